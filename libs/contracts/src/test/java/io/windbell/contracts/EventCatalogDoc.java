@@ -1,0 +1,80 @@
+package io.windbell.contracts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Renders the per-type field tables of {@code docs/events.md} from the schemas, so the document cannot drift from the
+ * contracts. The hand-written prose around the generated block is left alone.
+ */
+final class EventCatalogDoc {
+
+    static final String BEGIN = "<!-- BEGIN GENERATED from libs/contracts schemas by EventCatalogDocTest; do not edit -->";
+    static final String END = "<!-- END GENERATED -->";
+
+    private EventCatalogDoc() {
+    }
+
+    /** The generated block, markers included. */
+    static String render() {
+        StringBuilder out = new StringBuilder(BEGIN).append("\n\n## Event types\n");
+        Map<String, JsonNode> shared = new LinkedHashMap<>();
+        for (String topic : Topics.all()) {
+            out.append("\n### `").append(topic).append("`\n");
+            for (EventType type : EventType.onTopic(topic)) {
+                JsonNode schema = ContractResources.schemaJson(type);
+                schema.path("$defs").properties().forEach(def -> shared.putIfAbsent(def.getKey(), def.getValue()));
+                out.append("\n#### `").append(type.type()).append("`\n\n").append(schema.path("description").asText())
+                        .append("\n\n").append("Record `")
+                        .append(type.payloadClass().getName().replace("io.windbell.contracts.", "")).append("` · key `")
+                        .append(type.keyField()).append("` · schema `").append(type.schemaResource())
+                        .append("` · example `").append(type.exampleResource()).append("`\n\n");
+                table(schema, out);
+            }
+        }
+        out.append("\n## Shared structures\n");
+        new TreeSet<>(shared.keySet()).forEach(name -> {
+            JsonNode def = shared.get(name);
+            out.append("\n### ").append(name).append("\n\n").append(def.path("description").asText()).append("\n\n");
+            table(def, out);
+        });
+        return out.append("\n").append(END).toString();
+    }
+
+    private static void table(JsonNode objectSchema, StringBuilder out) {
+        Set<String> required = new TreeSet<>();
+        objectSchema.path("required").forEach(r -> required.add(r.asText()));
+        out.append("| field | type | required | description |\n|---|---|---|---|\n");
+        objectSchema.path("properties").properties()
+                .forEach(p -> out.append("| `").append(p.getKey()).append("` | ").append(typeOf(p.getValue()))
+                        .append(" | ").append(required.contains(p.getKey()) ? "yes" : "").append(" | ")
+                        .append(cell(p.getValue().path("description").asText())).append(" |\n"));
+    }
+
+    private static String typeOf(JsonNode property) {
+        if (property.has("$ref")) {
+            String name = property.get("$ref").asText().replace("#/$defs/", "");
+            return "[" + name + "](#" + name.toLowerCase() + ")";
+        }
+        if (property.has("enum")) {
+            List<String> values = new ArrayList<>();
+            property.get("enum").forEach(v -> values.add("`" + v.asText() + "`"));
+            return String.join(" \\| ", values);
+        }
+        String type = property.path("type").asText();
+        if ("array".equals(type)) {
+            return "array of " + typeOf(property.path("items"));
+        }
+        return property.has("format") ? type + " (" + property.get("format").asText() + ")" : type;
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}
