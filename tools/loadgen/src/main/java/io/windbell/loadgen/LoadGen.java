@@ -1,0 +1,52 @@
+package io.windbell.loadgen;
+
+import java.io.PrintStream;
+import java.util.Map;
+
+import io.windbell.loadgen.cli.Args;
+import io.windbell.loadgen.cli.Command;
+import io.windbell.loadgen.cli.Settings;
+import io.windbell.loadgen.cli.Usage;
+import io.windbell.loadgen.cli.UsageException;
+import io.windbell.loadgen.report.Summary;
+
+/** Entry point: {@code java -jar windbell-loadgen.jar <max|rate|simulate|payloads> [--options]}; see {@code --help}. */
+public final class LoadGen {
+
+    private LoadGen() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs one command. Exit codes: 0 done (the summary is the last line on {@code out}), 1 the run could not be done,
+     * 2 the command line is wrong.
+     */
+    public static int run(String[] argv, PrintStream out, PrintStream err) {
+        Settings settings;
+        try {
+            Args args = Args.parse(argv);
+            if (args.help()) {
+                out.print(Usage.TEXT);
+                return 0;
+            }
+            settings = Settings.from(args);
+        } catch (UsageException e) {
+            err.println("loadgen: " + e.getMessage());
+            err.println("run with --help for usage");
+            return 2;
+        }
+        try (Session session = new Session(settings, err)) {
+            Map<String, Object> summary = settings.command() == Command.PAYLOADS
+                    ? PayloadFile.write(settings, session.catalog(), err) : Bench.run(settings, session, err);
+            out.println(Summary.line(summary));
+            out.flush();
+            return 0;
+        } catch (LoadGenException e) {
+            err.println("loadgen: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.windbell.loadgen.sim;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+import io.windbell.contracts.touchpoint.Outcome;
+import io.windbell.contracts.touchpoint.TouchpointRecorded;
+import io.windbell.loadgen.catalog.Touchpoint;
+import io.windbell.loadgen.sim.Walk.Ending;
+
+/** The state of one walk in progress: where the customer is, who they are known as, and the events so far. */
+final class Trip {
+
+    /** Simulated time starts here; a run re-stamps events when it sends them. */
+    static final OffsetDateTime EPOCH = OffsetDateTime.parse("2026-01-05T09:00:00+08:00");
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final String journey;
+    private final Customer customer;
+    private final String productId;
+    private final SimProfile profile;
+    private final Supplier<UUID> eventIds;
+    private final RandomGenerator rnd;
+    private final List<PlannedEvent> events = new ArrayList<>();
+
+    private long now;
+    private String channel;
+    private String sessionId;
+    private String anonymousId;
+    private boolean identified;
+    private String branchId;
+    private String employeeId;
+    private boolean anonymousStart;
+    private boolean switched;
+    private Ending ending;
+
+    Trip(String journey, Customer customer, String productId, long startMillis, SimProfile profile,
+            Supplier<UUID> eventIds, RandomGenerator rnd) {
+        this.journey = journey;
+        this.customer = customer;
+        this.productId = productId;
+        this.now = startMillis;
+        this.profile = profile;
+        this.eventIds = eventIds;
+        this.rnd = rnd;
+    }
+
+    String journey() {
+        return journey;
+    }
+
+    String channel() {
+        return channel;
+    }
+
+    Ending ending() {
+        return ending;
+    }
+
+    void ending(Ending value) {
+        this.ending = value;
+    }
+
+    /** Arrives on a channel with a new session; anonymous means known only by the device id until logging in. */
+    void enter(String newChannel, boolean anonymous) {
+        this.channel = newChannel;
+        this.sessionId = "S" + HEX.toHexDigits(rnd.nextLong());
+        this.anonymousStart |= anonymous;
+        this.anonymousId = anonymous ? customer.deviceId() : null;
+        this.identified = !anonymous;
+        int branch = rnd.nextDouble() < 0.8 ? Integer.parseInt(customer.homeBranch().substring(1))
+                : 1 + rnd.nextInt(Population.BRANCHES);
+        switch (newChannel) {
+        case Channels.BRANCH -> {
+            branchId = Population.branchId(branch);
+            employeeId = Population.staffId(branch, rnd.nextInt(Population.STAFF_PER_BRANCH));
+        }
+        case Channels.ATM -> {
+            branchId = Population.branchId(branch);
+            employeeId = null;
+        }
+        case Channels.RM_VISIT -> {
+            branchId = customer.homeBranch();
+            employeeId = customer.relationshipManager();
+        }
+        case Channels.CALL_CENTER -> {
+            branchId = null;
+            employeeId = Population.id("E", 801 + rnd.nextInt(50), 4);
+        }
+        default -> {
+            branchId = null;
+            employeeId = null;
+        }
+        }
+    }
+
+    /** Logs in on the current session: from now on events carry both the device id and the customer id. */
+    void logIn() {
+        identified = true;
+    }
+
+    /**
+     * Continues the journey elsewhere. A new channel means a new session, on which the customer identifies themselves;
+     * {@code deliberate} marks a switch after trouble (counted as a channel switch) as opposed to a step that is simply
+     * not offered where the customer was.
+     */
+    void moveTo(String newChannel, boolean deliberate) {
+        pause(deliberate ? Channels.switchMillis(rnd) : Channels.thinkMillis(channel, rnd));
+        switched |= deliberate;
+        enter(newChannel, false);
+    }
+
+    void think() {
+        pause(Channels.thinkMillis(channel, rnd));
+    }
+
+    void pause(double realMillis) {
+        now += profile.compress(realMillis);
+    }
+
+    /** Records the step as finished now, after taking its (compressed) time. */
+    void emit(Touchpoint step, Outcome outcome, String errorCode, int attempt) {
+        double took = Channels.stepMillis(channel, rnd);
+        if (outcome == Outcome.ABANDONED) {
+            took /= 3;
+        }
+        now += profile.compress(took);
+        TouchpointRecorded event = new TouchpointRecorded(eventIds.get(), EPOCH.plusNanos(now * 1_000_000), null,
+                channel, step.code(), identified ? customer.id() : null, anonymousId, sessionId, outcome, errorCode,
+                Math.round(took), branchId, employeeId, productId, customer.locale(),
+                Channels.attributes(channel, customer, branchId, attempt, rnd));
+        events.add(new PlannedEvent(now, event));
+    }
+
+    Walk end(Ending how) {
+        return new Walk(journey, customer.id(), List.copyOf(events), how, anonymousStart, switched);
+    }
+}

@@ -1,0 +1,105 @@
+package io.windbell.loadgen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    private static Settings settings(String... argv) throws UsageException {
+        return Settings.from(Args.parse(argv));
+    }
+
+    @Test
+    void maxDefaults() throws Exception {
+        Settings s = settings("max", "--kind", "batch");
+
+        assertThat(s.command()).isEqualTo(Command.MAX);
+        assertThat(s.kind()).isEqualTo(Kind.BATCH);
+        assertThat(s.batchSize()).isEqualTo(50);
+        assertThat(s.connections()).isEqualTo(64);
+        assertThat(s.duration()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(s.warmup()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(s.base().toString()).isEqualTo("http://127.0.0.1:8081");
+        assertThat(s.catalog()).isEqualTo("api");
+        assertThat(s.auth()).isEqualTo(Auth.NONE);
+    }
+
+    @Test
+    void rateNeedsKindAndRate() throws Exception {
+        assertThatThrownBy(() -> settings("rate", "--rate", "10")).hasMessageContaining("needs --kind");
+        assertThatThrownBy(() -> settings("rate", "--kind", "single")).hasMessageContaining("needs --rate");
+        assertThatThrownBy(() -> settings("rate", "--kind", "double", "--rate", "1"))
+                .hasMessageContaining("single or batch");
+
+        Settings s = settings("rate", "--kind", "single", "--rate", "500", "--seed", "7");
+        assertThat(s.rate()).isEqualTo(500);
+        assertThat(s.batchSize()).isEqualTo(1);
+        assertThat(s.connections()).isEqualTo(128);
+        assertThat(s.duration()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(s.seed()).isEqualTo(7);
+        assertThat(s.hardStopNanos()).isEqualTo(Duration.ofSeconds(45).toNanos());
+    }
+
+    @Test
+    void simulateDefaultsAndKindFromBatchSize() throws Exception {
+        Settings s = settings("simulate");
+        assertThat(s.customers()).isEqualTo(2000);
+        assertThat(s.rate()).isEqualTo(200);
+        assertThat(s.duration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(s.warmup()).isEqualTo(Duration.ZERO);
+        assertThat(s.kind()).isEqualTo(Kind.SINGLE);
+
+        assertThat(settings("simulate", "--batch-size", "20").kind()).isEqualTo(Kind.BATCH);
+    }
+
+    @Test
+    void payloadsNeedsAFileAndReadsTheCatalogWhereItCan() throws Exception {
+        assertThatThrownBy(() -> settings("payloads")).hasMessageContaining("needs --out");
+
+        Settings s = settings("payloads", "--out", "/tmp/x.jsonl");
+        assertThat(s.count()).isEqualTo(1000);
+        assertThat(s.catalog()).isEqualTo("auto");
+    }
+
+    @Test
+    void rejectsWhatDoesNotBelong() {
+        assertThatThrownBy(() -> settings("max", "--kind", "single", "--rate", "5"))
+                .hasMessageContaining("unknown option for 'max': --rate");
+        assertThatThrownBy(() -> settings("max", "--kind", "single", "--batch-size", "5"))
+                .hasMessageContaining("--batch-size goes with --kind batch");
+        assertThatThrownBy(() -> settings("max", "--kind", "batch", "--batch-size", "501"))
+                .hasMessageContaining("between 1 and 500");
+        assertThatThrownBy(() -> settings("launch")).hasMessageContaining("unknown command 'launch'");
+        assertThatThrownBy(() -> settings("--seed", "1")).hasMessageContaining("no command");
+    }
+
+    @Test
+    void onlyThisMachineMayBeTargeted() {
+        assertThatThrownBy(() -> settings("max", "--kind", "single", "--base-url", "http://10.0.0.5:8081"))
+                .hasMessageContaining("refusing host '10.0.0.5'");
+        assertThatThrownBy(() -> settings("max", "--kind", "single", "--token-url", "http://idp.example.com/token",
+                "--client-id", "a", "--client-secret", "b")).hasMessageContaining("refusing host");
+    }
+
+    @Test
+    void tokenOrClientCredentials() throws Exception {
+        assertThat(settings("max", "--kind", "single", "--token", "T").auth().token()).isEqualTo("T");
+
+        Auth auth = settings("max", "--kind", "single", "--token-url", "http://localhost:18080/realms/windbell/t",
+                "--client-id", "channel-app", "--client-secret", "S").auth();
+        assertThat(auth.clientCredentials()).isTrue();
+        assertThat(auth.toString()).doesNotContain("S]");
+
+        assertThatThrownBy(
+                () -> settings("max", "--kind", "single", "--token", "T", "--token-url", "http://127.0.0.1/t"))
+                        .hasMessageContaining("either --token or --token-url");
+        assertThatThrownBy(() -> settings("max", "--kind", "single", "--token-url", "http://127.0.0.1/t"))
+                .hasMessageContaining("needs --client-id");
+        assertThatThrownBy(() -> settings("max", "--kind", "single", "--client-id", "x"))
+                .hasMessageContaining("go with --token-url");
+    }
+}

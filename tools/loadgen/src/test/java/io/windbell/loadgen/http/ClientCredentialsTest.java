@@ -1,0 +1,42 @@
+package io.windbell.loadgen.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.vertx.core.Vertx;
+import io.windbell.loadgen.FakeIngest;
+
+class ClientCredentialsTest {
+
+    @Test
+    void fetchesATokenAndRefreshesItBeforeItExpires() throws Exception {
+        try (FakeIngest idp = FakeIngest.start()) {
+            idp.tokenLifetimeSeconds = 2;
+            Vertx vertx = Vertx.vertx();
+            try {
+                ClientCredentials tokens = new ClientCredentials(vertx, vertx.createHttpClient(),
+                        LocalTarget.parse(idp.tokenUrl()), "channel-app", "s3cr&t");
+
+                tokens.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                assertThat(tokens.current()).isEqualTo("tok-1");
+                assertThat(idp.tokenForms.peek())
+                        .isEqualTo("grant_type=client_credentials&client_id=channel-app&client_secret=s3cr%26t");
+
+                // Refreshed at three quarters of its two-second life, well before it expires.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (idp.tokenRequests.get() < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(idp.tokenRequests.get()).isGreaterThanOrEqualTo(2);
+                Thread.sleep(100);
+                assertThat(tokens.current()).isNotEqualTo("tok-1");
+                tokens.close();
+            } finally {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
