@@ -1,0 +1,327 @@
+#!/usr/bin/env bash
+# `make bench`: measures ingest against the performance targets of the architecture and
+# prints a Markdown report (also written to .bench/report.md, raw results in .bench/results/).
+#
+# It starts its OWN stack with tools/stack/lib.sh (state dir .bench/, other ports), so it
+# never touches a running `make run`, and stops everything it started when it ends, however
+# it ends. Steps, in order:
+#   payloads  loadgen writes 10,000 realistic events (the records of the perf test)
+#   perf      Kafka's ProducerPerformance, same records and producer settings as ingest: the
+#             broker's limit on this machine, the yardstick for the batched ingest figure
+#   batch     loadgen max, 50 events/request          -> events/s
+#   single    loadgen max, one event/request          -> requests/s
+#   rate      loadgen rate at 70% of single's maximum -> p50/p99/p99.9 (open loop)
+#
+# Knobs (environment): WINDBELL_BENCH_STEPS="payloads perf batch single rate",
+# WINDBELL_BENCH_PERF_RECORDS=1000000, WINDBELL_BENCH_KEEP_DATA=1 (keep the broker's data),
+# WINDBELL_BENCH_{PG,KAFKA,KAFKA_CONTROLLER,KEYCLOAK}_PORT, WINDBELL_BENCH_SERVICE_PORT_OFFSET.
+set -euo pipefail
+
+# --- the bench stack: its own state dir and ports (deliberately not the WINDBELL_* of make run)
+BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+export WINDBELL_STATE_DIR=$BENCH_ROOT/.bench
+export WINDBELL_PG_PORT=${WINDBELL_BENCH_PG_PORT:-25432}
+export WINDBELL_KAFKA_PORT=${WINDBELL_BENCH_KAFKA_PORT:-29092}
+export WINDBELL_KAFKA_CONTROLLER_PORT=${WINDBELL_BENCH_KAFKA_CONTROLLER_PORT:-29093}
+export WINDBELL_KEYCLOAK_PORT=${WINDBELL_BENCH_KEYCLOAK_PORT:-28080}
+export WINDBELL_SERVICE_PORT_OFFSET=${WINDBELL_BENCH_SERVICE_PORT_OFFSET:-10}   # ingest: 8091
+export WINDBELL_SERVICES_FILE=$BENCH_ROOT/tools/stack/services.conf
+unset WINDBELL_SKIP_BUILD WINDBELL_SERVICE_JAVA_OPTS
+# shellcheck source=../stack/lib.sh
+source "$BENCH_ROOT/tools/stack/lib.sh"
+
+# --- what is measured -------------------------------------------------------------------------
+# The producer settings of services/ingest (application.properties; acks=all and idempotence
+# are forced on in its code). The perf test uses exactly these, so the ratio is fair.
+PRODUCER_ACKS=all
+PRODUCER_IDEMPOTENCE=true
+PRODUCER_LINGER_MS=5
+PRODUCER_BATCH_SIZE=131072
+PRODUCER_COMPRESSION=lz4
+PRODUCER_MAX_IN_FLIGHT=5
+PRODUCER_BUFFER_MEMORY=67108864
+
+STEPS=${WINDBELL_BENCH_STEPS:-payloads perf batch single rate}
+PAYLOAD_COUNT=10000
+PERF_RECORDS=${WINDBELL_BENCH_PERF_RECORDS:-1000000}
+PERF_TOPIC=bench.producer-perf
+BATCH_SIZE=50
+MAX_DURATION_S=20
+RATE_DURATION_S=30
+WARMUP_S=5
+RATE_FRACTION_PCT=70
+
+# Targets (docs: architecture "Performance targets").
+TARGET_BATCH_EPS=30000
+TARGET_BATCH_VS_PERF=0.5
+TARGET_SINGLE_RPS=6000
+TARGET_P99_MS=20
+TARGET_START_S=1.5
+TARGET_IDLE_RSS_MB=250
+
+# Upper bounds, so a hung step cannot hang the bench.
+BUILD_TIMEOUT_S=1200
+PAYLOADS_TIMEOUT_S=180
+PERF_TIMEOUT_S=900
+LOADGEN_SLACK_S=90            # beyond duration + warmup: token fetch, drain, JVM start
+
+RESULTS=$STATE_DIR/results
+PAYLOADS=$STATE_DIR/payloads.ndjson
+SNAPSHOT=$STATE_DIR/snapshot    # copies of the built jars (see snapshot_builds)
+LOADGEN_JAR=$SNAPSHOT/tools/loadgen/target/windbell-loadgen.jar
+BENCH_PY=$WB_ROOT/tools/bench/bench.py
+INGEST_PORT=$(services_list ingest | awk '{ print $2 }')
+INGEST_URL=http://$BIND_HOST:$INGEST_PORT
+
+SAMPLER_PID=
+STEP_PID=
+FAILED_STEPS=()
+
+wants() { [[ " $STEPS " == *" $1 "* ]]; }
+wants_ingest() { wants batch || wants single || wants rate; }
+
+# --- lifecycle -----------------------------------------------------------------------------------
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  [[ -z $STEP_PID ]] || kill -TERM "$STEP_PID" 2>/dev/null || true
+  [[ -z $SAMPLER_PID ]] || kill "$SAMPLER_PID" 2>/dev/null || true
+  echo
+  say "bench: stopping everything it started ($STATE_DIR)"
+  stack_stop || true
+  if [[ -z ${WINDBELL_BENCH_KEEP_DATA:-} ]]; then
+    rm -rf "$KAFKA_DIR/data"   # a million records per run: not worth keeping
+  fi
+  exit "$rc"
+}
+
+# A bench measures a fresh stack: leftovers of an interrupted run are stopped, the broker
+# starts empty (Keycloak and PostgreSQL are kept: they only hold configuration).
+fresh_stack() {
+  if is_running kafka || is_running keycloak || is_running ingest || pg_running_any; then
+    say "stopping leftovers of an earlier bench run"
+    stack_stop
+  fi
+  rm -rf "$KAFKA_DIR/data" "$RESULTS" "$STATE_DIR/logs"/bench-*.log
+  mkdir -p "$RESULTS"
+}
+
+# shellcheck disable=SC2034 # PG_BIN is read by pg_running
+pg_running_any() { PG_BIN=$(pg_find_bindir) && pg_running; }
+
+build() {
+  local modules=()
+  wants payloads || wants_ingest && modules+=(tools/loadgen)
+  wants_ingest && modules=(services/ingest "${modules[@]}")
+  ((${#modules[@]})) || return 0
+  local list; list=$(IFS=,; echo "${modules[*]}")
+  say "building $list (the bench measures the code in this tree)"
+  MVN_TIMEOUT=$BUILD_TIMEOUT_S mvn_package "$list" || die "build of $list failed"
+  snapshot_builds "${modules[@]}"
+}
+
+# Runs copies of what was just built: another engineer's `make build` rewriting target/ in
+# the working tree would otherwise pull classes from under the running JVMs mid-measurement.
+snapshot_builds() {
+  local m
+  rm -rf "$SNAPSHOT"
+  for m in "$@"; do
+    mkdir -p "$SNAPSHOT/$m/target"
+    case $m in
+      tools/loadgen) cp -r "$WB_ROOT/$m/target/windbell-loadgen.jar" "$WB_ROOT/$m/target/lib" "$SNAPSHOT/$m/target/" ;;
+      *) cp -r "$WB_ROOT/$m/target/quarkus-app" "$SNAPSHOT/$m/target/" ;;
+    esac
+  done
+  export SERVICE_JAR_ROOT=$SNAPSHOT
+}
+
+record_machine() {
+  local jdk pgv git_desc cmd
+  jdk=$("$JAVA" -XshowSettings:properties -version 2>&1 |
+    awk -F'= ' '/java.vm.name/ {n=$2} /java.runtime.version/ {v=$2} END {print n " " v}')
+  pgv=$("$(pg_bindir)/postgres" --version | awk '{print $3}')
+  git_desc=$(cd "$WB_ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
+  [[ -z $(cd "$WB_ROOT" && git status --porcelain 2>/dev/null | head -n1) ]] || git_desc="$git_desc + uncommitted changes"
+  if [[ -n ${MAKELEVEL:-} ]]; then cmd="make bench"; else cmd="tools/bench/bench.sh"; fi
+  local env_knobs; env_knobs=$(env | grep -E '^WINDBELL_BENCH_' | sort | tr '\n' ' ' || true)
+  [[ -z $env_knobs ]] || cmd="$env_knobs$cmd"
+  python3 - "$RESULTS/machine.json" <<PY
+import json, os, platform, sys
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+mem = next((int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
+osr = dict(l.rstrip().split("=", 1) for l in open("/etc/os-release") if "=" in l)
+json.dump({
+  "date": "$(date -Is)", "command": """$cmd""", "nproc": os.cpu_count(), "cpuModel": cpu,
+  "memGb": round(mem / 1024 / 1024, 1), "os": osr.get("PRETTY_NAME", "").strip('"') + ", kernel " + platform.release(),
+  "jdk": "$jdk ($JAVA_HOME)", "kafka": "$KAFKA_VERSION", "postgres": "$pgv", "keycloak": "$KEYCLOAK_VERSION",
+  "git": "$git_desc", "producerProps": "$(producer_props | paste -sd' ')", "steps": "$STEPS".split(),
+  "targets": {"batchEventsPerS": $TARGET_BATCH_EPS, "batchVsPerf": $TARGET_BATCH_VS_PERF,
+              "singleRequestsPerS": $TARGET_SINGLE_RPS, "p99Ms": $TARGET_P99_MS,
+              "startS": $TARGET_START_S, "idleRssMb": $TARGET_IDLE_RSS_MB},
+}, open(sys.argv[1], "w"), indent=2)
+PY
+}
+
+producer_props() {
+  printf '%s\n' "bootstrap.servers=$KAFKA_URL" "acks=$PRODUCER_ACKS" "enable.idempotence=$PRODUCER_IDEMPOTENCE" \
+    "linger.ms=$PRODUCER_LINGER_MS" "batch.size=$PRODUCER_BATCH_SIZE" "compression.type=$PRODUCER_COMPRESSION" \
+    "max.in.flight.requests.per.connection=$PRODUCER_MAX_IN_FLIGHT" "buffer.memory=$PRODUCER_BUFFER_MEMORY"
+}
+
+# Starts ingest and records how long it took from launch to ready, and its idle RSS.
+start_ingest() {
+  local t0 t1 pid
+  t0=$(_now_us)
+  services_start ingest
+  t1=$(_now_us)
+  pid=$(running_pid ingest)
+  sleep 3   # let start-up allocation settle before calling it "idle"
+  python3 - "$RESULTS/startup.json" "$(( (t1 - t0) / 1000 ))" "$pid" <<'PY'
+import json, sys
+out, ms, pid = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+rss = next(int(l.split()[1]) for l in open(f"/proc/{pid}/status") if l.startswith("VmRSS:"))
+json.dump({"step": "startup", "readyS": round(ms / 1000, 2), "idleRssMb": round(rss / 1024, 1),
+           "note": "launch to first 200 from /q/health/ready, polled every 0.1 s"}, open(out, "w"), indent=2)
+PY
+}
+
+# --- one measured step ---------------------------------------------------------------------------
+# run_step NAME TIMEOUT_S PARSER SKIP_S -- COMMAND...
+# Runs COMMAND bounded by TIMEOUT_S while sampling ingest, kafka and the machine; output goes
+# to the terminal and .bench/logs/bench-NAME.log; PARSER (last-json|perf-json) extracts the
+# summary; the step's record is written to .bench/results/NAME.json. A failed step is recorded
+# and the bench goes on.
+run_step() {
+  local name=$1 timeout_s=$2 parser=$3 skip_s=$4; shift 5
+  local log=$STATE_DIR/logs/bench-$name.log out=$STATE_DIR/logs/bench-$name.out
+  local samples=$STATE_DIR/logs/bench-$name.samples pids=() names=() p pid rc t0 t1
+  for p in ingest kafka; do
+    if pid=$(running_pid "$p"); then pids+=("$pid"); names+=("$p"); fi
+  done
+  say "step $name: $*"
+  python3 "$BENCH_PY" sample "$samples" "${pids[@]}" &
+  SAMPLER_PID=$!
+  t0=$(_now_us)
+  # stdout (the summary) straight into a file, shown live by tail; stderr (progress) to the
+  # terminal and the log. In the background + wait, so Ctrl-C / SIGTERM interrupt the bench at
+  # once (bash runs traps only between commands) and cleanup ends the step through its pid.
+  : >"$out"
+  timeout --kill-after=15 "$timeout_s" "$@" >"$out" 2> >(tee -a "$log" >&2) &
+  STEP_PID=$!
+  tail -n +1 -s 0.2 -f --pid="$STEP_PID" "$out" &
+  local tail_pid=$!
+  rc=0
+  wait "$STEP_PID" || rc=$?
+  STEP_PID=
+  wait "$tail_pid" || true
+  cat "$out" >>"$log"
+  t1=$(_now_us)
+  kill "$SAMPLER_PID" 2>/dev/null || true
+  wait "$SAMPLER_PID" 2>/dev/null || true
+  SAMPLER_PID=
+  ((rc != 124)) || say "step $name: timed out after ${timeout_s}s"
+  local parsed=$STATE_DIR/logs/bench-$name.result resources=$STATE_DIR/logs/bench-$name.resources
+  python3 "$BENCH_PY" "$parser" "$out" >"$parsed" 2>>"$log" || { ((rc != 0)) || rc=3; : >"$parsed"; }
+  python3 "$BENCH_PY" summarize "$samples" "$skip_s" "${names[@]}" >"$resources" || : >"$resources"
+  python3 "$BENCH_PY" step-json "$name" "$*" "$rc" "$(((t1 - t0) / 1000000))" "$parsed" "$resources" >"$RESULTS/$name.json"
+  if ((rc != 0)); then
+    FAILED_STEPS+=("$name")
+    say "step $name FAILED (exit $rc), see $log"
+    return 1
+  fi
+  say "step $name done: $(<"$parsed")"
+}
+
+# loadgen's channel-app credentials and target (appended to its commands)
+LOADGEN_TARGET=(--token-url "$TOKEN_URL" --client-id channel-app --client-secret channel-app-secret
+  --base-url "$INGEST_URL")
+
+# Reads a number from a step's result file: result_field single requestsPerS
+result_field() {
+  python3 -c 'import json,sys; r=(json.load(open(sys.argv[1])).get("result") or {}); print(r.get(sys.argv[2], ""))' \
+    "$RESULTS/$1.json" "$2" 2>/dev/null || true
+}
+
+step_payloads() {
+  run_step payloads "$PAYLOADS_TIMEOUT_S" last-json 0 -- \
+    "$JAVA" -jar "$LOADGEN_JAR" payloads --count "$PAYLOAD_COUNT" --out "$PAYLOADS" || return 0
+  say "payloads: average $(result_field payloads avgBytes) bytes per event"
+}
+
+step_perf() {
+  [[ -s $PAYLOADS ]] || { FAILED_STEPS+=(perf); say "step perf skipped: no $PAYLOADS (run the payloads step)"; return 0; }
+  kafka_ensure_topics "$PERF_TOPIC"
+  local -a props; mapfile -t props < <(producer_props)
+  # a full JIT and G1, like a producer in a service (kafka_tool is tuned for short CLI runs)
+  run_step perf "$PERF_TIMEOUT_S" perf-json 0 -- \
+    "$JAVA" -Xms512m -Xmx512m -XX:+UseG1GC --enable-native-access=ALL-UNNAMED -Dlog4j2.configurationFile="$KAFKA_DIR/tools-log4j2.properties" \
+    -cp "$KAFKA_LIBS/*" org.apache.kafka.tools.ProducerPerformance \
+    --topic "$PERF_TOPIC" --num-records "$PERF_RECORDS" --throughput -1 --payload-file "$PAYLOADS" \
+    --producer-props "${props[@]}" || true
+}
+
+step_batch() {
+  run_step batch $((MAX_DURATION_S + WARMUP_S + LOADGEN_SLACK_S)) last-json "$WARMUP_S" -- \
+    "$JAVA" -jar "$LOADGEN_JAR" max --kind batch --batch-size "$BATCH_SIZE" \
+    --duration "${MAX_DURATION_S}s" --warmup "${WARMUP_S}s" "${LOADGEN_TARGET[@]}" || true
+}
+
+step_single() {
+  run_step single $((MAX_DURATION_S + WARMUP_S + LOADGEN_SLACK_S)) last-json "$WARMUP_S" -- \
+    "$JAVA" -jar "$LOADGEN_JAR" max --kind single \
+    --duration "${MAX_DURATION_S}s" --warmup "${WARMUP_S}s" "${LOADGEN_TARGET[@]}" || true
+}
+
+step_rate() {
+  local max rate
+  max=$(result_field single requestsPerS)
+  if [[ -z $max ]]; then
+    FAILED_STEPS+=(rate); say "step rate skipped: no requestsPerS from the single step"; return 0
+  fi
+  rate=$(python3 -c "print(max(1, int(float('$max') * $RATE_FRACTION_PCT / 100)))")
+  run_step rate $((RATE_DURATION_S + WARMUP_S + LOADGEN_SLACK_S)) last-json "$WARMUP_S" -- \
+    "$JAVA" -jar "$LOADGEN_JAR" rate --kind single --rate "$rate" \
+    --duration "${RATE_DURATION_S}s" --warmup "${WARMUP_S}s" "${LOADGEN_TARGET[@]}" || true
+}
+
+main() {
+  ensure_dirs
+  ensure_java
+  trap cleanup EXIT
+  trap 'exit 130' INT TERM
+  say "Windbell bench: steps [$STEPS], state in $STATE_DIR, JDK $JAVA_HOME"
+  fresh_stack
+  record_machine
+  build
+
+  pg_start
+  local -a dbs; mapfile -t dbs < <(service_databases ingest)
+  pg_ensure_databases "${dbs[@]}"
+  kafka_start
+  kafka_ensure_topics
+  if wants_ingest; then
+    keycloak_start
+    start_ingest
+  fi
+
+  # other load on the machine skews every figure: measure it and say so in the report
+  local busy; busy=$(python3 "$BENCH_PY" busy 3 "$RESULTS/baseline.json")
+  say "machine busy before the steps: ${busy}% (of $(($(nproc) * 100))%)"
+
+  local s
+  for s in $STEPS; do
+    case $s in
+      payloads | perf | batch | single | rate) "step_$s" ;;
+      *) die "unknown step '$s' (WINDBELL_BENCH_STEPS)" ;;
+    esac
+  done
+
+  python3 "$BENCH_PY" report "$RESULTS" >"$STATE_DIR/report.md"
+  echo
+  cat "$STATE_DIR/report.md"
+  echo
+  say "report: $STATE_DIR/report.md, raw results: $RESULTS/"
+  ((${#FAILED_STEPS[@]} == 0)) || die "failed steps: ${FAILED_STEPS[*]}"
+}
+
+main "$@"
