@@ -1,0 +1,381 @@
+package io.windbell.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+
+/**
+ * {@code helm template} with every value set: the output parses as typed Kubernetes objects without unknown fields, and
+ * holds to the suite's deployment rules.
+ */
+class ChartTemplateTest {
+
+    /** Environment variable names that may only ever come from a Secret. */
+    private static final Pattern CREDENTIAL_NAME = Pattern
+            .compile("(?i)(PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|PRIVATE_KEY|API_KEY)");
+    private static final String COMPONENT = "app.kubernetes.io/component";
+
+    static Stream<Arguments> valueSets() {
+        return Stream.of(Arguments.of("defaults", null), Arguments.of("all-services.yaml", "values/all-services.yaml"),
+                Arguments.of("network-policies.yaml", "values/network-policies.yaml"),
+                Arguments.of("hpa.yaml", "values/hpa.yaml"), Arguments.of("overrides.yaml", "values/overrides.yaml"));
+    }
+
+    /** One rendering of the chart with a value set. */
+    record Rendered(Map<String, Object> values, Set<String> enabled, List<HasMetadata> resources) {
+
+        static Rendered of(String valuesResource) throws Exception {
+            Path file = valuesResource == null ? null : WindbellChart.resource(valuesResource);
+            Map<String, Object> values = WindbellChart.values(file);
+            return new Rendered(values, WindbellChart.enabledServices(values),
+                    WindbellChart.parse(WindbellChart.template(file)));
+        }
+
+        <T extends HasMetadata> List<T> all(Class<T> type) {
+            return resources.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+
+        <T extends HasMetadata> T named(Class<T> type, String name) {
+            return all(type).stream().filter(r -> r.getMetadata().getName().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " " + name));
+        }
+
+        Set<String> components(Class<? extends HasMetadata> type) {
+            return all(type).stream().map(r -> r.getMetadata().getLabels().get(COMPONENT))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("valueSets")
+    void oneDeploymentServiceConfigMapAndServiceAccountPerEnabledService(String name, String valuesResource)
+            throws Exception {
+        Rendered r = Rendered.of(valuesResource);
+        assertThat(r.enabled()).isNotEmpty();
+
+        List<Deployment> deployments = r.all(Deployment.class);
+        assertThat(deployments).hasSize(r.enabled().size());
+        assertThat(r.components(Deployment.class)).isEqualTo(r.enabled());
+        assertThat(r.components(Service.class)).isEqualTo(r.enabled());
+        assertThat(r.components(ConfigMap.class)).isEqualTo(r.enabled());
+        assertThat(r.all(Secret.class)).as("the chart never creates Secrets, it references existing ones").isEmpty();
+
+        for (Deployment d : deployments) {
+            assertThat(d.getMetadata().getNamespace()).isEqualTo(WindbellChart.NAMESPACE);
+            Map<String, String> selector = d.getSpec().getSelector().getMatchLabels();
+            assertThat(d.getSpec().getTemplate().getMetadata().getLabels()).containsAllEntriesOf(selector);
+
+            Service service = r.named(Service.class, d.getMetadata().getName());
+            assertThat(service.getSpec().getSelector()).isEqualTo(selector);
+            assertThat(service.getSpec().getPorts()).singleElement()
+                    .satisfies(p -> assertThat(p.getTargetPort().getStrVal()).isEqualTo("http"));
+
+            PodSpec pod = d.getSpec().getTemplate().getSpec();
+            assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+            if (!"default".equals(pod.getServiceAccountName()) && r.all(ServiceAccount.class).stream()
+                    .anyMatch(sa -> sa.getMetadata().getName().equals(pod.getServiceAccountName()))) {
+                assertThat(r.named(ServiceAccount.class, pod.getServiceAccountName()).getAutomountServiceAccountToken())
+                        .isFalse();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("valueSets")
+    void everyContainerIsHardened(String name, String valuesResource) throws Exception {
+        Rendered r = Rendered.of(valuesResource);
+        for (Deployment d : r.all(Deployment.class)) {
+            PodSpec pod = d.getSpec().getTemplate().getSpec();
+            String where = d.getMetadata().getName();
+            assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(where).isTrue();
+            assertThat(pod.getSecurityContext().getRunAsUser()).as(where).isPositive();
+            assertThat(pod.getSecurityContext().getSeccompProfile().getType()).as(where).isEqualTo("RuntimeDefault");
+            assertThat(pod.getHostNetwork()).as(where).isNotEqualTo(Boolean.TRUE);
+
+            List<Container> containers = new ArrayList<>(pod.getContainers());
+            containers.addAll(pod.getInitContainers());
+            assertThat(containers).isNotEmpty();
+            for (Container c : containers) {
+                String at = where + "/" + c.getName();
+                var sc = c.getSecurityContext();
+                assertThat(sc).as(at).isNotNull();
+                assertThat(sc.getRunAsNonRoot()).as(at + " runAsNonRoot").isTrue();
+                assertThat(sc.getRunAsUser()).as(at + " runAsUser").isPositive();
+                assertThat(sc.getReadOnlyRootFilesystem()).as(at + " readOnlyRootFilesystem").isTrue();
+                assertThat(sc.getAllowPrivilegeEscalation()).as(at + " allowPrivilegeEscalation").isFalse();
+                assertThat(sc.getPrivileged()).as(at + " privileged").isNotEqualTo(Boolean.TRUE);
+                assertThat(sc.getCapabilities().getDrop()).as(at + " capabilities").containsExactly("ALL");
+                assertThat(sc.getCapabilities().getAdd()).as(at + " capabilities").isNullOrEmpty();
+
+                // the root filesystem is read-only: /tmp is an emptyDir
+                assertThat(c.getVolumeMounts()).as(at).anySatisfy(m -> {
+                    assertThat(m.getMountPath()).isEqualTo("/tmp");
+                    assertThat(pod.getVolumes()).anySatisfy(v -> {
+                        assertThat(v.getName()).isEqualTo(m.getName());
+                        assertThat(v.getEmptyDir()).isNotNull();
+                    });
+                });
+
+                assertThat(c.getResources().getRequests()).as(at + " requests").containsKeys("cpu", "memory");
+                assertThat(c.getResources().getLimits()).as(at + " limits").containsKeys("cpu", "memory");
+
+                assertHealthProbe(c.getStartupProbe(), "/q/health/started", at);
+                assertHealthProbe(c.getLivenessProbe(), "/q/health/live", at);
+                assertHealthProbe(c.getReadinessProbe(), "/q/health/ready", at);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("valueSets")
+    void credentialsOnlyComeFromTheExistingSecret(String name, String valuesResource) throws Exception {
+        Rendered r = Rendered.of(valuesResource);
+        for (Deployment d : r.all(Deployment.class)) {
+            String service = d.getMetadata().getLabels().get(COMPONENT);
+            Object existingSecret = ((Map<?, ?>) ((Map<?, ?>) r.values().get("services")).get(service))
+                    .get("existingSecret");
+            Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+            String at = d.getMetadata().getName();
+
+            for (EnvVar env : c.getEnv()) {
+                if (env.getValueFrom() != null) {
+                    assertThat(env.getValue()).as(at + " " + env.getName() + ": a value next to valueFrom").isNull();
+                    assertThat(env.getValueFrom().getSecretKeyRef()).as(at + " " + env.getName()).isNotNull();
+                    assertThat(env.getValueFrom().getSecretKeyRef().getName()).as(at + " " + env.getName())
+                            .isEqualTo(existingSecret);
+                } else {
+                    assertNotACredential(env.getName(), env.getValue(), at);
+                }
+            }
+            assertThat(c.getEnv()).as(at).anySatisfy(env -> {
+                assertThat(env.getName()).isEqualTo("QUARKUS_DATASOURCE_PASSWORD");
+                assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo(existingSecret);
+            });
+            assertThat(c.getEnv()).as(at).anySatisfy(env -> {
+                assertThat(env.getName()).isEqualTo("JAVA_TOOL_OPTIONS");
+                assertThat(env.getValue()).contains("-XX:MaxRAMPercentage=");
+            });
+
+            // the rest of the environment: one ConfigMap of plain configuration
+            assertThat(c.getEnvFrom()).as(at).singleElement().satisfies(from -> {
+                assertThat(from.getSecretRef()).isNull();
+                ConfigMap config = r.named(ConfigMap.class, from.getConfigMapRef().getName());
+                config.getData()
+                        .forEach((key, value) -> assertNotACredential(key, value, config.getMetadata().getName()));
+                assertThat(config.getData()).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_AUTH_SERVER_URL",
+                        "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL");
+                assertThat(config.getData()).containsEntry("QUARKUS_HTTP_PORT",
+                        String.valueOf(c.getPorts().get(0).getContainerPort()));
+            });
+        }
+    }
+
+    @Test
+    void defaultsRenderIngestOnlyWithItsDatabaseAndK8sPort() throws Exception {
+        Rendered r = Rendered.of(null);
+        assertThat(r.enabled()).containsExactly("ingest");
+        assertThat(r.all(NetworkPolicy.class)).isEmpty();
+        assertThat(r.all(HorizontalPodAutoscaler.class)).isEmpty();
+
+        Deployment ingest = r.named(Deployment.class, "windbell-ingest");
+        assertThat(ingest.getSpec().getReplicas()).isEqualTo(2);
+        Container c = ingest.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(c.getImage()).isEqualTo("registry.example.com/windbell/ingest:0.1.0");
+        assertThat(c.getPorts()).singleElement().satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(8080));
+
+        Map<String, String> config = r.named(ConfigMap.class, "windbell-ingest").getData();
+        assertThat(config).containsEntry("QUARKUS_HTTP_PORT", "8080")
+                .containsEntry("QUARKUS_DATASOURCE_REACTIVE_URL",
+                        "postgresql://windbell-pg-rw.windbell.svc:5432/ingest")
+                .containsEntry("QUARKUS_DATASOURCE_JDBC_URL",
+                        "jdbc:postgresql://windbell-pg-rw.windbell.svc:5432/ingest")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "windbell-kafka-bootstrap.windbell.svc:9092").containsEntry(
+                        "QUARKUS_OIDC_AUTH_SERVER_URL", "http://keycloak-service.keycloak.svc:8080/realms/windbell");
+
+        assertThat(r.named(PodDisruptionBudget.class, "windbell-ingest").getSpec().getMaxUnavailable().getIntVal())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void hpaReplacesReplicasAndFalseOverridesADefault() throws Exception {
+        Rendered r = Rendered.of("values/hpa.yaml");
+        assertThat(r.components(HorizontalPodAutoscaler.class)).containsExactly("ingest");
+
+        HorizontalPodAutoscaler hpa = r.named(HorizontalPodAutoscaler.class, "windbell-ingest");
+        assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo("windbell-ingest");
+        assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(10);
+        assertThat(hpa.getSpec().getMetrics()).singleElement()
+                .satisfies(m -> assertThat(m.getResource().getTarget().getAverageUtilization()).isEqualTo(60));
+        assertThat(r.named(Deployment.class, "windbell-ingest").getSpec().getReplicas()).as("the HPA owns replicas")
+                .isNull();
+
+        // journey turns off what the defaults turn on
+        Deployment journey = r.named(Deployment.class, "windbell-journey");
+        assertThat(journey.getSpec().getReplicas()).isEqualTo(1);
+        assertThat(journey.getSpec().getTemplate().getSpec().getTopologySpreadConstraints()).isNullOrEmpty();
+        assertThat(r.components(PodDisruptionBudget.class)).containsExactly("ingest");
+    }
+
+    @Test
+    void networkPoliciesDenyByDefaultAndAllowOnlyTheListedPeers() throws Exception {
+        Rendered r = Rendered.of("values/network-policies.yaml");
+        List<NetworkPolicy> policies = r.all(NetworkPolicy.class);
+
+        NetworkPolicy deny = r.named(NetworkPolicy.class, "windbell-default-deny-ingress");
+        assertThat(deny.getSpec().getPolicyTypes()).containsExactly("Ingress");
+        assertThat(deny.getSpec().getIngress()).isNullOrEmpty();
+        assertThat(deny.getSpec().getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/instance",
+                "windbell");
+
+        NetworkPolicy egress = r.named(NetworkPolicy.class, "windbell-egress");
+        assertThat(egress.getSpec().getPolicyTypes()).containsExactly("Egress");
+        Set<String> egressPorts = egress.getSpec().getEgress().stream().flatMap(e -> e.getPorts().stream())
+                .map(p -> p.getProtocol() + "/" + p.getPort().getIntVal()).collect(Collectors.toSet());
+        assertThat(egressPorts).contains("UDP/53", "TCP/53", "TCP/9092", "TCP/5432", "TCP/8080", "TCP/4317");
+        assertThat(egress.getSpec().getEgress())
+                .allSatisfy(rule -> assertThat(rule.getTo()).as("egress to anywhere").isNotEmpty());
+
+        // ingest and journey: only from the gateway (and the extra monitoring rule); gateway: from the ingress
+        // controller
+        for (String service : List.of("ingest", "journey")) {
+            NetworkPolicy policy = r.named(NetworkPolicy.class, "windbell-" + service + "-ingress");
+            assertThat(policy.getSpec().getPodSelector().getMatchLabels()).containsEntry(COMPONENT, service);
+            NetworkPolicyIngressRule fromGateway = policy.getSpec().getIngress().get(0);
+            assertThat(fromGateway.getFrom()).singleElement().satisfies(
+                    peer -> assertThat(peer.getPodSelector().getMatchLabels()).containsEntry(COMPONENT, "gateway"));
+        }
+        NetworkPolicy gateway = r.named(NetworkPolicy.class, "windbell-gateway-ingress");
+        assertThat(gateway.getSpec().getIngress().get(0).getFrom()).singleElement()
+                .satisfies(peer -> assertThat(peer.getNamespaceSelector().getMatchLabels())
+                        .containsEntry("kubernetes.io/metadata.name", "ingress-nginx"));
+
+        // no rule anywhere lets every source in: each has at least one peer
+        assertThat(policies.stream()
+                .flatMap(p -> Objects.requireNonNullElse(p.getSpec().getIngress(), List.<NetworkPolicyIngressRule> of())
+                        .stream())).allSatisfy(
+                                rule -> assertThat(rule.getFrom()).as("ingress from anywhere").isNotEmpty());
+    }
+
+    @Test
+    void allServicesAndTheGatewayIngress() throws Exception {
+        Rendered r = Rendered.of("values/all-services.yaml");
+        assertThat(r.enabled()).containsExactly("gateway", "ingest", "journey", "notification", "scoring", "survey",
+                "workorder");
+        assertThat(r.all(Deployment.class))
+                .extracting(d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .doesNotHaveDuplicates()
+                .allSatisfy(image -> assertThat(image).startsWith("registry.example.com/windbell/"));
+        // each service its own database
+        assertThat(r.all(ConfigMap.class)).extracting(cm -> cm.getData().get("QUARKUS_DATASOURCE_JDBC_URL"))
+                .doesNotHaveDuplicates();
+
+        assertThat(r.all(Ingress.class)).singleElement().satisfies(ingress -> {
+            assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
+            assertThat(ingress.getSpec().getTls()).singleElement()
+                    .satisfies(tls -> assertThat(tls.getSecretName()).isEqualTo("windbell-gateway-tls"));
+            assertThat(
+                    ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService().getName())
+                            .isEqualTo("windbell-gateway");
+        });
+        assertThat(r.named(Deployment.class, "windbell-gateway").getSpec().getReplicas()).isEqualTo(3);
+    }
+
+    @Test
+    void operatorOverridesReachTheManifests() throws Exception {
+        Rendered r = Rendered.of("values/overrides.yaml");
+        Deployment ingest = r.named(Deployment.class, "cx-ingest");
+        PodSpec pod = ingest.getSpec().getTemplate().getSpec();
+        Container c = pod.getContainers().get(0);
+
+        assertThat(c.getImage()).isEqualTo(
+                "registry.bank.example/cx/windbell/ingest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+        assertThat(r.named(Deployment.class, "cx-scoring").getSpec().getTemplate().getSpec().getContainers().get(0)
+                .getImage()).isEqualTo("registry.bank.example/cx/windbell/scoring:0.1.2");
+        assertThat(pod.getServiceAccountName()).isEqualTo("cx-ingest");
+        assertThat(r.components(ServiceAccount.class)).containsExactly("scoring");
+        assertThat(pod.getImagePullSecrets()).singleElement()
+                .satisfies(s -> assertThat(s.getName()).isEqualTo("registry-pull"));
+        assertThat(ingest.getMetadata().getLabels()).containsEntry("bank.example/cost-centre", "cx-platform");
+        assertThat(c.getEnv()).anySatisfy(env -> {
+            assertThat(env.getName()).isEqualTo("QUARKUS_OIDC_CREDENTIALS_SECRET");
+            assertThat(env.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("oidc-client-secret");
+        });
+        assertThat(c.getEnv()).anySatisfy(env -> assertThat(env.getValue())
+                .isEqualTo("-XX:MaxRAMPercentage=70 -Djava.io.tmpdir=/tmp -XX:+ExitOnOutOfMemoryError -XX:+UseG1GC"));
+
+        assertThat(r.named(ConfigMap.class, "cx-ingest").getData())
+                .containsEntry("QUARKUS_DATASOURCE_JDBC_URL",
+                        "jdbc:postgresql://pg-cx-rw.databases.svc:5432/ingest?sslmode=verify-full")
+                .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector.observability.svc:4317")
+                .containsEntry("WINDBELL_INGEST_LIMITS_BATCH_EVENTS", "250")
+                .doesNotContainKey("QUARKUS_OTEL_SDK_DISABLED");
+        assertThat(r.named(ConfigMap.class, "cx-scoring").getData()).containsEntry("QUARKUS_DATASOURCE_REACTIVE_URL",
+                "postgresql://pg-cx-rw.databases.svc:5432/scoring_v1?sslmode=verify-full");
+    }
+
+    /** The unknown-field check itself: a field that Kubernetes does not know, and a kind it does not know. */
+    @Test
+    void typedParsingRejectsUnknownFieldsAndKinds() {
+        String misspelled = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: x}
+                spec:
+                  replicaz: 2
+                  template:
+                    spec:
+                      containers:
+                        - name: x
+                          image: x
+                          securityContext: {readOnlyRootFileSystem: true}
+                """;
+        assertThatThrownBy(() -> WindbellChart.parse(misspelled))
+                .hasMessageContaining("Deployment/x.spec: unknown field(s) [replicaz]")
+                .hasMessageContaining("securityContext: unknown field(s) [readOnlyRootFileSystem]");
+        assertThatThrownBy(() -> WindbellChart.parse("apiVersion: example.io/v1\nkind: Gadget\nmetadata: {name: g}\n"))
+                .hasMessageContaining("Gadget/g: not a known Kubernetes type");
+    }
+
+    private static void assertHealthProbe(Probe probe, String path, String at) {
+        assertThat(probe).as(at + " probe " + path).isNotNull();
+        assertThat(probe.getHttpGet().getPath()).as(at).isEqualTo(path);
+        assertThat(probe.getHttpGet().getPort().getStrVal()).as(at).isEqualTo("http");
+    }
+
+    private static void assertNotACredential(String name, String value, String at) {
+        assertThat(name).as(at + ": a credential as plain value").doesNotContainPattern(CREDENTIAL_NAME);
+        assertThat(Objects.toString(value, "")).as(at + " " + name + ": a password in a plain value")
+                .doesNotContainIgnoringCase("password").doesNotContainIgnoringCase("passwd");
+    }
+}
