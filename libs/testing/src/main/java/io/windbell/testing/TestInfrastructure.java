@@ -32,16 +32,13 @@ public final class TestInfrastructure {
     private final String pgUser;
     private final String pgPassword;
     private final String kafkaBootstrap;
-    private final KafkaClusterTestKit kafka;
 
-    private TestInfrastructure(String pgHost, int pgPort, String pgUser, String pgPassword, String kafkaBootstrap,
-            KafkaClusterTestKit kafka) {
+    private TestInfrastructure(String pgHost, int pgPort, String pgUser, String pgPassword, String kafkaBootstrap) {
         this.pgHost = pgHost;
         this.pgPort = pgPort;
         this.pgUser = pgUser;
         this.pgPassword = pgPassword;
         this.kafkaBootstrap = kafkaBootstrap;
-        this.kafka = kafka;
     }
 
     /** The shared infrastructure, started on first use. */
@@ -71,16 +68,14 @@ public final class TestInfrastructure {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(pg)));
         }
         String bootstrap = System.getenv("WINDBELL_TEST_KAFKA_BOOTSTRAP");
-        KafkaClusterTestKit kafka = null;
         if (bootstrap == null) {
-            kafka = startKafka();
+            KafkaClusterTestKit kafka = startKafka();
             bootstrap = kafka.bootstrapServers();
-            KafkaClusterTestKit started = kafka;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(started)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(kafka)));
         }
         System.out.printf("[windbell-testing] PostgreSQL on %s:%d, Kafka on %s, ready in %d ms%n", pgHost, pgPort,
                 bootstrap, (System.nanoTime() - t0) / 1_000_000);
-        return new TestInfrastructure(pgHost, pgPort, pgUser, pgPassword, bootstrap, kafka);
+        return new TestInfrastructure(pgHost, pgPort, pgUser, pgPassword, bootstrap);
     }
 
     private static EmbeddedPostgres startPostgres() {
@@ -90,14 +85,6 @@ public final class TestInfrastructure {
         } catch (Exception e) {
             throw new IllegalStateException("embedded PostgreSQL did not start", e);
         }
-    }
-
-    /**
-     * A broker of its own for a test that stops it (broker-outage tests); the caller closes it. Shares nothing with the
-     * JVM-wide broker.
-     */
-    public static KafkaClusterTestKit startPrivateKafka() {
-        return startKafka();
     }
 
     private static KafkaClusterTestKit startKafka() {
@@ -162,11 +149,6 @@ public final class TestInfrastructure {
         Properties props = new Properties();
         props.put("bootstrap.servers", kafkaBootstrap);
         return props;
-    }
-
-    /** True when this JVM started the broker itself (and a test may therefore stop and restart it). */
-    public boolean ownsKafka() {
-        return kafka != null;
     }
 
     private static String env(String name, String fallback) {

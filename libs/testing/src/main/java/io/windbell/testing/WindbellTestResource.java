@@ -14,10 +14,16 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class WindbellTestResource implements QuarkusTestResourceLifecycleManager {
 
     private String database = "windbell";
+    private boolean sharedKafka = true;
 
+    /**
+     * {@code database}: the service's database name; {@code kafka=none} leaves the broker to the test's profile (a test
+     * that stops its own broker).
+     */
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
+        sharedKafka = !"none".equals(initArgs.get("kafka"));
     }
 
     @Override

@@ -24,7 +24,7 @@ import io.restassured.http.ContentType;
 import io.windbell.ingest.support.IngestTestResource;
 
 @QuarkusTest
-@QuarkusTestResource(IngestTestResource.class)
+@QuarkusTestResource(value = IngestTestResource.class, restrictToAnnotatedClass = true)
 class CatalogResourceTest {
 
     @Inject

@@ -25,13 +25,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
+import io.windbell.contracts.EventType;
 import io.windbell.contracts.Topics;
 import io.windbell.ingest.support.Events;
 import io.windbell.ingest.support.IngestTestResource;
+import io.windbell.testing.ContractAssertions;
 import io.windbell.testing.TopicProbe;
 
 @QuarkusTest
-@QuarkusTestResource(IngestTestResource.class)
+@QuarkusTestResource(value = IngestTestResource.class, restrictToAnnotatedClass = true)
 class EventIntakeTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -52,7 +54,10 @@ class EventIntakeTest {
                     .containsEntry("ce_type", "touchpoint.recorded").containsEntry("ce_subject", event.customerId())
                     .containsEntry("content-type", "application/json").containsKey("ce_time")
                     .containsKey("traceparent");
+            assertThat(headers.get("ce_dataschema")).isEqualTo(EventType.TOUCHPOINT_RECORDED.dataSchema());
+            ContractAssertions.assertValid(EventType.TOUCHPOINT_RECORDED, record.value());
             JsonNode payload = JSON.readTree(record.value());
+            assertThat(payload.get("occurredAt").asText()).as("the customer's offset is kept").endsWith("+08:00");
             assertThat(payload.get("eventId").asText()).isEqualTo(event.eventId());
             assertThat(payload.get("touchpoint").asText()).isEqualTo("wealth.risk_assessment");
             assertThat(payload.get("receivedAt").asText()).isNotBlank();

@@ -9,6 +9,8 @@ public class IngestTestResource extends WindbellTestResource {
 
     @Override
     public void init(Map<String, String> initArgs) {
-        super.init(Map.of("database", "ingest"));
+        Map<String, String> args = new java.util.HashMap<>(initArgs);
+        args.put("database", "ingest");
+        super.init(args);
     }
 }
