@@ -244,7 +244,7 @@ result_field() {
 
 step_payloads() {
   run_step payloads "$PAYLOADS_TIMEOUT_S" last-json 0 -- \
-    "$JAVA" -jar "$LOADGEN_JAR" payloads --count "$PAYLOAD_COUNT" --out "$PAYLOADS" || return 0
+    "$JAVA" -jar "$LOADGEN_JAR" payloads --count "$PAYLOAD_COUNT" --out "$PAYLOADS" "${LOADGEN_TARGET[@]}" || return 0
   say "payloads: average $(result_field payloads avgBytes) bytes per event"
 }
 

@@ -64,7 +64,7 @@ public class IntakeService {
     /** Validates, publishes and quarantines the submissions of one request. */
     public Uni<IntakeResult> submit(List<Submission> submissions, Origin origin) {
         if (!broker.available()) {
-            return Uni.createFrom().failure(unavailable("the event broker is unreachable"));
+            return Uni.createFrom().failure(unavailable("the event broker is unreachable; nothing was published"));
         }
         CatalogSnapshot snapshot = catalog.snapshot();
         List<Validated> verdicts = new ArrayList<>(submissions.size());
@@ -113,7 +113,8 @@ public class IntakeService {
         Uni<Void> published = acceptedCount == 0 ? Uni.createFrom().voidItem()
                 : Uni.createFrom().completionStage(allAcked).onFailure().transform(e -> {
                     LOG.warnf("broker did not acknowledge %d event(s): %s", acceptedCount, e.getMessage());
-                    return unavailable("the event broker did not acknowledge the events");
+                    return unavailable("the event broker did not acknowledge every event; some may be published"
+                            + " already, so retry them all: consumers drop copies by eventId");
                 }).replaceWithVoid();
         return Uni.combine().all().unis(quarantine.keep(rejected), published).discardItems()
                 .map(ignored -> new IntakeResult(acceptedCount, rejected.size(), items));
@@ -132,7 +133,7 @@ public class IntakeService {
     private ProblemException unavailable(String why) {
         return new ProblemException(
                 Problem.of("broker-unavailable", "Service unavailable", 503,
-                        why + "; nothing was published, retry after " + retryAfterSeconds + " s"),
+                        why + "; retry after " + retryAfterSeconds + " s"),
                 Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
     }
 }
