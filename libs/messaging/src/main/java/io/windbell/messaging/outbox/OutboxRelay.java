@@ -1,0 +1,222 @@
+package io.windbell.messaging.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.windbell.contracts.EventJson;
+
+/**
+ * Publishes the outbox to Kafka: takes the oldest rows, sends them, waits for the broker's acknowledgement and only then
+ * deletes them, in one database transaction. A crash between the ack and the commit publishes a batch twice (consumers
+ * deduplicate on the CloudEvents id); nothing is ever lost.
+ * <p>
+ * Every replica runs a relay, but a transaction-scoped advisory lock lets only one of them work at a time, so events
+ * leave in the order they were written and no row is sent by two replicas. The others stand by and take over at their
+ * next poll when the active one dies.
+ */
+public final class OutboxRelay implements AutoCloseable {
+
+    /**
+     * @param batchSize
+     *            rows per transaction
+     * @param idlePoll
+     *            how long an idle relay waits before looking again when nobody {@link #wake() woke} it: bounds the delay
+     *            for rows written by another replica
+     * @param sendTimeout
+     *            how long to wait for the broker's acks before giving the batch back
+     * @param lockKey
+     *            the advisory lock that elects the active relay; one per database
+     */
+    public record Settings(int batchSize, Duration idlePoll, Duration sendTimeout, long lockKey) {
+    }
+
+    /** What the relay has done, for health checks and logs. */
+    public record Status(boolean running, long published, Instant lastSuccess, String lastError) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String SELECT = "SELECT seq, id, topic, msg_key, headers::text, payload FROM outbox ORDER BY seq LIMIT ?";
+    private static final String DELETE = "DELETE FROM outbox WHERE seq = ANY(?)";
+
+    private final DataSource dataSource;
+    private final Producer<String, byte[]> producer;
+    private final Settings settings;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final AtomicLong published = new AtomicLong();
+    private volatile Instant lastSuccess;
+    private volatile String lastError;
+    private volatile boolean running;
+    private Thread thread;
+
+    public OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, Settings settings) {
+        this.dataSource = dataSource;
+        this.producer = producer;
+        this.settings = settings;
+    }
+
+    /** Starts the relay on a thread of its own. */
+    public synchronized void start(String threadName) {
+        running = true;
+        thread = Thread.ofPlatform().name(threadName).daemon().start(this::run);
+    }
+
+    /** Tells the relay that rows were just committed, so it does not wait for its next poll. */
+    public void wake() {
+        if (wakeUp.availablePermits() == 0) {
+            wakeUp.release();
+        }
+    }
+
+    public Status status() {
+        return new Status(running, published.get(), lastSuccess, lastError);
+    }
+
+    /**
+     * Publishes one batch if this replica holds the relay lock.
+     *
+     * @return the number of events published; 0 when the outbox is empty or another replica is relaying
+     */
+    public int relayOnce() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int sent = relay(connection);
+                connection.commit();
+                if (sent > 0) {
+                    published.addAndGet(sent);
+                }
+                lastSuccess = Instant.now();
+                lastError = null;
+                return sent;
+            } catch (Exception e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    private int relay(Connection connection) throws Exception {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, settings.lockKey());
+            try (ResultSet rows = lock.executeQuery()) {
+                rows.next();
+                if (!rows.getBoolean(1)) {
+                    return 0;
+                }
+            }
+        }
+        List<Long> seqs = new ArrayList<>();
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(SELECT)) {
+            select.setInt(1, settings.batchSize());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    seqs.add(rows.getLong(1));
+                    acks.add(producer.send(record(rows)));
+                }
+            }
+        }
+        if (seqs.isEmpty()) {
+            return 0;
+        }
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
+            delete.setArray(1, connection.createArrayOf("bigint", seqs.toArray()));
+            delete.executeUpdate();
+        }
+        return seqs.size();
+    }
+
+    private static ProducerRecord<String, byte[]> record(ResultSet row) throws SQLException {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.getString(3), row.getString(4),
+                row.getBytes(6));
+        for (Map.Entry<String, String> header : headers(row.getString(5)).entrySet()) {
+            record.headers().add(header.getKey(), header.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
+    }
+
+    private static Map<String, String> headers(String json) {
+        try {
+            return EventJson.mapper().readValue(json, new TypeReference<Map<String, String>>() {
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("outbox headers are not a JSON object of strings", e);
+        }
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(100);
+        while (running) {
+            try {
+                int sent = relayOnce();
+                backoff = Duration.ofMillis(100);
+                if (sent < settings.batchSize()) {
+                    wakeUp.tryAcquire(settings.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                if (!e.toString().equals(lastError)) {
+                    LOG.warnf("outbox relay failed, events stay in the outbox and are retried: %s", e.toString());
+                }
+                lastError = e.toString();
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
+                        : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        Thread relayThread;
+        synchronized (this) {
+            running = false;
+            relayThread = thread;
+        }
+        if (relayThread != null) {
+            relayThread.interrupt();
+            relayThread.join(Duration.ofSeconds(10));
+        }
+    }
+}

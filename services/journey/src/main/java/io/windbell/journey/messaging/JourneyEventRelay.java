@@ -1,0 +1,84 @@
+package io.windbell.journey.messaging;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.windbell.journey.JourneyConfig;
+import io.windbell.messaging.outbox.OutboxRelay;
+
+/**
+ * Publishes journey events from the outbox to {@code cx.journey-events.v1}, and owns the Kafka producer the service
+ * writes with (also used for dead letters).
+ */
+@ApplicationScoped
+public class JourneyEventRelay {
+
+    /** The advisory lock electing the one replica that relays at a time. */
+    private static final long RELAY_LOCK = 0x6a6f75726e6579L;
+
+    private final AgroalDataSource dataSource;
+    private final JourneyConfig config;
+    private final String bootstrapServers;
+    private Producer<String, byte[]> producer;
+    private OutboxRelay relay;
+
+    public JourneyEventRelay(AgroalDataSource dataSource, JourneyConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) StartupEvent event) {
+        Map<String, Object> properties = new HashMap<>(config.producer().properties());
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "windbell-journey");
+        producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+        relay = new OutboxRelay(dataSource, producer, new OutboxRelay.Settings(config.relay().batchSize(),
+                config.relay().idlePoll(), Duration.ofSeconds(10), RELAY_LOCK));
+        relay.start("journey-outbox-relay");
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        if (relay != null) {
+            relay.close();
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Rows were committed to the outbox: publish them now rather than at the next poll. */
+    public void wake() {
+        if (relay != null) {
+            relay.wake();
+        }
+    }
+
+    public OutboxRelay.Status status() {
+        return relay == null ? new OutboxRelay.Status(false, 0, null, "not started") : relay.status();
+    }
+
+    /** The service's producer: acks=all, idempotent. */
+    public Producer<String, byte[]> producer() {
+        return producer;
+    }
+}

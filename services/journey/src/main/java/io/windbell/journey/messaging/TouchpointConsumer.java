@@ -1,0 +1,146 @@
+package io.windbell.journey.messaging;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.windbell.contracts.EventJson;
+import io.windbell.contracts.touchpoint.TouchpointRecorded;
+import io.windbell.journey.JourneyConfig;
+import io.windbell.journey.admin.ProcessingStats;
+import io.windbell.journey.service.ReconstructionService;
+import io.windbell.messaging.consumer.ConsumerLoop;
+import io.windbell.messaging.consumer.DeadLetters;
+import io.windbell.messaging.consumer.Delivery;
+
+/**
+ * Consumes {@code cx.touchpoint-events.v1}: each polled batch is one database transaction, and its offsets are
+ * committed only after that transaction. Undecodable records and records that keep failing go to
+ * {@code cx.touchpoint-events.v1.dlq.journey}.
+ */
+@ApplicationScoped
+public class TouchpointConsumer {
+
+    private final AgroalDataSource dataSource;
+    private final ReconstructionService reconstruction;
+    private final JourneyEventRelay relay;
+    private final ProcessingStats stats;
+    private final JourneyConfig config;
+    private final String bootstrapServers;
+    private final Clock clock = Clock.systemUTC();
+    private final List<ConsumerLoop<TouchpointRecorded>> loops = new ArrayList<>();
+
+    public TouchpointConsumer(AgroalDataSource dataSource, ReconstructionService reconstruction,
+            JourneyEventRelay relay, ProcessingStats stats, JourneyConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.dataSource = dataSource;
+        this.reconstruction = reconstruction;
+        this.relay = relay;
+        this.stats = stats;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    // after the definition catalog and the relay are up
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
+        DeadLetters deadLetters = new DeadLetters(relay.producer(), "journey");
+        ConsumerLoop.Settings settings = new ConsumerLoop.Settings(config.consumer().topic(), Duration.ofMillis(500),
+                config.consumer().maxAttempts(), Duration.ofMillis(100), Duration.ofSeconds(5));
+        for (int i = 0; i < config.consumer().instances(); i++) {
+            ConsumerLoop<TouchpointRecorded> loop = new ConsumerLoop<>(consumer(i), deadLetters, settings,
+                    TouchpointConsumer::decode, this::handle);
+            loops.add(loop);
+            loop.start("journey-consumer-" + i);
+        }
+    }
+
+    void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event)
+            throws InterruptedException {
+        for (ConsumerLoop<TouchpointRecorded> loop : loops) {
+            loop.close();
+        }
+    }
+
+    public List<ConsumerLoop.Status> status() {
+        return loops.stream().map(ConsumerLoop::status).toList();
+    }
+
+    void handle(List<Delivery<TouchpointRecorded>> batch) throws SQLException {
+        Instant now = clock.instant();
+        int events;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                events = reconstruction.apply(connection, batch, now);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+        stats.committed(batch);
+        if (events > 0) {
+            relay.wake();
+        }
+    }
+
+    /** A record that is not a complete {@code touchpoint.recorded} is poison: it goes to the DLQ untouched. */
+    static TouchpointRecorded decode(ConsumerRecord<String, byte[]> record) {
+        TouchpointRecorded event = EventJson.read(record.value(), TouchpointRecorded.class);
+        List<String> missing = new ArrayList<>();
+        if (event.eventId() == null) {
+            missing.add("eventId");
+        }
+        if (event.occurredAt() == null) {
+            missing.add("occurredAt");
+        }
+        if (event.channel() == null) {
+            missing.add("channel");
+        }
+        if (event.touchpoint() == null) {
+            missing.add("touchpoint");
+        }
+        if (event.outcome() == null) {
+            missing.add("outcome");
+        }
+        if (event.customerId() == null && event.anonymousId() == null) {
+            missing.add("customerId|anonymousId");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("touchpoint.recorded without " + String.join(", ", missing));
+        }
+        return event;
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(int index) {
+        Map<String, Object> properties = new HashMap<>(config.consumer().properties());
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumer().group());
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "windbell-journey-" + index);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+}

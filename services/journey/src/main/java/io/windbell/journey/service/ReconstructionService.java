@@ -1,0 +1,147 @@
+package io.windbell.journey.service;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.common.header.Header;
+import org.jboss.logging.Logger;
+
+import io.windbell.contracts.CloudEvents;
+import io.windbell.contracts.touchpoint.TouchpointRecorded;
+import io.windbell.journey.JourneyConfig;
+import io.windbell.journey.JourneyInstance;
+import io.windbell.journey.Subjects;
+import io.windbell.journey.definition.DefinitionLookup;
+import io.windbell.journey.store.IdentityMerge;
+import io.windbell.journey.store.JourneyStore;
+import io.windbell.journey.store.TimelineEntry;
+import io.windbell.journey.tracking.PersonJourneys;
+import io.windbell.journey.tracking.PersonJourneys.Adoption;
+import io.windbell.journey.tracking.PersonJourneys.Routing;
+import io.windbell.messaging.consumer.Delivery;
+import io.windbell.messaging.inbox.Inbox;
+import io.windbell.platform.logging.Mask;
+
+/**
+ * Applies a batch of touchpoint events to the journeys of the people they belong to, inside the caller's transaction:
+ * claim the event ids (a redelivered event changes nothing), lock the people, stitch identities, route every event in
+ * the order it happened, and write timeline, journeys, timers and journey events (outbox) together.
+ */
+@ApplicationScoped
+public class ReconstructionService {
+
+    /** The name of this consumer in the inbox ledger. */
+    public static final String CONSUMER = "journey.touchpoints";
+
+    private static final Logger LOG = Logger.getLogger(ReconstructionService.class);
+
+    private final JourneyStore store;
+    private final DefinitionLookup definitions;
+    private final PersonJourneys.Rules rules;
+
+    public ReconstructionService(JourneyStore store, DefinitionLookup definitions, JourneyConfig config) {
+        this.store = store;
+        this.definitions = definitions;
+        this.rules = new PersonJourneys.Rules(config.lateness(), config.postCompletionWindow());
+    }
+
+    /**
+     * @return how many journey events the batch produced
+     */
+    public int apply(Connection connection, List<Delivery<TouchpointRecorded>> batch, Instant now) throws SQLException {
+        Map<String, Delivery<TouchpointRecorded>> byId = new LinkedHashMap<>();
+        for (Delivery<TouchpointRecorded> delivery : batch) {
+            byId.putIfAbsent(delivery.value().eventId().toString(), delivery);
+        }
+        Set<String> fresh = Inbox.claim(connection, CONSUMER, byId.keySet());
+        List<Delivery<TouchpointRecorded>> deliveries = byId.values().stream()
+                .filter(d -> fresh.contains(d.value().eventId().toString()))
+                .sorted(Comparator.comparing(d -> d.value().occurredAt().toInstant())).toList();
+        if (deliveries.isEmpty()) {
+            return 0;
+        }
+
+        Set<String> subjects = new HashSet<>();
+        Set<String> anonymousIds = new HashSet<>();
+        for (Delivery<TouchpointRecorded> delivery : deliveries) {
+            TouchpointRecorded event = delivery.value();
+            if (event.customerId() != null) {
+                subjects.add(Subjects.customer(event.customerId()));
+            }
+            if (event.anonymousId() != null) {
+                subjects.add(Subjects.anonymous(event.anonymousId()));
+                anonymousIds.add(event.anonymousId());
+            }
+        }
+        store.lock(connection, subjects);
+        // links are read under the locks, so a merge committed by another consumer meanwhile is seen
+        Map<String, String> links = store.links(connection, anonymousIds);
+        Set<String> linked = new HashSet<>();
+        for (String customerId : links.values()) {
+            if (subjects.add(Subjects.customer(customerId))) {
+                linked.add(Subjects.customer(customerId));
+            }
+        }
+        store.lock(connection, linked);
+
+        Instant completedSince = now.minus(rules.postCompletionWindow()).minus(rules.lateness());
+        Map<String, List<JourneyInstance>> loaded = store.loadBySubject(connection, subjects, completedSince);
+        Map<String, PersonJourneys> people = new HashMap<>();
+        List<TimelineEntry> timeline = new ArrayList<>(deliveries.size());
+        List<IdentityMerge> merges = new ArrayList<>();
+        Map<UUID, String> traceparents = new HashMap<>();
+
+        for (Delivery<TouchpointRecorded> delivery : deliveries) {
+            TouchpointRecorded event = delivery.value();
+            String customerId = event.customerId();
+            String anonymousId = event.anonymousId();
+            if (customerId != null && anonymousId != null && !customerId.equals(links.get(anonymousId))) {
+                PersonJourneys customer = person(people, loaded, Subjects.customer(customerId));
+                Adoption adoption = customer.adopt(person(people, loaded, Subjects.anonymous(anonymousId)), customerId,
+                        now);
+                links.put(anonymousId, customerId);
+                merges.add(new IdentityMerge(anonymousId, customerId, event.occurredAt().toInstant(), event.eventId(),
+                        adoption));
+                LOG.debugf("linked device %s to customer %s: %d journeys re-attributed, %d merged",
+                        Mask.id(anonymousId), Mask.id(customerId), adoption.reattributed(), adoption.merged());
+            }
+            String attributed = customerId != null ? customerId : links.get(anonymousId);
+            PersonJourneys person = person(people, loaded, Subjects.of(attributed, anonymousId));
+            Routing routing = person.route(event, attributed, definitions, rules, now, UUID::randomUUID);
+            timeline.add(new TimelineEntry(event, attributed, routing));
+            String traceparent = traceparent(delivery);
+            if (routing.instance() != null && traceparent != null) {
+                traceparents.put(routing.instanceId(), traceparent);
+            }
+        }
+
+        store.saveEvents(connection, timeline);
+        store.saveLinks(connection, merges);
+        List<JourneyInstance> instances = people.values().stream().flatMap(p -> p.instances().stream()).distinct()
+                .toList();
+        return store.saveInstances(connection, instances, now, traceparents);
+    }
+
+    private static PersonJourneys person(Map<String, PersonJourneys> people, Map<String, List<JourneyInstance>> loaded,
+            String subject) {
+        return people.computeIfAbsent(subject, s -> new PersonJourneys(loaded.getOrDefault(s, List.of())));
+    }
+
+    private static String traceparent(Delivery<TouchpointRecorded> delivery) {
+        Header header = delivery.record().headers().lastHeader(CloudEvents.TRACEPARENT_HEADER);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

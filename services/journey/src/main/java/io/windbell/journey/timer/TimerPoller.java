@@ -1,0 +1,133 @@
+package io.windbell.journey.timer;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.windbell.journey.JourneyConfig;
+import io.windbell.journey.JourneyInstance;
+import io.windbell.journey.messaging.JourneyEventRelay;
+import io.windbell.journey.store.JourneyStore;
+
+/**
+ * Fires the durable journey timers: interrupts journeys whose window passed with nothing happening and closes those
+ * past their maximum duration. Every replica polls; due timers are claimed with {@code FOR UPDATE SKIP LOCKED} and the
+ * person's lock is only tried, never waited for, so replicas never fire one timer twice and never block a consumer. A
+ * timer skipped because its person is busy fires at the next poll.
+ */
+@ApplicationScoped
+public class TimerPoller {
+
+    private static final Logger LOG = Logger.getLogger(TimerPoller.class);
+
+    private final AgroalDataSource dataSource;
+    private final JourneyStore store;
+    private final JourneyEventRelay relay;
+    private final JourneyConfig.Timers config;
+    private final Clock clock = Clock.systemUTC();
+    private volatile boolean running;
+    private Thread thread;
+
+    public TimerPoller(AgroalDataSource dataSource, JourneyStore store, JourneyEventRelay relay,
+            JourneyConfig config) {
+        this.dataSource = dataSource;
+        this.store = store;
+        this.relay = relay;
+        this.config = config.timers();
+    }
+
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
+        running = true;
+        thread = Thread.ofPlatform().name("journey-timers").daemon().start(this::run);
+    }
+
+    void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event)
+            throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(Duration.ofSeconds(10));
+        }
+    }
+
+    /**
+     * Fires the timers due now, at most one batch.
+     *
+     * @return how many due timers were claimed
+     */
+    public int fireDue() throws SQLException {
+        Instant now = clock.instant();
+        int events;
+        int claimed;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Map<UUID, String> due = store.claimDueTimers(connection, now, config.batchSize());
+                claimed = due.size();
+                Set<String> locked = store.tryLock(connection, due.values());
+                List<JourneyInstance> instances = store
+                        .loadById(connection,
+                                due.entrySet().stream().filter(e -> locked.contains(e.getValue()))
+                                        .map(Map.Entry::getKey).toList())
+                        // a consumer may have moved the journey to another person since the claim
+                        .stream().filter(i -> locked.contains(i.subject())).toList();
+                for (JourneyInstance instance : instances) {
+                    instance.onTimer(now);
+                }
+                store.rescheduleTimers(connection,
+                        instances.stream().filter(i -> !i.changed()).toList());
+                events = store.saveInstances(connection, instances, now, Map.of());
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+        if (events > 0) {
+            relay.wake();
+        }
+        return claimed;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (fireDue() < config.batchSize()) {
+                    Thread.sleep(config.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warnf("journey timers failed, retrying: %s", e.toString());
+                try {
+                    Thread.sleep(Duration.ofSeconds(1));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}
