@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -190,10 +192,15 @@ public final class JourneyInstance {
             return Applied.LATE;
         }
         Optional<Pending> pendingBefore = pending();
+        if (pendingBefore.isPresent() && visit.at().isAfter(pendingBefore.get().dueAt())) {
+            // the window passed before this visit happened and the timer has not fired yet: the interruption stands
+            interrupt(pendingBefore.get().reason(), pendingBefore.get().dueAt(), pendingBefore.get().armedBy());
+            pendingBefore = Optional.empty();
+        }
         boolean wasInterrupted = status == JourneyStatus.INTERRUPTED;
         String phaseBefore = phase();
 
-        insert(visit);
+        boolean inOrder = insert(visit);
         if (visit.at().isBefore(startedAt)) {
             startedAt = visit.at();
         }
@@ -204,6 +211,11 @@ public final class JourneyInstance {
             errorCodes.add(visit.errorCode());
         }
         channels.add(visit.channel());
+        if (!inOrder) {
+            // a straggler may be the first occurrence of a code or channel already seen
+            orderByFirstOccurrence(errorCodes, Visit::errorCode);
+            orderByFirstOccurrence(channels, Visit::channel);
+        }
         touch(now);
 
         if (wasInterrupted && resumes(visit)) {
@@ -247,21 +259,24 @@ public final class JourneyInstance {
             return false;
         }
         Instant expiresAt = startedAt.plus(definition.maxDuration());
+        boolean fired = false;
+        Optional<Pending> pending = pending();
+        // a window that passed before the maximum duration interrupts as what it was, however late the timer runs
+        if (pending.isPresent() && !now.isBefore(pending.get().dueAt()) && pending.get().dueAt().isBefore(expiresAt)) {
+            interrupt(pending.get().reason(), pending.get().dueAt(), pending.get().armedBy());
+            fired = true;
+        }
         if (!now.isBefore(expiresAt)) {
             if (status == JourneyStatus.IN_PROGRESS) {
                 interrupt(InterruptionReason.TIMEOUT, expiresAt, last());
             }
             closed = true;
-            touch(now);
-            return true;
+            fired = true;
         }
-        Optional<Pending> pending = pending();
-        if (pending.isPresent() && !now.isBefore(pending.get().dueAt())) {
-            interrupt(pending.get().reason(), pending.get().dueAt(), pending.get().armedBy());
+        if (fired) {
             touch(now);
-            return true;
         }
-        return false;
+        return fired;
     }
 
     /**
@@ -499,15 +514,35 @@ public final class JourneyInstance {
         return visits.getLast();
     }
 
-    private void insert(Visit visit) {
+    /** Places a visit in time order; returns whether it went to the end. */
+    private boolean insert(Visit visit) {
         int at = visits.size();
         while (at > 0 && TIME_ORDER.compare(visits.get(at - 1), visit) > 0) {
             at--;
         }
+        boolean last = at == visits.size();
         visits.add(at, visit);
         if (visits.size() > MAX_VISITS) {
             visits.removeFirst();
         }
+        return last;
+    }
+
+    /**
+     * Re-sorts distinct values (channels, error codes) by their first visit in time order; values only the dropped,
+     * oldest visits had keep their place in front.
+     */
+    private void orderByFirstOccurrence(LinkedHashSet<String> values, Function<Visit, String> of) {
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < visits.size(); i++) {
+            String value = of.apply(visits.get(i));
+            if (value != null) {
+                first.putIfAbsent(value, i);
+            }
+        }
+        List<String> ordered = values.stream().sorted(Comparator.comparing(v -> first.getOrDefault(v, -1))).toList();
+        values.clear();
+        values.addAll(ordered);
     }
 
     private void touch(Instant now) {

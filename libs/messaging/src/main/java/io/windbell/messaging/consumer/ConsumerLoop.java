@@ -104,8 +104,8 @@ public final class ConsumerLoop<T> implements AutoCloseable {
                 String state = sql.getSQLState();
                 // 08 connection, 40 serialization/deadlock, 53 resources, 57 operator intervention (shutdown),
                 // 23505 a concurrent insert of the same row: the retry sees it
-                if (state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
-                        || state.startsWith("57") || state.equals("23505")) {
+                if (state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.startsWith("57")
+                        || state.equals("23505")) {
                     return true;
                 }
             }
@@ -171,8 +171,8 @@ public final class ConsumerLoop<T> implements AutoCloseable {
                             deadLetter(batch.getFirst().record(), e, attempts);
                             return;
                         }
-                        LOG.warnf("a batch of %d records failed %d times (%s); applying them one by one",
-                                batch.size(), attempts, e.toString());
+                        LOG.warnf("a batch of %d records failed %d times (%s); applying them one by one", batch.size(),
+                                attempts, e.toString());
                         for (Delivery<T> delivery : batch) {
                             apply(List.of(delivery));
                         }

@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -48,8 +48,8 @@ public final class Inbox {
     }
 
     /**
-     * Forgets claims older than the cutoff, at most {@code limit} rows per call. The cutoff must lie beyond how far back
-     * a message can be redelivered (the topic's retention), or a very old redelivery would be applied again.
+     * Forgets claims older than the cutoff, at most {@code limit} rows per call. The cutoff must lie beyond how far
+     * back a message can be redelivered (the topic's retention), or a very old redelivery would be applied again.
      *
      * @return how many claims were removed
      */

@@ -33,8 +33,7 @@ public record OutboxMessage(UUID id, String topic, String key, Map<String, Strin
      */
     public static OutboxMessage of(EventPayload payload, String source, Instant time, String traceparent) {
         UUID id = UUID.randomUUID();
-        Map<String, String> headers = new LinkedHashMap<>(
-                CloudEvents.headers(id.toString(), source, time, payload));
+        Map<String, String> headers = new LinkedHashMap<>(CloudEvents.headers(id.toString(), source, time, payload));
         if (traceparent != null) {
             headers.put(CloudEvents.TRACEPARENT_HEADER, traceparent);
         }

@@ -27,9 +27,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.windbell.contracts.EventJson;
 
 /**
- * Publishes the outbox to Kafka: takes the oldest rows, sends them, waits for the broker's acknowledgement and only then
- * deletes them, in one database transaction. A crash between the ack and the commit publishes a batch twice (consumers
- * deduplicate on the CloudEvents id); nothing is ever lost.
+ * Publishes the outbox to Kafka: takes the oldest rows, sends them, waits for the broker's acknowledgement and only
+ * then deletes them, in one database transaction. A crash between the ack and the commit publishes a batch twice
+ * (consumers deduplicate on the CloudEvents id); nothing is ever lost.
  * <p>
  * Every replica runs a relay, but a transaction-scoped advisory lock lets only one of them work at a time, so events
  * leave in the order they were written and no row is sent by two replicas. The others stand by and take over at their
@@ -41,8 +41,8 @@ public final class OutboxRelay implements AutoCloseable {
      * @param batchSize
      *            rows per transaction
      * @param idlePoll
-     *            how long an idle relay waits before looking again when nobody {@link #wake() woke} it: bounds the delay
-     *            for rows written by another replica
+     *            how long an idle relay waits before looking again when nobody {@link #wake() woke} it: bounds the
+     *            delay for rows written by another replica
      * @param sendTimeout
      *            how long to wait for the broker's acks before giving the batch back
      * @param lockKey
@@ -135,7 +135,13 @@ public final class OutboxRelay implements AutoCloseable {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     seqs.add(rows.getLong(1));
-                    acks.add(producer.send(record(rows)));
+                    Future<RecordMetadata> ack = producer.send(record(rows));
+                    acks.add(ack);
+                    if (ack.isDone()) {
+                        // failed before it left (no metadata within max.block.ms, record too large): give the batch
+                        // back now instead of blocking once more for every remaining row
+                        ack.get();
+                    }
                 }
             }
         }

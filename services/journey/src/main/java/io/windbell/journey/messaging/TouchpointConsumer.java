@@ -64,6 +64,19 @@ public class TouchpointConsumer {
 
     // after the definition catalog and the relay are up
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
+        start();
+    }
+
+    void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event)
+            throws InterruptedException {
+        stop();
+    }
+
+    /** Starts the configured number of consumers; they resume from the group's committed offsets. */
+    public synchronized void start() {
+        if (!loops.isEmpty()) {
+            return;
+        }
         DeadLetters deadLetters = new DeadLetters(relay.producer(), "journey");
         ConsumerLoop.Settings settings = new ConsumerLoop.Settings(config.consumer().topic(), Duration.ofMillis(500),
                 config.consumer().maxAttempts(), Duration.ofMillis(100), Duration.ofSeconds(5));
@@ -75,14 +88,15 @@ public class TouchpointConsumer {
         }
     }
 
-    void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event)
-            throws InterruptedException {
+    /** Stops consuming: the batch in hand finishes or rolls back, nothing after it is committed. */
+    public synchronized void stop() throws InterruptedException {
         for (ConsumerLoop<TouchpointRecorded> loop : loops) {
             loop.close();
         }
+        loops.clear();
     }
 
-    public List<ConsumerLoop.Status> status() {
+    public synchronized List<ConsumerLoop.Status> status() {
         return loops.stream().map(ConsumerLoop::status).toList();
     }
 

@@ -44,8 +44,7 @@ public class TimerPoller {
     private volatile boolean running;
     private Thread thread;
 
-    public TimerPoller(AgroalDataSource dataSource, JourneyStore store, JourneyEventRelay relay,
-            JourneyConfig config) {
+    public TimerPoller(AgroalDataSource dataSource, JourneyStore store, JourneyEventRelay relay, JourneyConfig config) {
         this.dataSource = dataSource;
         this.store = store;
         this.relay = relay;
@@ -90,8 +89,7 @@ public class TimerPoller {
                 for (JourneyInstance instance : instances) {
                     instance.onTimer(now);
                 }
-                store.rescheduleTimers(connection,
-                        instances.stream().filter(i -> !i.changed()).toList());
+                store.rescheduleTimers(connection, instances.stream().filter(i -> !i.changed()).toList());
                 events = store.saveInstances(connection, instances, now, Map.of());
                 connection.commit();
             } catch (SQLException | RuntimeException e) {

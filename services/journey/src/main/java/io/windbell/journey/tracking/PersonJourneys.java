@@ -79,8 +79,8 @@ public final class PersonJourneys {
                 .max(Comparator.comparing(JourneyInstance::completedAt));
         Routing started = Routing.NONE;
         for (JourneyDefinition definition : definitions.active()) {
-            if (definition.startsWith(touchpoint)
-                    && (completed.isEmpty() || !completed.get().definition().code().equals(definition.code()))) {
+            // a start touchpoint begins a new journey even right after one completed (a second transfer that day)
+            if (definition.startsWith(touchpoint)) {
                 Visit first = Visit.of(event, definition.stepOf(touchpoint).orElseThrow().order());
                 JourneyInstance instance = JourneyInstance.start(ids.get(), definition, customerId, event.anonymousId(),
                         first, now);

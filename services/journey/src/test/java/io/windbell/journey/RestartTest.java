@@ -1,0 +1,117 @@
+package io.windbell.journey;
+
+import static io.windbell.contracts.touchpoint.Outcome.SUCCESS;
+import static io.windbell.journey.support.PipelineFixture.BROWSE;
+import static io.windbell.journey.support.PipelineFixture.ORDER;
+import static io.windbell.journey.support.PipelineFixture.RISK;
+import static io.windbell.journey.support.TouchpointFeed.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.windbell.contracts.Topics;
+import io.windbell.contracts.touchpoint.TouchpointRecorded;
+import io.windbell.journey.messaging.TouchpointConsumer;
+import io.windbell.journey.support.JourneyTestResource;
+import io.windbell.journey.support.PipelineFixture;
+import io.windbell.journey.support.TouchpointFeed;
+import io.windbell.testing.TestInfrastructure;
+
+/**
+ * The consumer stops in the middle of a stream and starts again, then the whole topic is replayed from the beginning:
+ * every journey ends up complete once, and every journey event is published exactly once.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = JourneyTestResource.class, restrictToAnnotatedClass = true)
+class RestartTest {
+
+    private static final int CUSTOMERS = 150;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    TouchpointConsumer consumer;
+
+    @Test
+    @TestSecurity(user = "admin", roles = "cx-admin")
+    void aRestartMidStreamAndAFullReplayLoseAndDuplicateNothing() throws Exception {
+        PipelineFixture.ensureDefinition();
+        String prefix = "R" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        List<TouchpointRecorded> events = new ArrayList<>();
+        for (int i = 0; i < CUSTOMERS; i++) {
+            String customer = prefix + i;
+            events.add(event(customer, null, "MOBILE_APP", BROWSE, SUCCESS, 4000));
+            events.add(event(customer, null, "MOBILE_APP", RISK, SUCCESS, 3000));
+            events.add(event(customer, null, "MOBILE_APP", ORDER, SUCCESS, 2000));
+            events.add(event(customer, null, "MOBILE_APP", PipelineFixture.SUCCESS, SUCCESS, 1000));
+        }
+        try (TouchpointFeed feed = new TouchpointFeed()) {
+            feed.send(events.subList(0, events.size() / 2).toArray(TouchpointRecorded[]::new));
+            await().atMost(Duration.ofSeconds(30)).until(() -> applied(prefix) > 0);
+            consumer.stop();
+            feed.send(events.subList(events.size() / 2, events.size()).toArray(TouchpointRecorded[]::new));
+            consumer.start();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> completed(prefix) == CUSTOMERS);
+
+        // a crash between the database commit and the offset commit, at its worst: everything is read again
+        consumer.stop();
+        try (Admin admin = Admin.create(TestInfrastructure.get().kafkaClientProperties())) {
+            Map<TopicPartition, OffsetAndMetadata> beginning = admin.describeTopics(List.of(Topics.TOUCHPOINT_EVENTS))
+                    .allTopicNames().get().get(Topics.TOUCHPOINT_EVENTS).partitions().stream()
+                    .collect(Collectors.toMap(p -> new TopicPartition(Topics.TOUCHPOINT_EVENTS, p.partition()),
+                            p -> new OffsetAndMetadata(0)));
+            admin.alterConsumerGroupOffsets("windbell-journey", beginning).all().get();
+            consumer.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> caughtUp(admin));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> PipelineFixture.column(dataSource, "SELECT count(*) FROM outbox").equals(List.of("0")));
+
+        assertThat(completed(prefix)).isEqualTo(CUSTOMERS);
+        assertThat(PipelineFixture.column(dataSource, "SELECT count(*) FROM touchpoint_event WHERE customer_id LIKE ?",
+                prefix + "%")).containsExactly(String.valueOf(4 * CUSTOMERS));
+        PipelineFixture.assertEachJourneyEventOnce(prefix, CUSTOMERS, 5);
+    }
+
+    private long applied(String prefix) throws Exception {
+        return Long.parseLong(PipelineFixture
+                .column(dataSource, "SELECT count(*) FROM touchpoint_event WHERE customer_id LIKE ?", prefix + "%")
+                .getFirst());
+    }
+
+    private long completed(String prefix) throws Exception {
+        return Long.parseLong(PipelineFixture.column(dataSource,
+                "SELECT count(*) FROM journey_instance WHERE customer_id LIKE ? AND status = 'COMPLETED'", prefix + "%")
+                .getFirst());
+    }
+
+    private static boolean caughtUp(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("windbell-journey")
+                .partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = committed.keySet().stream()
+                .collect(Collectors.toMap(p -> p, p -> org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        return committed.entrySet().stream()
+                .allMatch(e -> e.getValue() != null && e.getValue().offset() >= ends.get(e.getKey()).offset());
+    }
+}
