@@ -24,6 +24,18 @@ public interface JourneyConfig {
 
     Producer producer();
 
+    Inbox inbox();
+
+    /** The processed-message ledger of the touchpoint consumer. */
+    interface Inbox {
+        /** How long a claim is kept: longer than the touchpoint topic's retention. */
+        @WithDefault("P8D")
+        Duration retention();
+
+        @WithDefault("PT1H")
+        Duration purgeInterval();
+    }
+
     /** The durable timers that interrupt stalled journeys. */
     interface Timers {
         Duration pollInterval();

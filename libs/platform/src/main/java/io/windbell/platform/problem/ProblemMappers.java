@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /** Turns every error a service answers with into {@code application/problem+json}, field by field where it can. */
 public class ProblemMappers {
@@ -37,6 +38,16 @@ public class ProblemMappers {
                 .of("invalid-request", "Invalid request", 400, violations.size() + " field(s) are invalid")
                 .withViolations(violations);
         return respond(problem.withInstance(uri.getPath())).build();
+    }
+
+    /**
+     * quarkus-rest-jackson has a built-in mapper for {@link MismatchedInputException} (unknown field, wrong type,
+     * unknown enum constant) that is more specific than {@code JsonProcessingException} and answers plain JSON; mapping
+     * the exact type keeps those answers problem+json with the field's path.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
     }
 
     @ServerExceptionMapper
