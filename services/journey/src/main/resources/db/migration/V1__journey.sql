@@ -50,12 +50,14 @@ CREATE TABLE journey_instance (
     channel_switches     integer      NOT NULL DEFAULT 0,
     revision             bigint       NOT NULL DEFAULT 0,
     state                jsonb        NOT NULL
-);
+) WITH (fillfactor = 70);  -- room on the page for HOT updates: most updates leave every indexed column alone
 -- at most one open instance per person and definition: two consumers racing to start one collide here and retry
 CREATE UNIQUE INDEX journey_instance_open_idx ON journey_instance (subject, definition_code) WHERE NOT closed;
 CREATE INDEX journey_instance_subject_idx ON journey_instance (subject, started_at DESC);
 CREATE INDEX journey_instance_customer_idx ON journey_instance (customer_id, started_at DESC);
 CREATE INDEX journey_instance_definition_idx ON journey_instance (definition_code, started_at);
+CREATE INDEX journey_instance_started_idx ON journey_instance (started_at DESC, id DESC);
+CREATE INDEX journey_instance_merged_idx ON journey_instance (merged_into) WHERE merged_into IS NOT NULL;
 
 -- Every touchpoint event the service applied: the cross-channel timeline, and the visits the funnel counts.
 CREATE TABLE touchpoint_event (
@@ -81,9 +83,8 @@ CREATE TABLE touchpoint_event (
     late                boolean      NOT NULL DEFAULT false
 );
 CREATE INDEX touchpoint_event_customer_idx ON touchpoint_event (customer_id, occurred_at DESC);
-CREATE INDEX touchpoint_event_anonymous_idx ON touchpoint_event (anonymous_id, occurred_at DESC);
+CREATE INDEX touchpoint_event_anonymous_idx ON touchpoint_event (anonymous_id, occurred_at DESC) WHERE anonymous_id IS NOT NULL;
 CREATE INDEX touchpoint_event_instance_idx ON touchpoint_event (journey_instance_id, occurred_at);
-CREATE INDEX touchpoint_event_definition_idx ON touchpoint_event (definition_code, occurred_at);
 
 -- Each interruption and how it ended: the funnel's hot spots by touchpoint and error code.
 CREATE TABLE journey_interruption (

@@ -1,0 +1,45 @@
+package io.windbell.journey.admin;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.windbell.journey.support.JourneyTestResource;
+
+/** The operators' view of the pipeline: cx-admin only. */
+@QuarkusTest
+@QuarkusTestResource(value = JourneyTestResource.class, restrictToAnnotatedClass = true)
+class ProcessingResourceTest {
+
+    @Test
+    @TestSecurity(user = "admin", roles = "cx-admin")
+    void anAdminSeesCountersAndLatencyAndCanResetIt() {
+        given().get("/v1/admin/processing").then().statusCode(200).body("applied", greaterThanOrEqualTo(0))
+                .body("deadLettered", greaterThanOrEqualTo(0)).body("latency", notNullValue());
+        given().post("/v1/admin/processing/reset").then().statusCode(204);
+        given().get("/v1/admin/processing").then().statusCode(200).body("latency.count", org.hamcrest.Matchers.is(0));
+    }
+
+    @Test
+    @TestSecurity(user = "analyst", roles = "cx-analyst")
+    void otherRolesAreForbidden() {
+        given().get("/v1/admin/processing").then().statusCode(403);
+        given().post("/v1/admin/processing/reset").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "b001", roles = "frontline")
+    void frontlineIsForbidden() {
+        given().get("/v1/admin/processing").then().statusCode(403);
+    }
+
+    @Test
+    void anonymousCallersAreUnauthorized() {
+        given().get("/v1/admin/processing").then().statusCode(401);
+    }
+}
