@@ -18,13 +18,13 @@ build: ## compile and package every module, skipping tests
 test: ## run every test of every module (unit, @QuarkusTest with real PostgreSQL and Kafka, contracts)
 	$(MVN) verify
 
-run: ## start the local stack as processes: PostgreSQL, Kafka, Keycloak, the services
+run: ## start the local stack as processes: PostgreSQL, Kafka, Keycloak, the services, demo definitions, the simulator
 	tools/stack/run.sh
 
 stop: ## stop only what `make run` started
 	tools/stack/stop.sh
 
-bench: ## run the benchmarks and print the report (see docs/benchmarks.md)
+bench: ## run the benchmarks (ingest, journey) and print the report (see docs/benchmarks.md)
 	tools/bench/bench.sh
 
 fmt: ## format Java sources and imports the way the build enforces

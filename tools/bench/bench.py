@@ -11,6 +11,19 @@
   bench.py step-json ...                assemble one step's result file (see bench.sh)
   bench.py busy SECONDS OUT             the machine's busy CPU% over SECONDS (other load) into OUT
   bench.py report RESULTS_DIR           the Markdown report from the result files
+
+The journey section (a cx-admin token is fetched by client credentials from $WINDBELL_BENCH_TOKEN_URL
+with $WINDBELL_BENCH_CLIENT_ID / $WINDBELL_BENCH_CLIENT_SECRET, and fetched again on a 401):
+  bench.py journey-catchup URL TARGET TIMEOUT_S [BASELINE]
+                                        poll URL/v1/admin/processing every 0.25 s (connection refused
+                                        while the service starts is fine) until applied + deadLettered
+                                        >= TARGET; the last stdout line is JSON: when consumption started
+                                        (the last poll that still saw BASELINE, else extrapolated back
+                                        from the first answers), when it was done, events/s in between
+  bench.py journey-settle URL TIMEOUT_S until applied stops growing (3 polls 1 s apart): JSON of it
+  bench.py journey-get URL              GET URL/v1/admin/processing as JSON
+  bench.py journey-reset URL            POST URL/v1/admin/processing/reset (expects 204)
+  bench.py group-lag FILE               sum of the LAG column of `ConsumerGroupCommand --describe`
 """
 import glob
 import json
@@ -19,6 +32,9 @@ import re
 import signal
 import sys
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
@@ -148,6 +164,164 @@ def cmd_step_json(step, command, exit_code, wall_s, result_file, resources_file)
 
 
 # --------------------------------------------------------------------------------------------
+# The journey service's admin endpoint (cx-admin)
+# --------------------------------------------------------------------------------------------
+class Admin:
+    """GET/POST on the journey admin API with a client-credentials token, refreshed on 401."""
+
+    def __init__(self, base):
+        self.base = base.rstrip("/")
+        self.token = None
+
+    def _token(self):
+        form = urllib.parse.urlencode({
+            "grant_type": "client_credentials",
+            "client_id": os.environ.get("WINDBELL_BENCH_CLIENT_ID", "cx-admin-cli"),
+            "client_secret": os.environ.get("WINDBELL_BENCH_CLIENT_SECRET", "cx-admin-secret"),
+        }).encode()
+        with urllib.request.urlopen(os.environ["WINDBELL_BENCH_TOKEN_URL"], data=form, timeout=10) as r:
+            return json.load(r)["access_token"]
+
+    def call(self, method, path):
+        """(status, parsed JSON or None); status 0 when nothing answers."""
+        for attempt in (1, 2):
+            if self.token is None:
+                try:
+                    self.token = self._token()
+                except (OSError, ValueError, KeyError):
+                    return 0, None
+            request = urllib.request.Request(self.base + path, method=method, data=b"" if method == "POST" else None)
+            request.add_header("Authorization", "Bearer " + self.token)
+            request.add_header("Accept", "application/json")
+            try:
+                with urllib.request.urlopen(request, timeout=5) as r:
+                    body = r.read()
+                    return r.status, (json.loads(body) if body else None)
+            except urllib.error.HTTPError as e:
+                if e.code == 401 and attempt == 1:
+                    self.token = None
+                    continue
+                return e.code, None
+            except (OSError, ValueError):
+                return 0, None
+        return 401, None
+
+    def processing(self):
+        status, body = self.call("GET", "/v1/admin/processing")
+        return body if status == 200 and isinstance(body, dict) else None
+
+
+def done_count(p):
+    return int(p.get("applied", 0)) + int(p.get("deadLettered", 0))
+
+
+def cmd_journey_catchup(url, target, timeout_s, baseline=0):
+    """Times how long the service takes to apply TARGET - BASELINE records from the start of consumption."""
+    admin = Admin(url)
+    t0 = time.time()
+    last_idle = None        # the last poll that saw nothing consumed yet
+    first = None            # (t, count) of the first answer with progress
+    done = None
+    latest = None
+    progress = []
+    next_note = t0 + 5
+    while time.time() - t0 < timeout_s:
+        now = time.time()
+        p = admin.processing()
+        if p is not None:
+            latest = p
+            count = done_count(p)
+            if count <= baseline:
+                last_idle = now
+            elif first is None:
+                first = (now, count)
+            if not progress or now - progress[-1][0] >= 1:
+                progress.append((round(now - t0, 2), count))
+            if count >= target:
+                done = now
+                break
+        if now >= next_note:
+            print(f"[journey-catchup] {now - t0:5.1f}s " + (f"applied+deadLettered={done_count(latest)} of {target}"
+                  if latest else "no answer yet (starting)"), file=sys.stderr, flush=True)
+            next_note += 5
+        time.sleep(0.25)
+    end = done if done is not None else time.time()
+    work = target - baseline
+    result = {"target": target, "baseline": baseline, "caughtUp": done is not None, "timedOut": done is None,
+              "pollerS": round(end - t0, 2)}
+    if latest:
+        result.update({"applied": latest.get("applied"), "deadLettered": latest.get("deadLettered"),
+                       "outboxPublished": latest.get("outboxPublished"), "latency": latest.get("latency")})
+    if first is not None:
+        if last_idle is not None and last_idle < first[0]:
+            start, how = last_idle, "last poll that saw nothing consumed"
+        else:
+            # consumption began before the HTTP port opened: extrapolate back from the first answers
+            rate = (done_count(latest) - first[1]) / max(1e-3, end - first[0])
+            start = first[0] - (first[1] - baseline) / rate if rate > 0 else t0
+            start, how = max(t0, start), "extrapolated back from the first answers"
+        consumed = (done_count(latest) - baseline) if done is None else work
+        seconds = max(1e-3, end - start)
+        result.update({"startFrom": how, "consumeS": round(seconds, 2), "eventsPerS": round(consumed / seconds, 1),
+                       "firstAnswerS": round(first[0] - t0, 2), "fromPollerStartEventsPerS":
+                       round(consumed / max(1e-3, end - t0), 1)})
+    result["progress"] = progress[-600:]
+    print(json.dumps(result))
+
+
+def cmd_journey_settle(url, timeout_s):
+    admin = Admin(url)
+    t0 = time.time()
+    counts = []
+    p = None
+    while time.time() - t0 < timeout_s:
+        p = admin.processing()
+        if p is not None:
+            counts.append(done_count(p))
+            if len(counts) >= 3 and counts[-1] == counts[-3]:
+                print(json.dumps(dict(p, settled=True, waitedS=round(time.time() - t0, 1))))
+                return
+        time.sleep(1)
+    print(json.dumps(dict(p or {}, settled=False, waitedS=round(time.time() - t0, 1))))
+    sys.exit(f"journey did not settle within {timeout_s}s")
+
+
+def cmd_journey_get(url):
+    p = Admin(url).processing()
+    if p is None:
+        sys.exit(f"no answer from {url}/v1/admin/processing")
+    print(json.dumps(p))
+
+
+def cmd_journey_reset(url):
+    status, _ = Admin(url).call("POST", "/v1/admin/processing/reset")
+    if status != 204:
+        sys.exit(f"POST {url}/v1/admin/processing/reset answered {status or 'nothing'}")
+    print(json.dumps({"reset": True}))
+
+
+def cmd_group_lag(path):
+    """Sums LAG over the partitions of `ConsumerGroupCommand --describe` (a '-' lag counts as unknown)."""
+    lag, partitions, unknown, header = 0, 0, 0, None
+    for line in open(path, errors="replace"):
+        cols = line.split()
+        if not cols:
+            continue
+        if "LAG" in cols and "PARTITION" in cols:
+            header = cols
+            continue
+        if header is None or len(cols) < len(header) - 3:
+            continue
+        value = cols[header.index("LAG")]
+        partitions += 1
+        if value.isdigit():
+            lag += int(value)
+        else:
+            unknown += 1
+    print(json.dumps({"lag": lag if header else None, "partitions": partitions, "unknownPartitions": unknown}))
+
+
+# --------------------------------------------------------------------------------------------
 # Report
 # --------------------------------------------------------------------------------------------
 def fmt(v, unit="", digits=0):
@@ -158,7 +332,7 @@ def fmt(v, unit="", digits=0):
 
 
 def verdict(ok):
-    return "n/a" if ok is None else ("pass" if ok else "**FAIL**")
+    return "n/a" if ok is None else ("pass" if ok else "**miss**")
 
 
 def cmd_report(results_dir):
@@ -183,9 +357,12 @@ def cmd_report(results_dir):
     start = R.get("startup", {})
 
     rows = []
+    ingest_steps = [s for s in ("payloads", "perf", "batch", "single", "rate") if s in meta.get("steps", [])]
 
     def row(metric, measured, target, ratio, ok):
-        rows.append(f"| {metric} | {measured} | {target} | {ratio} | {verdict(ok)} |")
+        # the ingest rows only when an ingest step ran (WINDBELL_BENCH_STEPS may pick journey alone)
+        if ingest_steps:
+            rows.append(f"| {metric} | {measured} | {target} | {ratio} | {verdict(ok)} |")
 
     row("Kafka producer perf test, same records and producer settings (reference)",
         fmt(perf, "records/s"), "—", "—", None)
@@ -215,6 +392,39 @@ def cmd_report(results_dir):
     row("ingest RSS idle (after ready)", fmt(idle, "MB"), f"≤ {t.get('idleRssMb')} MB",
         fmt(idle / t["idleRssMb"], "", 2) if idle else "n/a", None if idle is None else idle <= t["idleRssMb"])
 
+    # journey: throughput with durable state, latency at a fixed rate, resources at the end
+    jsteps = [s for s in ("journey-preload", "journey-throughput", "journey-latency") if s in meta.get("steps", [])]
+
+    def jrow(metric, measured, target, ratio, ok):
+        rows.append(f"| {metric} | {measured} | {target} | {ratio} | {verdict(ok)} |")
+
+    if jsteps:
+        preload = res("journey-preload")
+        catchup = res("journey-throughput")
+        jload = res("journey-latency")
+        jproc = R.get("journey-processing", {})
+        jlat = jproc.get("latency") or {}
+        teps = catchup.get("eventsPerS")
+        teps_ok = None if teps is None else (teps >= t["journeyEventsPerS"] and not catchup.get("timedOut"))
+        note = " (timed out: rate so far)" if catchup.get("timedOut") else ""
+        jrow(f"journey, durable state: {fmt(preload.get('records'))} preloaded records applied from start of "
+            f"consumption{note}", fmt(teps, "events/s"), f"≥ {fmt(t.get('journeyEventsPerS'))} events/s",
+            fmt(teps / t["journeyEventsPerS"], "", 2) if teps else "n/a", teps_ok)
+        p99 = jlat.get("p99Ms")
+        jrow(f"journey p99, Kafka record → journey state committed, at {fmt(jload.get('targetRate'), 'events/s')} "
+            f"(open loop, {fmt(jlat.get('count'))} events)", fmt(p99, "ms", 1), f"≤ {t.get('journeyP99Ms')} ms",
+            fmt(p99 / t["journeyP99Ms"], "", 2) if p99 is not None else "n/a",
+            None if p99 is None else p99 <= t["journeyP99Ms"])
+        jrow("journey p50 / p99.9 / max at that rate", " / ".join(fmt(jlat.get(k), "ms", 1)
+            for k in ("p50Ms", "p999Ms", "maxMs")), "—", "—", None)
+        jrow("journey load generator: rate reached / behind schedule p99",
+            f"{fmt(jload.get('eventsPerS'), 'events/s')} / {fmt((jload.get('behindScheduleMs') or {}).get('p99'), 'ms', 1)}",
+            "—", "—", None)
+        jrow("journey RSS at the end / consumer lag at the end", f"{fmt(jproc.get('rssMb'), 'MB')} / "
+            f"{fmt(jproc.get('consumerLag'))} records", "—", "—", None)
+        jready = R.get("journey-startup", {}).get("readyS")
+        jrow("journey start to ready while consuming the preload (JVM)", fmt(jready, "s", 2), "—", "—", None)
+
     out = []
     out.append(f"# Windbell benchmark, {meta.get('date', '?')}")
     out.append("")
@@ -225,8 +435,13 @@ def cmd_report(results_dir):
                f"Keycloak {meta.get('keycloak', '?')}")
     out.append(f"- code: {meta.get('git', '?')}")
     out.append(f"- producer settings (perf test and ingest): `{meta.get('producerProps', '?')}`")
-    out.append("- everything (broker, database, Keycloak, ingest, load generator) shares these CPUs: "
+    out.append("- everything (broker, database, Keycloak, ingest, journey, load generator) shares these CPUs: "
                "ratios measured in the same run count, absolute numbers are indicative only")
+    if any(s.startswith("journey-") for s in meta.get("steps", [])):
+        out.append("- journey: its own empty database; records written straight to the topic as ingest publishes "
+                   "them (loadgen `journeys`); throughput = preloaded records ÷ time from the start of consumption "
+                   "until applied ≥ records (GET /v1/admin/processing every 0.25 s); latency = journey's own "
+                   "histogram, Kafka record timestamp → journey state committed, reset after a 30 s warmup")
     base = R.get("baseline", {}).get("machineBusyPct")
     if base is not None:
         cpus = meta.get("nproc") or 1
@@ -240,21 +455,30 @@ def cmd_report(results_dir):
     out.append("")
     out.append("## Per step")
     out.append("")
-    out.append("| step | exit | errors / non-2xx | ingest CPU avg (peak) | ingest RSS peak | kafka CPU avg | machine busy |")
-    out.append("|---|---|---|---|---|---|---|")
+    out.append("| step | exit | errors / non-2xx | ingest CPU avg (peak) | ingest RSS peak | journey CPU avg (peak) "
+               "| journey RSS peak | kafka CPU avg | machine busy |")
+    out.append("|---|---|---|---|---|---|---|---|---|")
     steps = [s for s in meta.get("steps", []) if s in R]
     for s in steps:
         r = R[s]
         rr = r.get("resources") or {}
         ing = rr.get("ingest") or {}
+        jou = rr.get("journey") or {}
         kaf = rr.get("kafka") or {}
         result = r.get("result") or {}
         status = result.get("status") or {}
         non2xx = sum(v for k, v in status.items() if not str(k).startswith("2")) if status else None
         errs = result.get("errors")
-        errcol = "—" if errs is None and non2xx is None else f"{errs if errs is not None else '?'} / {non2xx if non2xx is not None else '?'}"
+        if errs is None and non2xx is None:
+            errcol = "—"
+        elif non2xx is None:
+            errcol = f"{errs} / —"
+        else:
+            errcol = f"{errs if errs is not None else '?'} / {non2xx}"
         cpu = f"{fmt(ing.get('cpuAvgPct'), '%')} ({fmt(ing.get('cpuPeakPct'), '%')})" if ing else "—"
+        jcpu = f"{fmt(jou.get('cpuAvgPct'), '%')} ({fmt(jou.get('cpuPeakPct'), '%')})" if jou else "—"
         out.append(f"| {s} | {r.get('exitCode')} | {errcol} | {cpu} | {fmt(ing.get('rssPeakMb'), 'MB') if ing else '—'} | "
+                   f"{jcpu} | {fmt(jou.get('rssPeakMb'), 'MB') if jou else '—'} | "
                    f"{fmt(kaf.get('cpuAvgPct'), '%') if kaf else '—'} | {fmt(rr.get('machineBusyPct'), '%')} |")
     out.append("")
     out.append("CPU% is per core (200% = both cores of a 2-CPU machine), sampled from /proc once a second "
@@ -289,6 +513,16 @@ def main(argv):
         cmd_busy(float(args[0]), args[1])
     elif cmd == "report":
         cmd_report(args[0])
+    elif cmd == "journey-catchup":
+        cmd_journey_catchup(args[0], int(args[1]), float(args[2]), int(args[3]) if len(args) > 3 else 0)
+    elif cmd == "journey-settle":
+        cmd_journey_settle(args[0], float(args[1]))
+    elif cmd == "journey-get":
+        cmd_journey_get(args[0])
+    elif cmd == "journey-reset":
+        cmd_journey_reset(args[0])
+    elif cmd == "group-lag":
+        cmd_group_lag(args[0])
     else:
         sys.exit(__doc__)
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `make bench`: measures ingest against the performance targets of the architecture and
-# prints a Markdown report (also written to .bench/report.md, raw results in .bench/results/).
+# `make bench`: measures ingest and journey against the performance targets of the architecture
+# and prints a Markdown report (also written to .bench/report.md, raw results in .bench/results/).
 #
 # It starts its OWN stack with tools/stack/lib.sh (state dir .bench/, other ports), so it
 # never touches a running `make run`, and stops everything it started when it ends, however
@@ -11,9 +11,19 @@
 #   batch     loadgen max, 50 events/request          -> events/s
 #   single    loadgen max, one event/request          -> requests/s
 #   rate      loadgen rate at 70% of single's maximum -> p50/p99/p99.9 (open loop)
+# then journey (on its own empty database, dropped at the start of every bench run):
+#   journey-preload     journey stopped, its consumer group moved to the end of the touchpoint
+#                       topic; loadgen journeys --count N writes N records as ingest would
+#   journey-throughput  start journey; poll /v1/admin/processing until applied >= N: time from
+#                       the start of consumption -> events/s with durable state
+#   journey-latency     caught up, reset the latency histogram; loadgen journeys --rate 2000 for
+#                       60 s; once applied, read p50/p99/p99.9 (Kafka record time -> state
+#                       committed, measured by journey itself), RSS and the consumer lag
 #
-# Knobs (environment): WINDBELL_BENCH_STEPS="payloads perf batch single rate",
-# WINDBELL_BENCH_PERF_RECORDS=1000000, WINDBELL_BENCH_KEEP_DATA=1 (keep the broker's data),
+# Knobs (environment): WINDBELL_BENCH_STEPS="payloads perf batch single rate journey-preload
+# journey-throughput journey-latency", WINDBELL_BENCH_PERF_RECORDS=1000000,
+# WINDBELL_BENCH_JOURNEY_EVENTS=300000, WINDBELL_BENCH_JOURNEY_RATE=2000,
+# WINDBELL_BENCH_JOURNEY_CUSTOMERS=100000, WINDBELL_BENCH_KEEP_DATA=1 (keep the broker's data),
 # WINDBELL_BENCH_{PG,KAFKA,KAFKA_CONTROLLER,KEYCLOAK}_PORT, WINDBELL_BENCH_SERVICE_PORT_OFFSET.
 set -euo pipefail
 
@@ -24,7 +34,7 @@ export WINDBELL_PG_PORT=${WINDBELL_BENCH_PG_PORT:-25432}
 export WINDBELL_KAFKA_PORT=${WINDBELL_BENCH_KAFKA_PORT:-29092}
 export WINDBELL_KAFKA_CONTROLLER_PORT=${WINDBELL_BENCH_KAFKA_CONTROLLER_PORT:-29093}
 export WINDBELL_KEYCLOAK_PORT=${WINDBELL_BENCH_KEYCLOAK_PORT:-28080}
-export WINDBELL_SERVICE_PORT_OFFSET=${WINDBELL_BENCH_SERVICE_PORT_OFFSET:-10}   # ingest: 8091
+export WINDBELL_SERVICE_PORT_OFFSET=${WINDBELL_BENCH_SERVICE_PORT_OFFSET:-10}   # ingest: 8091, journey: 8092
 export WINDBELL_SERVICES_FILE=$BENCH_ROOT/tools/stack/services.conf
 unset WINDBELL_SKIP_BUILD WINDBELL_SERVICE_JAVA_OPTS
 # shellcheck source=../stack/lib.sh
@@ -41,7 +51,7 @@ PRODUCER_COMPRESSION=lz4
 PRODUCER_MAX_IN_FLIGHT=5
 PRODUCER_BUFFER_MEMORY=67108864
 
-STEPS=${WINDBELL_BENCH_STEPS:-payloads perf batch single rate}
+STEPS=${WINDBELL_BENCH_STEPS:-payloads perf batch single rate journey-preload journey-throughput journey-latency}
 PAYLOAD_COUNT=10000
 PERF_RECORDS=${WINDBELL_BENCH_PERF_RECORDS:-1000000}
 PERF_TOPIC=bench.producer-perf
@@ -50,6 +60,17 @@ MAX_DURATION_S=20
 RATE_DURATION_S=30
 WARMUP_S=5
 RATE_FRACTION_PCT=70
+JOURNEY_EVENTS=${WINDBELL_BENCH_JOURNEY_EVENTS:-300000}
+JOURNEY_RATE=${WINDBELL_BENCH_JOURNEY_RATE:-2000}
+JOURNEY_RATE_DURATION_S=60
+# the simulated timeline reaches its rate once the first journeys are under way (~98% after 30 s):
+# the latency histogram is reset at the end of this warmup, so only the steady rate is measured
+JOURNEY_RATE_WARMUP_S=30
+JOURNEY_CUSTOMERS=${WINDBELL_BENCH_JOURNEY_CUSTOMERS:-100000}
+JOURNEY_TOPIC=cx.touchpoint-events.v1
+# the seeds make the journey traffic the same in every run (the ingest steps draw theirs)
+JOURNEY_PRELOAD_SEED=42
+JOURNEY_RATE_SEED=43
 
 # Targets (docs: architecture "Performance targets").
 TARGET_BATCH_EPS=30000
@@ -58,12 +79,17 @@ TARGET_SINGLE_RPS=6000
 TARGET_P99_MS=20
 TARGET_START_S=1.5
 TARGET_IDLE_RSS_MB=250
+TARGET_JOURNEY_EPS=10000
+TARGET_JOURNEY_P99_MS=100
 
 # Upper bounds, so a hung step cannot hang the bench.
 BUILD_TIMEOUT_S=1200
 PAYLOADS_TIMEOUT_S=180
 PERF_TIMEOUT_S=900
 LOADGEN_SLACK_S=90            # beyond duration + warmup: token fetch, drain, JVM start
+JOURNEY_PRELOAD_TIMEOUT_S=600
+JOURNEY_CATCHUP_TIMEOUT_S=$((JOURNEY_EVENTS / 1000 + 120))   # gives up below 1,000 events/s
+JOURNEY_SETTLE_TIMEOUT_S=180
 
 RESULTS=$STATE_DIR/results
 PAYLOADS=$STATE_DIR/payloads.ndjson
@@ -72,13 +98,23 @@ LOADGEN_JAR=$SNAPSHOT/tools/loadgen/target/windbell-loadgen.jar
 BENCH_PY=$WB_ROOT/tools/bench/bench.py
 INGEST_PORT=$(services_list ingest | awk '{ print $2 }')
 INGEST_URL=http://$BIND_HOST:$INGEST_PORT
+JOURNEY_PORT=$(services_list journey | awk '{ print $2 }')
+JOURNEY_URL=http://$BIND_HOST:${JOURNEY_PORT:-8092}
+# the consumer group journey commits its offsets under (its application.properties)
+JOURNEY_GROUP=$(sed -n 's/^windbell\.journey\.consumer\.group=//p' \
+  "$WB_ROOT/services/journey/src/main/resources/application.properties" 2>/dev/null | head -n1)
+JOURNEY_GROUP=${JOURNEY_GROUP:-windbell-journey}
+# the bench's own Keycloak issues the cx-admin token the journey admin API wants
+export WINDBELL_BENCH_TOKEN_URL=$TOKEN_URL WINDBELL_BENCH_CLIENT_ID=cx-admin-cli WINDBELL_BENCH_CLIENT_SECRET=cx-admin-secret
 
 SAMPLER_PID=
 STEP_PID=
+RESET_PID=
 FAILED_STEPS=()
 
 wants() { [[ " $STEPS " == *" $1 "* ]]; }
 wants_ingest() { wants batch || wants single || wants rate; }
+wants_journey() { wants journey-preload || wants journey-throughput || wants journey-latency; }
 
 # --- lifecycle -----------------------------------------------------------------------------------
 cleanup() {
@@ -86,6 +122,7 @@ cleanup() {
   trap - EXIT INT TERM
   [[ -z $STEP_PID ]] || kill -TERM "$STEP_PID" 2>/dev/null || true
   [[ -z $SAMPLER_PID ]] || kill "$SAMPLER_PID" 2>/dev/null || true
+  [[ -z $RESET_PID ]] || kill "$RESET_PID" 2>/dev/null || true
   echo
   say "bench: stopping everything it started ($STATE_DIR)"
   stack_stop || true
@@ -98,7 +135,7 @@ cleanup() {
 # A bench measures a fresh stack: leftovers of an interrupted run are stopped, the broker
 # starts empty (Keycloak and PostgreSQL are kept: they only hold configuration).
 fresh_stack() {
-  if is_running kafka || is_running keycloak || is_running ingest || pg_running_any; then
+  if is_running kafka || is_running keycloak || is_running ingest || is_running journey || pg_running_any; then
     say "stopping leftovers of an earlier bench run"
     stack_stop
   fi
@@ -111,7 +148,8 @@ pg_running_any() { PG_BIN=$(pg_find_bindir) && pg_running; }
 
 build() {
   local modules=()
-  wants payloads || wants_ingest && modules+=(tools/loadgen)
+  wants payloads || wants_ingest || wants_journey && modules+=(tools/loadgen)
+  wants_journey && modules=(services/journey "${modules[@]}")
   wants_ingest && modules=(services/ingest "${modules[@]}")
   ((${#modules[@]})) || return 0
   local list; list=$(IFS=,; echo "${modules[*]}")
@@ -157,7 +195,8 @@ json.dump({
   "git": "$git_desc", "producerProps": "$(producer_props | paste -sd' ')", "steps": "$STEPS".split(),
   "targets": {"batchEventsPerS": $TARGET_BATCH_EPS, "batchVsPerf": $TARGET_BATCH_VS_PERF,
               "singleRequestsPerS": $TARGET_SINGLE_RPS, "p99Ms": $TARGET_P99_MS,
-              "startS": $TARGET_START_S, "idleRssMb": $TARGET_IDLE_RSS_MB},
+              "startS": $TARGET_START_S, "idleRssMb": $TARGET_IDLE_RSS_MB,
+              "journeyEventsPerS": $TARGET_JOURNEY_EPS, "journeyP99Ms": $TARGET_JOURNEY_P99_MS},
 }, open(sys.argv[1], "w"), indent=2)
 PY
 }
@@ -187,7 +226,8 @@ PY
 
 # --- one measured step ---------------------------------------------------------------------------
 # run_step NAME TIMEOUT_S PARSER SKIP_S -- COMMAND...
-# Runs COMMAND bounded by TIMEOUT_S while sampling ingest, kafka and the machine; output goes
+# Runs COMMAND bounded by TIMEOUT_S while sampling ingest, journey, kafka (those running) and the
+# machine; output goes
 # to the terminal and .bench/logs/bench-NAME.log; PARSER (last-json|perf-json) extracts the
 # summary; the step's record is written to .bench/results/NAME.json. A failed step is recorded
 # and the bench goes on.
@@ -195,7 +235,7 @@ run_step() {
   local name=$1 timeout_s=$2 parser=$3 skip_s=$4; shift 5
   local log=$STATE_DIR/logs/bench-$name.log out=$STATE_DIR/logs/bench-$name.out
   local samples=$STATE_DIR/logs/bench-$name.samples pids=() names=() p pid rc t0 t1
-  for p in ingest kafka; do
+  for p in ingest journey kafka; do
     if pid=$(running_pid "$p"); then pids+=("$pid"); names+=("$p"); fi
   done
   say "step $name: $*"
@@ -284,9 +324,154 @@ step_rate() {
     --duration "${RATE_DURATION_S}s" --warmup "${WARMUP_S}s" "${LOADGEN_TARGET[@]}" || true
 }
 
+# --- journey ---------------------------------------------------------------------------------------
+# The loadgen command of the journey steps (an array: run_step runs it under `timeout`): records
+# exactly as ingest publishes them, straight to the bench's broker. Ingest is not in the path:
+# this measures journey, not ingest.
+# Filled by main once $JAVA is known.
+JOURNEY_LOADGEN=()
+
+# Moves journey's consumer group to the end of the touchpoint topic (journey must be stopped), so
+# that it consumes exactly what is written afterwards, not the events of the ingest steps.
+journey_group_to_end() {
+  kafka_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$KAFKA_URL" \
+    --group "$JOURNEY_GROUP" --topic "$JOURNEY_TOPIC" --reset-offsets --to-latest --execute \
+    >>"$STATE_DIR/logs/bench-journey-group.log" 2>&1
+}
+
+# Prints {"lag": n, ...} for journey's consumer group (records on the topic not yet committed).
+journey_lag() {
+  local out=$STATE_DIR/logs/bench-journey-lag.txt
+  kafka_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$KAFKA_URL" \
+    --describe --group "$JOURNEY_GROUP" >"$out" 2>&1 || true
+  python3 "$BENCH_PY" group-lag "$out"
+}
+
+step_journey_preload() {
+  if is_running journey; then
+    say "journey-preload: stopping journey (the preloaded records are for a journey that starts afterwards)"
+    stop_part journey 20
+  fi
+  if ! journey_group_to_end; then
+    FAILED_STEPS+=(journey-preload)
+    say "step journey-preload FAILED: could not move consumer group $JOURNEY_GROUP to the end of $JOURNEY_TOPIC"
+    return 0
+  fi
+  run_step journey-preload "$JOURNEY_PRELOAD_TIMEOUT_S" last-json 0 -- \
+    "${JOURNEY_LOADGEN[@]}" --count "$JOURNEY_EVENTS" --seed "$JOURNEY_PRELOAD_SEED" || return 0
+  say "journey-preload: $(result_field journey-preload records) records on $JOURNEY_TOPIC" \
+    "($(result_field journey-preload uniqueEvents) distinct events, $(result_field journey-preload duplicates) resent)"
+}
+
+# Not run_step: the poller must run before journey starts, because journey begins to consume
+# before its HTTP port opens. The record has the same shape as run_step's.
+step_journey_throughput() {
+  local name=journey-throughput target
+  local log=$STATE_DIR/logs/bench-$name.log out=$STATE_DIR/logs/bench-$name.out
+  local samples=$STATE_DIR/logs/bench-$name.samples pids=() names=() p pid rc t0 t1 ready_us
+  target=$(result_field journey-preload records)
+  if [[ -z $target || $target == 0 ]]; then
+    FAILED_STEPS+=("$name"); say "step $name skipped: nothing preloaded (run the journey-preload step)"; return 0
+  fi
+  if is_running journey; then
+    FAILED_STEPS+=("$name"); say "step $name skipped: journey is running already (it must start after the preload)"
+    return 0
+  fi
+  say "step $name: start journey, poll $JOURNEY_URL/v1/admin/processing until $target records are applied"
+  : >"$out"
+  t0=$(_now_us)
+  python3 "$BENCH_PY" journey-catchup "$JOURNEY_URL" "$target" "$JOURNEY_CATCHUP_TIMEOUT_S" >"$out" \
+    2> >(tee -a "$log" >&2) &
+  STEP_PID=$!
+  services_start journey
+  ready_us=$(($(_now_us) - t0))
+  for p in journey kafka; do
+    if pid=$(running_pid "$p"); then pids+=("$pid"); names+=("$p"); fi
+  done
+  python3 "$BENCH_PY" sample "$samples" "${pids[@]}" &
+  SAMPLER_PID=$!
+  rc=0
+  wait "$STEP_PID" || rc=$?
+  STEP_PID=
+  t1=$(_now_us)
+  kill "$SAMPLER_PID" 2>/dev/null || true
+  wait "$SAMPLER_PID" 2>/dev/null || true
+  SAMPLER_PID=
+  cat "$out" >>"$log"
+  local parsed=$STATE_DIR/logs/bench-$name.result resources=$STATE_DIR/logs/bench-$name.resources
+  python3 "$BENCH_PY" last-json "$out" >"$parsed" 2>>"$log" || { ((rc != 0)) || rc=3; : >"$parsed"; }
+  python3 "$BENCH_PY" summarize "$samples" 0 "${names[@]}" >"$resources" || : >"$resources"
+  python3 "$BENCH_PY" step-json "$name" "start journey; poll GET /v1/admin/processing every 0.25 s until applied >= $target" \
+    "$rc" "$(((t1 - t0) / 1000000))" "$parsed" "$resources" >"$RESULTS/$name.json"
+  python3 -c 'import json,sys; json.dump({"step": "journey-startup", "readyS": round(int(sys.argv[2]) / 1e6, 2),
+    "note": "launch to /q/health/ready 200 while consuming the preload"}, open(sys.argv[1], "w"))' \
+    "$RESULTS/journey-startup.json" "$ready_us"
+  if [[ $(result_field "$name" caughtUp) != True ]]; then
+    FAILED_STEPS+=("$name")
+    say "step $name: not caught up within ${JOURNEY_CATCHUP_TIMEOUT_S}s (see $log)"
+    return 0
+  fi
+  say "step $name done: $(result_field "$name" eventsPerS) events/s over $(result_field "$name" consumeS) s" \
+    "(start: $(result_field "$name" startFrom))"
+}
+
+step_journey_latency() {
+  local settled baseline records processing lag pid rss
+  if ! is_running journey; then
+    # run without the throughput step: start at the end of the topic, not at the ingest steps' events
+    journey_group_to_end || { FAILED_STEPS+=(journey-latency); say "step journey-latency FAILED: consumer group"; return 0; }
+    services_start journey
+  fi
+  # a backlog would be measured as latency: wait until journey has applied everything before
+  if ! settled=$(python3 "$BENCH_PY" journey-settle "$JOURNEY_URL" "$JOURNEY_SETTLE_TIMEOUT_S"); then
+    FAILED_STEPS+=(journey-latency); say "step journey-latency skipped: journey did not settle"; return 0
+  fi
+  baseline=$(python3 -c 'import json,sys; p=json.loads(sys.argv[1]); print(p["applied"] + p["deadLettered"])' "$settled")
+  python3 "$BENCH_PY" journey-reset "$JOURNEY_URL" >/dev/null || {
+    FAILED_STEPS+=(journey-latency); say "step journey-latency FAILED: could not reset the latency histogram"; return 0
+  }
+  # reset again when the warmup is over (+1 s for the load generator's JVM start)
+  local reset_log=$STATE_DIR/logs/bench-journey-latency.reset
+  (sleep $((JOURNEY_RATE_WARMUP_S + 1)) && python3 "$BENCH_PY" journey-reset "$JOURNEY_URL" >"$reset_log" 2>&1) &
+  RESET_PID=$!
+  run_step journey-latency $((JOURNEY_RATE_WARMUP_S + JOURNEY_RATE_DURATION_S + LOADGEN_SLACK_S)) last-json \
+    "$JOURNEY_RATE_WARMUP_S" -- "${JOURNEY_LOADGEN[@]}" --rate "$JOURNEY_RATE" --warmup "${JOURNEY_RATE_WARMUP_S}s" \
+    --duration "${JOURNEY_RATE_DURATION_S}s" --seed "$JOURNEY_RATE_SEED" || {
+    kill "$RESET_PID" 2>/dev/null; RESET_PID=; return 0
+  }
+  wait "$RESET_PID" 2>/dev/null || true
+  RESET_PID=
+  if ! grep -q '"reset": true' "$reset_log" 2>/dev/null; then
+    FAILED_STEPS+=(journey-latency); say "step journey-latency FAILED: the reset after the warmup failed ($reset_log)"
+    return 0
+  fi
+  records=$(result_field journey-latency records)
+  say "journey-latency: waiting until journey has applied the $records records"
+  python3 "$BENCH_PY" journey-catchup "$JOURNEY_URL" $((baseline + records)) "$JOURNEY_SETTLE_TIMEOUT_S" "$baseline" \
+    >"$STATE_DIR/logs/bench-journey-latency.catchup" 2>>"$STATE_DIR/logs/bench-journey-latency.log" || true
+  processing=$(python3 "$BENCH_PY" journey-get "$JOURNEY_URL") || processing='{}'
+  lag=$(journey_lag)
+  rss=
+  if pid=$(running_pid journey); then rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status"); fi
+  python3 - "$RESULTS/journey-processing.json" "$processing" "$lag" "${rss:-0}" \
+    "$(python3 "$BENCH_PY" last-json "$STATE_DIR/logs/bench-journey-latency.catchup" 2>/dev/null || echo '{}')" <<'PY'
+import json, sys
+out, processing, lag, rss_kb, catchup = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]), int(sys.argv[4]), json.loads(sys.argv[5])
+json.dump({"step": "journey-processing", "latency": processing.get("latency"), "applied": processing.get("applied"),
+           "deadLettered": processing.get("deadLettered"), "outboxPublished": processing.get("outboxPublished"),
+           "caughtUp": catchup.get("caughtUp"), "caughtUpAfterS": catchup.get("pollerS"),
+           "consumerLag": lag.get("lag"), "rssMb": round(rss_kb / 1024, 1) if rss_kb else None,
+           "note": "latency = journey's own histogram (record timestamp -> state committed) since the reset"},
+          open(out, "w"), indent=2)
+PY
+  say "journey-latency: $(python3 -c 'import json,sys; l=json.load(open(sys.argv[1])).get("latency") or {}; print("p50 %s / p99 %s / p99.9 %s ms over %s events" % (l.get("p50Ms"), l.get("p99Ms"), l.get("p999Ms"), l.get("count")))' "$RESULTS/journey-processing.json")"
+}
+
 main() {
   ensure_dirs
   ensure_java
+  JOURNEY_LOADGEN=("$JAVA" -jar "$LOADGEN_JAR" journeys --bootstrap "$KAFKA_URL" --topic "$JOURNEY_TOPIC"
+    --customers "$JOURNEY_CUSTOMERS")
   trap cleanup EXIT
   trap 'exit 130' INT TERM
   say "Windbell bench: steps [$STEPS], state in $STATE_DIR, JDK $JAVA_HOME"
@@ -295,12 +480,21 @@ main() {
   build
 
   pg_start
-  local -a dbs; mapfile -t dbs < <(service_databases ingest)
+  local -a services=() dbs
+  wants_ingest && services+=(ingest)
+  wants_journey && services+=(journey)
+  if wants_journey; then
+    # journey's state is what it measures: every run starts on an empty database
+    pg_drop_databases journey
+  fi
+  mapfile -t dbs < <(((${#services[@]})) && service_databases "${services[@]}")
   pg_ensure_databases "${dbs[@]}"
   kafka_start
   kafka_ensure_topics
-  if wants_ingest; then
+  if wants_ingest || wants_journey; then
     keycloak_start
+  fi
+  if wants_ingest; then
     start_ingest
   fi
 
@@ -312,6 +506,7 @@ main() {
   for s in $STEPS; do
     case $s in
       payloads | perf | batch | single | rate) "step_$s" ;;
+      journey-preload | journey-throughput | journey-latency) "step_${s//-/_}" ;;
       *) die "unknown step '$s' (WINDBELL_BENCH_STEPS)" ;;
     esac
   done

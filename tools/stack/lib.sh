@@ -48,13 +48,15 @@ KAFKA_VERSION=$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$WB_R
 KAFKA_VERSION=${KAFKA_VERSION:-4.1.1}
 KAFKA_HEAP=${WINDBELL_KAFKA_HEAP:-512m}
 KAFKA_PARTITIONS=6
-# The event catalog (libs/contracts Topics.java). Later topics are added here.
+# The event catalog (libs/contracts Topics.java), then the dead-letter topics of the consuming
+# services (<topic>.dlq.<service>, libs/contracts Topics.deadLetter). Later topics are added here.
 KAFKA_TOPICS=(
   cx.touchpoint-events.v1
   cx.journey-events.v1
   cx.survey-events.v1
   cx.experience-alerts.v1
   cx.workorder-events.v1
+  cx.touchpoint-events.v1.dlq.journey
 )
 
 KEYCLOAK_VERSION=26.4.0
@@ -340,6 +342,16 @@ SQL
     fi
   done
   say "databases ready: $* (user $DB_USER/$DB_PASSWORD)"
+}
+
+# pg_drop_databases DB...  drops the given databases, disconnecting their sessions (the bench
+# measures a service on an empty database; `make run` never calls this).
+pg_drop_databases() {
+  local db
+  for db in "$@"; do
+    [[ $db =~ ^[a-z][a-z0-9_]*$ ]] || die "not a plain database name: $db"
+    pg_psql -d postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"
+  done
 }
 
 pg_stop() {
@@ -688,8 +700,34 @@ services_stop() {
   done
 }
 
-# stack_stop: everything this state dir's stack started, in reverse start order.
+# ---------------------------------------------------------------------------------------------
+# The load generator / simulator (tools/loadgen): a plain jar, target/lib beside it
+# ---------------------------------------------------------------------------------------------
+LOADGEN_JAR=$WB_ROOT/tools/loadgen/target/windbell-loadgen.jar
+
+# Builds the load generator when its jar is missing or older than its sources, the contracts or
+# the poms; a running simulator is never rebuilt under its feet.
+loadgen_build() {
+  if [[ -n ${WINDBELL_SKIP_BUILD:-} && -f $LOADGEN_JAR ]]; then
+    return 0
+  fi
+  if [[ -f $LOADGEN_JAR ]] && [[ -z $(find "$WB_ROOT/tools/loadgen/src" "$WB_ROOT/tools/loadgen/pom.xml" \
+    "$WB_ROOT/libs/contracts/src" "$WB_ROOT/pom.xml" -type f -newer "$LOADGEN_JAR" -print -quit 2>/dev/null) ]]; then
+    return 0
+  fi
+  if is_running simulator; then
+    say "note: the simulator is running an older build of tools/loadgen"
+    return 0
+  fi
+  say "building tools/loadgen (./mvnw -B -q -DskipTests -pl tools/loadgen -am package)"
+  mvn_package tools/loadgen || die "building tools/loadgen failed (Maven output above)"
+  say "built tools/loadgen"
+}
+
+# stack_stop: everything this state dir's stack started, in reverse start order (the simulator,
+# which only talks to the services, first).
 stack_stop() {
+  stop_part simulator 10
   services_stop
   keycloak_stop
   kafka_stop

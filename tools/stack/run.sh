@@ -1,11 +1,84 @@
 #!/usr/bin/env bash
 # `make run`: starts the local stack as plain processes (no containers) and waits for each
 # part to be ready: PostgreSQL, Kafka (KRaft) with the event-catalog topics, Keycloak with the
-# windbell realm, then every service of tools/stack/services.conf. Idempotent: parts that are
-# already running (pid file + live process) are reused. `make stop` ends what this started.
+# windbell realm, then every service of tools/stack/services.conf. Then the demo: journey
+# definitions with short clocks (through the journey API) and the channel-traffic simulator
+# posting to ingest in the background. Idempotent: parts that are already running (pid file +
+# live process) are reused. `make stop` ends what this started, the simulator included.
+#
+# Demo knobs (environment):
+#   WINDBELL_DEMO_DEFINITIONS="WEALTH_PURCHASE TRANSFER ACCOUNT_OPENING"   ("" leaves them all alone)
+#   WINDBELL_DEMO_INACTIVITY=PT1M  WINDBELL_DEMO_GRACE=PT2M   the clocks those definitions get
+#   WINDBELL_SIMULATOR=0           no simulator
+#   WINDBELL_SIMULATOR_RATE=20     events/s    WINDBELL_SIMULATOR_DURATION=10m   (it stops by itself)
 set -euo pipefail
 # shellcheck disable=SC2119 # functions called without arguments mean "all"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+DEMO_DEFINITIONS=${WINDBELL_DEMO_DEFINITIONS-WEALTH_PURCHASE TRANSFER ACCOUNT_OPENING}
+DEMO_INACTIVITY=${WINDBELL_DEMO_INACTIVITY:-PT1M}
+DEMO_GRACE=${WINDBELL_DEMO_GRACE:-PT2M}
+SIMULATOR=${WINDBELL_SIMULATOR:-1}
+SIMULATOR_RATE=${WINDBELL_SIMULATOR_RATE:-20}
+SIMULATOR_DURATION=${WINDBELL_SIMULATOR_DURATION:-10m}
+SIMULATOR_CUSTOMERS=2000
+DEMO_NOTES=()
+
+# The HTTP port of a declared service (with the offset), or nothing when it is not declared.
+service_port() { services_list "$1" | awk '{ print $2 }'; }
+
+# Short clocks on a few journey definitions, so that a stall after a key node or a failure that
+# is not followed up becomes an interruption within minutes (the seeded clocks are minutes to
+# days). A new version through the API; journeys that start afterwards follow it.
+seed_demo_definitions() {
+  local port token
+  port=$(service_port journey)
+  [[ -n $port && -n $DEMO_DEFINITIONS ]] || return 0
+  say "journey: demo clocks for $DEMO_DEFINITIONS (key-node inactivity $DEMO_INACTIVITY, channel-switch grace $DEMO_GRACE)"
+  token=$(client_token cx-admin-cli cx-admin-secret) || die "keycloak: no token for client cx-admin-cli"
+  # shellcheck disable=SC2086 # DEMO_DEFINITIONS is a list of codes
+  if WINDBELL_TOKEN=$token python3 "$STACK_DIR/demo-definitions.py" "http://$BIND_HOST:$port" \
+    "$DEMO_INACTIVITY" "$DEMO_GRACE" $DEMO_DEFINITIONS; then
+    DEMO_NOTES+=("demo clocks on $DEMO_DEFINITIONS: key-node inactivity $DEMO_INACTIVITY, channel-switch grace $DEMO_GRACE")
+  else
+    say "warning: not every demo definition could be changed (above; journey log: $(log_file journey)); going on"
+  fi
+}
+
+# The channel-traffic simulator (tools/loadgen simulate) posting to ingest in the background,
+# bounded in time; its pid file lets `make stop` end it.
+start_simulator() {
+  local ingest_port log
+  ingest_port=$(service_port ingest)
+  [[ $SIMULATOR != 0 && -n $ingest_port ]] || return 0
+  log=$(log_file simulator)
+  if is_running simulator; then
+    say "simulator already running (pid $(running_pid simulator)), reusing it"
+  else
+    local before=0
+    [[ ! -f $log ]] || before=$(wc -l <"$log")
+    say "starting the simulator: $SIMULATOR_RATE events/s through ingest for $SIMULATOR_DURATION ($SIMULATOR_CUSTOMERS customers)"
+    # -Dwindbell.stack.dir marks the process as ours (see running_pid)
+    launch simulator -- "$JAVA" -Xmx256m -XX:+UseSerialGC -Dwindbell.stack.dir="$STATE_DIR" -jar "$LOADGEN_JAR" \
+      simulate --rate "$SIMULATOR_RATE" --duration "$SIMULATOR_DURATION" --customers "$SIMULATOR_CUSTOMERS" \
+      --base-url "http://$BIND_HOST:$ingest_port" --token-url "$TOKEN_URL" \
+      --client-id channel-app --client-secret channel-app-secret
+    # it reads the catalog and fetches a token first: a failure there ends it within seconds
+    local i
+    for ((i = 0; i < 50; i++)); do
+      tail -n +$((before + 1)) "$log" 2>/dev/null | grep -q '^\[simulate\] ' && break
+      is_running simulator || break
+      sleep 0.2
+    done
+    if ! is_running simulator; then
+      show_log_tail "$log" 20
+      say "warning: the simulator stopped at once (log: $log); the stack itself is up"
+      return 0
+    fi
+    say "simulator running (pid $(running_pid simulator), log $log)"
+  fi
+  DEMO_NOTES+=("simulator: $SIMULATOR_RATE events/s for $SIMULATOR_DURATION, log $log (make stop ends it)")
+}
 
 # Fetches a token for every demo client and user once, so a broken realm is reported here
 # and not as a 401 from a service later.
@@ -53,7 +126,7 @@ Post a touchpoint event as a channel app:
   curl -i -X POST http://$BIND_HOST:$ingest_port/v1/events -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
     -d '{"eventId":"'\$(cat /proc/sys/kernel/random/uuid)'","occurredAt":"'\$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)'",
          "channel":"MOBILE_APP","touchpoint":"wealth.risk_assessment","customerId":"C000123",
-         "sessionId":"S-'\$(date +%s)'","outcome":"FAILURE","errorCode":"RISK_ASSESSMENT_TIMEOUT",
+         "sessionId":"S-'\$(date +%s)'","outcome":"FAILURE","errorCode":"RA-TIMEOUT-504",
          "durationMs":8400,"productId":"WM-2024-001","locale":"zh-CN"}'
 
 Read it from the topic (timestamp, partition, offset, key, headers):
@@ -64,7 +137,39 @@ Read it from the topic (timestamp, partition, offset, key, headers):
   #   --property print.key=true --property print.headers=true ...
 
 A user's token and its claims: tools/stack/token.sh --claims --user frontline.b001
-Stop everything: make stop
+EOF
+  print_journey_hints
+  echo "Stop everything (the simulator too): make stop"
+}
+
+# Where to look at reconstructed journeys, when the journey service is part of the stack.
+print_journey_hints() {
+  local port base today tomorrow note
+  port=$(service_port journey)
+  [[ -n $port ]] || return 0
+  base=http://$BIND_HOST:$port
+  today=$(date -u +%F)
+  tomorrow=$(date -u -d tomorrow +%F)
+  echo
+  echo "Journeys (reconstructed from cx.touchpoint-events.v1 by journey, $base):"
+  for note in "${DEMO_NOTES[@]}"; do echo "  - $note"; done
+  cat <<EOF
+  Interruptions show after a minute or two of traffic; analysts read, admins configure:
+
+  TOKEN=\$(tools/stack/token.sh cx-analyst-cli cx-analyst-secret)
+  curl -s -H "Authorization: Bearer \$TOKEN" '$base/v1/journeys?status=INTERRUPTED&limit=5' | python3 -m json.tool
+  CUSTOMER=\$(curl -s -H "Authorization: Bearer \$TOKEN" '$base/v1/journeys?status=INTERRUPTED&limit=50' \\
+    | python3 -c 'import json,sys; print(next(j["customerId"] for j in json.load(sys.stdin)["items"] if j.get("customerId")))')
+  curl -s -H "Authorization: Bearer \$TOKEN" "$base/v1/customers/\$CUSTOMER/timeline" | python3 -m json.tool
+  curl -s -H "Authorization: Bearer \$TOKEN" "$base/v1/journeys?customerId=\$CUSTOMER" | python3 -m json.tool
+  curl -s -H "Authorization: Bearer \$TOKEN" '$base/v1/funnels/WEALTH_PURCHASE?from=$today&to=$tomorrow' | python3 -m json.tool
+
+  tools/stack/consume.sh cx.journey-events.v1 10      # journey.started/progressed/interrupted/resumed/completed
+
+  ADMIN=\$(tools/stack/token.sh cx-admin-cli cx-admin-secret)
+  curl -s -H "Authorization: Bearer \$ADMIN" $base/v1/admin/processing          # applied, dead-lettered, latency
+  curl -s -H "Authorization: Bearer \$ADMIN" $base/v1/definitions/TRANSFER -D - # ETag = version, for If-Match
+
 EOF
 }
 
@@ -85,7 +190,11 @@ main() {
   check_realm
 
   services_build
+  [[ $SIMULATOR == 0 || -z $(service_port ingest) ]] || loadgen_build
   services_start
+
+  seed_demo_definitions
+  start_simulator
 
   print_summary
 }

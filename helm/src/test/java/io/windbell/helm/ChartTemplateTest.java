@@ -202,9 +202,9 @@ class ChartTemplateTest {
     }
 
     @Test
-    void defaultsRenderIngestOnlyWithItsDatabaseAndK8sPort() throws Exception {
+    void defaultsRenderIngestAndJourneyWithTheirDatabasesAndPorts() throws Exception {
         Rendered r = Rendered.of(null);
-        assertThat(r.enabled()).containsExactly("ingest");
+        assertThat(r.enabled()).containsExactly("ingest", "journey");
         assertThat(r.all(NetworkPolicy.class)).isEmpty();
         assertThat(r.all(HorizontalPodAutoscaler.class)).isEmpty();
 
@@ -225,6 +225,53 @@ class ChartTemplateTest {
 
         assertThat(r.named(PodDisruptionBudget.class, "windbell-ingest").getSpec().getMaxUnavailable().getIntVal())
                 .isEqualTo(1);
+    }
+
+    /** journey: its own port, database and Secret; the broker and the realm like every service; health probes. */
+    @Test
+    void journeyIsDeployedOnItsPortWithItsDatabaseSecretAndProbes() throws Exception {
+        Rendered r = Rendered.of(null);
+
+        Deployment journey = r.named(Deployment.class, "windbell-journey");
+        assertThat(journey.getSpec().getReplicas()).isEqualTo(2);
+        PodSpec pod = journey.getSpec().getTemplate().getSpec();
+        Container c = pod.getContainers().get(0);
+        assertThat(c.getName()).isEqualTo("journey");
+        assertThat(c.getImage()).isEqualTo("registry.example.com/windbell/journey:0.1.0");
+        assertThat(c.getPorts()).singleElement().satisfies(p -> {
+            assertThat(p.getName()).isEqualTo("http");
+            assertThat(p.getContainerPort()).isEqualTo(8082);
+        });
+        assertHealthProbe(c.getStartupProbe(), "/q/health/started", "journey");
+        assertHealthProbe(c.getLivenessProbe(), "/q/health/live", "journey");
+        assertHealthProbe(c.getReadinessProbe(), "/q/health/ready", "journey");
+        assertThat(c.getReadinessProbe().getPeriodSeconds()).isEqualTo(5);
+        assertThat(c.getResources().getLimits().get("memory").toString()).isEqualTo("768Mi");
+        assertThat(c.getResources().getRequests().get("cpu").toString()).isEqualTo("500m");
+
+        for (String variable : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
+            assertThat(c.getEnv()).as(variable).anySatisfy(env -> {
+                assertThat(env.getName()).isEqualTo(variable);
+                assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo("windbell-journey-db");
+            });
+        }
+        Map<String, String> config = r.named(ConfigMap.class, "windbell-journey").getData();
+        assertThat(config).containsEntry("QUARKUS_HTTP_PORT", "8082")
+                .containsEntry("QUARKUS_DATASOURCE_JDBC_URL",
+                        "jdbc:postgresql://windbell-pg-rw.windbell.svc:5432/journey")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "windbell-kafka-bootstrap.windbell.svc:9092")
+                .containsEntry("QUARKUS_OIDC_AUTH_SERVER_URL",
+                        "http://keycloak-service.keycloak.svc:8080/realms/windbell")
+                .containsEntry("WINDBELL_JOURNEY_CONSUMER_INSTANCES", "1");
+
+        Service service = r.named(Service.class, "windbell-journey");
+        assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> {
+            assertThat(p.getPort()).isEqualTo(8082);
+            assertThat(p.getTargetPort().getStrVal()).isEqualTo("http");
+        });
+        assertThat(r.named(PodDisruptionBudget.class, "windbell-journey").getSpec().getMaxUnavailable().getIntVal())
+                .isEqualTo(1);
+        assertThat(r.named(ServiceAccount.class, "windbell-journey").getAutomountServiceAccountToken()).isFalse();
     }
 
     @Test
@@ -262,7 +309,9 @@ class ChartTemplateTest {
         assertThat(egress.getSpec().getPolicyTypes()).containsExactly("Egress");
         Set<String> egressPorts = egress.getSpec().getEgress().stream().flatMap(e -> e.getPorts().stream())
                 .map(p -> p.getProtocol() + "/" + p.getPort().getIntVal()).collect(Collectors.toSet());
-        assertThat(egressPorts).contains("UDP/53", "TCP/53", "TCP/9092", "TCP/5432", "TCP/8080", "TCP/4317");
+        // the suite's own HTTP ports: ingest's 8080 and journey's 8082
+        assertThat(egressPorts).contains("UDP/53", "TCP/53", "TCP/9092", "TCP/5432", "TCP/8080", "TCP/8082",
+                "TCP/4317");
         assertThat(egress.getSpec().getEgress())
                 .allSatisfy(rule -> assertThat(rule.getTo()).as("egress to anywhere").isNotEmpty());
 
@@ -323,7 +372,8 @@ class ChartTemplateTest {
         assertThat(r.named(Deployment.class, "cx-scoring").getSpec().getTemplate().getSpec().getContainers().get(0)
                 .getImage()).isEqualTo("registry.bank.example/cx/windbell/scoring:0.1.2");
         assertThat(pod.getServiceAccountName()).isEqualTo("cx-ingest");
-        assertThat(r.components(ServiceAccount.class)).containsExactly("scoring");
+        assertThat(r.components(ServiceAccount.class)).as("ingest uses an existing one").containsExactly("journey",
+                "scoring");
         assertThat(pod.getImagePullSecrets()).singleElement()
                 .satisfies(s -> assertThat(s.getName()).isEqualTo("registry-pull"));
         assertThat(ingest.getMetadata().getLabels()).containsEntry("bank.example/cost-centre", "cx-platform");

@@ -18,8 +18,9 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The plain manifests of k8s/ are well-formed, declare the five topics as agreed, contain no Secret, and agree with the
- * chart's defaults (Kafka bootstrap, PostgreSQL host, ingest's Secret).
+ * The plain manifests of k8s/ are well-formed, declare the five topics and the dead-letter topics of the consuming
+ * services as agreed, contain no Secret, and agree with the chart's defaults (Kafka bootstrap, PostgreSQL host, a role,
+ * database and Secret for every enabled service).
  */
 class ClusterPrerequisitesTest {
 
@@ -73,7 +74,8 @@ class ClusterPrerequisitesTest {
     @Test
     void theFiveTopicsWith12PartitionsThreeReplicasTwoInSync() {
         String cluster = single("Kafka").at("/metadata/name").asText();
-        List<JsonNode> topics = of("KafkaTopic");
+        List<JsonNode> topics = of("KafkaTopic").stream()
+                .filter(t -> !t.at("/spec/topicName").asText().contains(".dlq.")).toList();
         assertThat(topics).extracting(t -> t.at("/spec/topicName").asText())
                 .containsExactlyInAnyOrderElementsOf(TOPICS);
         assertThat(topics).allSatisfy(t -> {
@@ -82,6 +84,62 @@ class ClusterPrerequisitesTest {
             assertThat(t.at("/spec/replicas").asInt()).isEqualTo(3);
             assertThat(t.at("/spec/config/min.insync.replicas").asInt()).isEqualTo(2);
         });
+    }
+
+    /** {@code <topic>.dlq.<service>}: of a catalog topic, for a service of the chart, as durable as the topics. */
+    @Test
+    void deadLetterTopicsBelongToACatalogTopicAndAConsumingService() {
+        String cluster = single("Kafka").at("/metadata/name").asText();
+        List<JsonNode> dlqs = of("KafkaTopic").stream().filter(t -> t.at("/spec/topicName").asText().contains(".dlq."))
+                .toList();
+        assertThat(dlqs).extracting(t -> t.at("/spec/topicName").asText())
+                .contains("cx.touchpoint-events.v1.dlq.journey");
+        Map<?, ?> services = (Map<?, ?>) chartValues.get("services");
+        assertThat(dlqs).allSatisfy(t -> {
+            String name = t.at("/spec/topicName").asText();
+            assertThat(t.at("/metadata/name").asText()).isEqualTo(name);
+            String[] parts = name.split("\\.dlq\\.");
+            assertThat(parts).hasSize(2);
+            assertThat(TOPICS).as(name).contains(parts[0]);
+            assertThat(services.containsKey(parts[1])).as(name + ": a service of the chart").isTrue();
+            assertThat(t.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo(cluster);
+            assertThat(t.at("/spec/partitions").asInt()).isPositive();
+            assertThat(t.at("/spec/replicas").asInt()).isEqualTo(3);
+            assertThat(t.at("/spec/config/min.insync.replicas").asInt()).isEqualTo(2);
+            assertThat(t.at("/spec/config/retention.ms").asLong()).as("time to inspect and replay")
+                    .isGreaterThanOrEqualTo(604_800_000L);
+        });
+    }
+
+    /**
+     * Every service the chart enables with a database has one in the cluster: ingest's from the bootstrap, the others'
+     * as a managed role whose password is the service's Secret plus a Database it owns.
+     */
+    @Test
+    void everyEnabledServiceHasItsRoleDatabaseAndSecretInTheCluster() {
+        JsonNode pg = single("Cluster");
+        String clusterName = pg.at("/metadata/name").asText();
+        Map<?, ?> services = (Map<?, ?>) chartValues.get("services");
+        for (String service : WindbellChart.enabledServices(chartValues)) {
+            Map<?, ?> entry = (Map<?, ?>) services.get(service);
+            String secret = String.valueOf(entry.get("existingSecret"));
+            if (pg.at("/spec/bootstrap/initdb/database").asText().equals(service)) {
+                assertThat(pg.at("/spec/bootstrap/initdb/secret/name").asText()).isEqualTo(secret);
+                continue;
+            }
+            assertThat(pg.at("/spec/managed/roles")).as("managed role of " + service).anySatisfy(role -> {
+                assertThat(role.path("name").asText()).isEqualTo(service);
+                assertThat(role.path("login").asBoolean()).isTrue();
+                assertThat(role.at("/passwordSecret/name").asText()).isEqualTo(secret);
+            });
+            assertThat(of("Database")).as("Database of " + service).anySatisfy(db -> {
+                assertThat(db.path("apiVersion").asText()).startsWith("postgresql.cnpg.io/");
+                assertThat(db.at("/spec/cluster/name").asText()).isEqualTo(clusterName);
+                assertThat(db.at("/spec/name").asText()).isEqualTo(service);
+                assertThat(db.at("/spec/owner").asText()).isEqualTo(service);
+            });
+        }
+        assertThat(WindbellChart.enabledServices(chartValues)).contains("ingest", "journey");
     }
 
     @Test

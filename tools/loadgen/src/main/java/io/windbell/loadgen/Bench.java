@@ -25,7 +25,6 @@ import io.windbell.loadgen.http.Driver;
 import io.windbell.loadgen.report.Progress;
 import io.windbell.loadgen.report.Summary;
 import io.windbell.loadgen.sim.Population;
-import io.windbell.loadgen.sim.SimProfile;
 import io.windbell.loadgen.sim.SimulationSchedule;
 import io.windbell.loadgen.sim.TrafficGenerator;
 
@@ -44,8 +43,9 @@ final class Bench {
         boolean simulate = s.command() == Command.SIMULATE;
         long horizonMillis = s.runNanos() / 1_000_000;
         TrafficGenerator generator = new TrafficGenerator(catalog, new Population(s.customers(), s.seed()),
-                SimProfile.defaults(s.timeScale()), simulate ? s.rate() : BENCH_MIX_RATE, s.seed(), EventIds::next,
-                horizonMillis);
+                // the ingest benchmarks send every event once, each with its own id
+                simulate ? s.profile() : s.profile().deliveredOnce(), simulate ? s.rate() : BENCH_MIX_RATE, s.seed(),
+                EventIds::next, horizonMillis);
         long rateCount = FixedRateSchedule.countFor(s.rate(), s.runNanos() / 1e9, s.maxRequests());
         long measuredNanos = s.duration().toNanos();
         if (s.command() == Command.RATE) {
@@ -63,7 +63,7 @@ final class Bench {
         case SIMULATE -> new OpenLoopRunner(new SimulationSchedule(generator, s.batchSize(), s.linger().toMillis(),
                 horizonMillis, s.maxRequests(), OffsetDateTime.now()), transport, recorder, Ticker.SYSTEM,
                 s.connections(), s.hardStopNanos());
-        case PAYLOADS -> throw new IllegalArgumentException("payloads sends nothing");
+        case PAYLOADS, JOURNEYS -> throw new IllegalArgumentException(s.command().label() + " is not an HTTP run");
         };
         err.printf("[%s] %s against %s for %s (warmup %s), seed %d%n", s.command().label(), s.kind().label(), s.base(),
                 human(s.duration()), human(s.warmup()), s.seed());

@@ -4,13 +4,16 @@ import java.io.PrintStream;
 import java.util.Map;
 
 import io.windbell.loadgen.cli.Args;
-import io.windbell.loadgen.cli.Command;
 import io.windbell.loadgen.cli.Settings;
 import io.windbell.loadgen.cli.Usage;
 import io.windbell.loadgen.cli.UsageException;
+import io.windbell.loadgen.kafka.KafkaJourneys;
 import io.windbell.loadgen.report.Summary;
 
-/** Entry point: {@code java -jar windbell-loadgen.jar <max|rate|simulate|payloads> [--options]}; see {@code --help}. */
+/**
+ * Entry point: {@code java -jar windbell-loadgen.jar <max|rate|simulate|payloads|journeys> [--options]}; see
+ * {@code --help}.
+ */
 public final class LoadGen {
 
     private LoadGen() {
@@ -39,8 +42,11 @@ public final class LoadGen {
             return 2;
         }
         try (Session session = new Session(settings, err)) {
-            Map<String, Object> summary = settings.command() == Command.PAYLOADS
-                    ? PayloadFile.write(settings, session.catalog(), err) : Bench.run(settings, session, err);
+            Map<String, Object> summary = switch (settings.command()) {
+            case PAYLOADS -> PayloadFile.write(settings, session.catalog(), err);
+            case JOURNEYS -> KafkaJourneys.run(settings, session.catalog(), err);
+            default -> Bench.run(settings, session, err);
+            };
             out.println(Summary.line(summary));
             out.flush();
             return 0;

@@ -1,9 +1,9 @@
 package io.windbell.loadgen;
 
 /** A run cannot go on: the message is for the user. */
-final class LoadGenException extends Exception {
+public final class LoadGenException extends Exception {
 
-    LoadGenException(String message, Throwable cause) {
+    public LoadGenException(String message, Throwable cause) {
         super(message, cause);
     }
 }

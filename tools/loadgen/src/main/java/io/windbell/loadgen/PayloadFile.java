@@ -17,7 +17,6 @@ import io.windbell.loadgen.events.EventIds;
 import io.windbell.loadgen.events.EventJson;
 import io.windbell.loadgen.sim.PlannedEvent;
 import io.windbell.loadgen.sim.Population;
-import io.windbell.loadgen.sim.SimProfile;
 import io.windbell.loadgen.sim.TrafficGenerator;
 
 /**
@@ -31,13 +30,13 @@ final class PayloadFile {
 
     static Map<String, Object> write(Settings s, Catalog catalog, PrintStream err) throws LoadGenException {
         TrafficGenerator generator = new TrafficGenerator(catalog, new Population(s.customers(), s.seed()),
-                SimProfile.defaults(s.timeScale()), 200, s.seed(), EventIds::next, Long.MAX_VALUE);
+                s.profile().deliveredOnce(), 200, s.seed(), EventIds::next, Long.MAX_VALUE);
         OffsetDateTime start = OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS);
         long bytes = 0;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(s.out()))) {
             for (int i = 0; i < s.count(); i++) {
                 PlannedEvent planned = generator.next();
-                OffsetDateTime occurred = start.plusNanos(planned.atMillis() * 1_000_000);
+                OffsetDateTime occurred = start.plusNanos(planned.occurredMillis() * 1_000_000);
                 TouchpointRecorded event = EventJson.at(planned.event(), occurred);
                 byte[] line = EventJson.published(event, occurred.toInstant().plusMillis(3 + i % 40));
                 out.write(line);

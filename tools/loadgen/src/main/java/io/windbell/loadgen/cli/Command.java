@@ -1,5 +1,6 @@
 package io.windbell.loadgen.cli;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,14 +12,18 @@ public enum Command {
     MAX("kind", "batch-size", "connections", "duration", "warmup", "timeout", "drain", "max-requests", "customers"),
     RATE("kind", "rate", "batch-size", "connections", "duration", "warmup", "timeout", "drain", "max-requests",
             "customers"),
-    SIMULATE("customers", "rate", "batch-size", "connections", "duration", "warmup", "timeout", "drain", "max-requests",
-            "time-scale", "linger"),
-    PAYLOADS("count", "out", "customers");
+    SIMULATE(withShares("customers", "rate", "batch-size", "connections", "duration", "warmup", "timeout", "drain",
+            "max-requests", "time-scale", "linger")),
+    PAYLOADS("count", "out", "customers"), JOURNEYS(withShares("bootstrap", "topic", "rate", "count", "duration",
+            "warmup", "drain", "customers", "time-scale"));
 
     /** Options every command accepts (a holder class, as enum constructors cannot read the enum's statics). */
     static final class Common {
         static final List<String> NAMES = List.of("base-url", "token", "token-url", "client-id", "client-secret",
                 "seed", "catalog");
+        /** The traffic mix of {@code simulate} and {@code journeys}. */
+        static final List<String> SHARES = List.of("fail-share", "retry-share", "switch-share", "abandon-share",
+                "stall-share", "anonymous-share", "duplicate-share", "reorder-share");
 
         private Common() {
         }
@@ -32,6 +37,12 @@ public enum Command {
         this.options = Set.copyOf(all);
     }
 
+    private static String[] withShares(String... own) {
+        List<String> all = new ArrayList<>(List.of(own));
+        all.addAll(Common.SHARES);
+        return all.toArray(String[]::new);
+    }
+
     public Set<String> options() {
         return options;
     }
@@ -42,13 +53,13 @@ public enum Command {
 
     public static Command of(String word) throws UsageException {
         if (word == null) {
-            throw new UsageException("no command given (max, rate, simulate, payloads)");
+            throw new UsageException("no command given (max, rate, simulate, payloads, journeys)");
         }
         for (Command c : values()) {
             if (c.label().equals(word)) {
                 return c;
             }
         }
-        throw new UsageException("unknown command '" + word + "' (max, rate, simulate, payloads)");
+        throw new UsageException("unknown command '" + word + "' (max, rate, simulate, payloads, journeys)");
     }
 }

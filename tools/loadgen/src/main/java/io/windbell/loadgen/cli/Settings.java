@@ -4,23 +4,39 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.windbell.contracts.Topics;
 import io.windbell.loadgen.http.LocalTarget;
+import io.windbell.loadgen.kafka.KafkaTarget;
+import io.windbell.loadgen.sim.SimProfile;
 
 /**
  * Everything one run needs, read from the command line with the defaults of its command, checked for ranges.
  *
  * @param rate
- *            requests per second ({@code rate}) or events per second ({@code simulate})
+ *            requests per second ({@code rate}) or events per second ({@code simulate}, {@code journeys}); 0 for a
+ *            {@code journeys} run with {@code --count}
  * @param timeScale
  *            how many times faster than real life simulated customers move
  * @param drain
- *            how long to wait for outstanding requests after the last one was due
+ *            how long to wait for outstanding requests (or Kafka acknowledgements) after the last one was due
+ * @param count
+ *            events to write ({@code payloads}) or to send as fast as possible ({@code journeys}; 0 = paced by
+ *            {@code rate})
+ * @param profile
+ *            how simulated customers behave: the traffic mix of {@code simulate} and {@code journeys}
+ * @param bootstrap
+ *            the Kafka broker of {@code journeys} (this machine only)
+ * @param topic
+ *            the topic {@code journeys} writes to
  */
 public record Settings(Command command, Kind kind, double rate, int batchSize, int connections, Duration duration,
         Duration warmup, Duration timeout, Duration drain, long maxRequests, int customers, double timeScale,
-        Duration linger, long seed, LocalTarget base, Auth auth, String catalog, int count, Path out) {
+        Duration linger, long seed, LocalTarget base, Auth auth, String catalog, long count, Path out,
+        SimProfile profile, KafkaTarget bootstrap, String topic) {
 
     public static final String DEFAULT_BASE_URL = "http://127.0.0.1:8081";
+    /** The broker of the local stack ({@code make run}). */
+    public static final String DEFAULT_BOOTSTRAP = "127.0.0.1:19092";
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
 
@@ -28,9 +44,18 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
         Command command = Command.of(args.command());
         args.allowOnly(command.options());
         boolean simulate = command == Command.SIMULATE;
+        boolean journeys = command == Command.JOURNEYS;
+        if (journeys && args.has("rate") && args.has("count")) {
+            throw new UsageException("give either --rate (paced) or --count (as fast as possible), not both");
+        }
         Kind kind = switch (command) {
         case MAX, RATE -> Kind.of(args.required("kind"));
         default -> null;
+        };
+        long count = switch (command) {
+        case PAYLOADS -> args.integer("count", 1000, 1, 10_000_000);
+        case JOURNEYS -> args.integer("count", 0, 1, 100_000_000);
+        default -> 0;
         };
         double rate = switch (command) {
         case RATE -> {
@@ -38,6 +63,7 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
             yield args.decimal("rate", 0, 0.1, 1_000_000);
         }
         case SIMULATE -> args.decimal("rate", 200, 0.1, 1_000_000);
+        case JOURNEYS -> count > 0 ? 0 : args.decimal("rate", 1000, 0.1, 1_000_000);
         default -> 0;
         };
         int batchSize = (int) args.integer("batch-size", simulate ? 1 : 50, 1, 500);
@@ -57,38 +83,76 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
         Duration duration = args.duration("duration", switch (command) {
         case MAX -> Duration.ofSeconds(20);
         case RATE -> Duration.ofSeconds(30);
+        // with --count, the duration only bounds the run
+        case JOURNEYS -> count > 0 ? Duration.ofMinutes(10) : Duration.ofSeconds(60);
         default -> Duration.ofSeconds(60);
         }, HOUR);
         if (duration.isZero()) {
             throw new UsageException("--duration must be more than 0");
         }
-        Duration warmup = args.duration("warmup", simulate ? Duration.ZERO : Duration.ofSeconds(5), HOUR);
+        if (journeys && count > 0 && args.has("warmup")) {
+            throw new UsageException("--warmup goes with --rate (a counted run measures everything)");
+        }
+        Duration warmup = args.duration("warmup", simulate || journeys ? Duration.ZERO : Duration.ofSeconds(5), HOUR);
         Duration timeout = args.duration("timeout", Duration.ofSeconds(10), FIVE_MINUTES);
         if (timeout.toMillis() < 1) {
             throw new UsageException("--timeout must be at least 1ms");
         }
-        Duration drain = args.duration("drain", Duration.ofSeconds(10), FIVE_MINUTES);
+        Duration drain = args.duration("drain", journeys ? Duration.ofSeconds(30) : Duration.ofSeconds(10),
+                FIVE_MINUTES);
         long maxRequests = args.integer("max-requests", 100_000_000, 1, 1_000_000_000);
-        int customers = (int) args.integer("customers", 2000, 1, 10_000_000);
+        int customers = (int) args.integer("customers", journeys ? 100_000 : 2000, 1, 10_000_000);
         double timeScale = args.decimal("time-scale", 60, 1, 100_000);
         Duration linger = args.duration("linger", Duration.ofMillis(200), Duration.ofSeconds(10));
         long seed = args.has("seed") ? args.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE)
                 : ThreadLocalRandom.current().nextLong(1, 1_000_000_000);
-        LocalTarget base;
+        SimProfile profile = profile(args, timeScale);
         try {
-            base = LocalTarget.parse(args.string("base-url", DEFAULT_BASE_URL));
+            LocalTarget base = LocalTarget.parse(args.string("base-url", DEFAULT_BASE_URL));
             Auth auth = Auth.from(args);
             if (auth.clientCredentials()) {
                 LocalTarget.parse(auth.tokenUrl());
             }
-            String catalog = args.string("catalog", command == Command.PAYLOADS ? "auto" : "api");
-            int count = (int) args.integer("count", 1000, 1, 10_000_000);
+            String catalog = args.string("catalog", switch (command) {
+            case PAYLOADS -> "auto";
+            case JOURNEYS -> "builtin";
+            default -> "api";
+            });
             Path out = command == Command.PAYLOADS ? Path.of(args.required("out")) : null;
+            KafkaTarget bootstrap = journeys ? KafkaTarget.parse(args.string("bootstrap", DEFAULT_BOOTSTRAP)) : null;
+            String topic = journeys ? topic(args.string("topic", Topics.TOUCHPOINT_EVENTS)) : null;
             return new Settings(command, kind, rate, batchSize, connections, duration, warmup, timeout, drain,
-                    maxRequests, customers, timeScale, linger, seed, base, auth, catalog, count, out);
+                    maxRequests, customers, timeScale, linger, seed, base, auth, catalog, count, out, profile,
+                    bootstrap, topic);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** The traffic mix: the share options, each defaulting to {@link SimProfile}'s constants. */
+    private static SimProfile profile(Args args, double timeScale) throws UsageException {
+        double fail = args.decimal("fail-share", SimProfile.FAIL, 0, 1);
+        double retry = args.decimal("retry-share", SimProfile.RETRY, 0, 1);
+        double switchChannel = args.decimal("switch-share", SimProfile.SWITCH, 0, 1);
+        double abandon = args.decimal("abandon-share", SimProfile.ABANDON, 0, 1);
+        double stall = args.decimal("stall-share", SimProfile.STALL, 0, 1);
+        double anonymous = args.decimal("anonymous-share", SimProfile.ANONYMOUS, 0, 1);
+        double duplicate = args.decimal("duplicate-share", SimProfile.DUPLICATE, 0, 1);
+        double reorder = args.decimal("reorder-share", SimProfile.REORDER, 0, 1);
+        if (fail + abandon + stall > 1 + 1e-9) {
+            throw new UsageException("--fail-share, --abandon-share and --stall-share add up to more than 1");
+        }
+        if (retry + switchChannel > 1 + 1e-9) {
+            throw new UsageException("--retry-share and --switch-share add up to more than 1 (the rest stop)");
+        }
+        return SimProfile.shares(fail, retry, switchChannel, abandon, stall, anonymous, duplicate, reorder, timeScale);
+    }
+
+    private static String topic(String name) {
+        if (!name.matches("[a-zA-Z0-9._-]{1,249}")) {
+            throw new IllegalArgumentException("--topic is not a Kafka topic name: '" + name + "'");
+        }
+        return name;
     }
 
     /** Warmup plus measured duration, in nanoseconds. */

@@ -4,7 +4,7 @@ package io.windbell.loadgen.cli;
 public final class Usage {
 
     public static final String TEXT = """
-            Windbell load generator and channel-traffic simulator for the ingest API.
+            Windbell load generator and channel-traffic simulator for the ingest API and the touchpoint topic.
 
             usage: java -jar windbell-loadgen.jar <command> [--option value ...]
 
@@ -17,12 +17,33 @@ public final class Usage {
                           --kind single|batch   (required)   --rate R (requests/s, required)
                           --batch-size 50   --connections 128   --duration 30s   --warmup 5s
               simulate  realistic channel traffic: customers walk the catalog's journeys step by step,
-                        fail, retry, abandon, stall, switch to branch or call centre, log in on the way
+                        fail at key nodes and retry, switch to branch, call centre or RM, or stop; abandon;
+                        stall; start anonymous and log in on the way; some events come twice or late
                           --customers 2000   --rate 200 (events/s)   --duration 60s   --batch-size 1
                           --connections 32   --warmup 0s   --time-scale 60 (x real life)   --linger 200ms
+                          and the traffic mix below
               payloads  write realistic events, one JSON per line, as ingest publishes them to Kafka
                         (for kafka-producer-perf-test --payload-file) and report their average size
                           --count 1000   --out FILE (required)   --customers 2000
+              journeys  the same traffic as simulate, produced straight to Kafka (bypassing ingest) as
+                        ingest publishes it: key customer id (else anonymous id), JSON value, ce_* headers
+                          --bootstrap 127.0.0.1:19092 (this machine only)   --topic cx.touchpoint-events.v1
+                          --rate 1000 (events/s, open loop)  or  --count N (as fast as possible)
+                          --duration 60s (with --count: an upper bound, default 10m)
+                          --warmup 0s (with --rate: sent first, left out of the measured rate; the
+                                       rate is reached once the first journeys are under way, ~30s)
+                          --drain 30s (how far behind schedule before giving up; ack timeout)
+                          --customers 100000   --time-scale 60   --catalog builtin   and the traffic mix below
+
+            traffic mix of simulate and journeys (shares between 0 and 1)
+              --fail-share 0.15      journeys that fail at a key node (FAILURE with an error code), of which
+              --retry-share 0.45       retry on the same channel and succeed,
+              --switch-share 0.35      go on in a branch, the call centre or with the RM; the rest stop
+              --abandon-share 0.07   journeys that end with ABANDONED
+              --stall-share 0.07     journeys that stop after a key node
+              --anonymous-share 0.30 of journeys starting on app/web/WeChat: start anonymous, log in on the way
+              --duplicate-share 0.01 events sent twice (same eventId)
+              --reorder-share 0.02   events sent after the customer's next one (within 3 s)
 
             common options
               --base-url URL        ingest service, http://localhost or http://127.0.0.1 only
@@ -33,8 +54,9 @@ public final class Usage {
               --seed N              makes the simulated traffic repeatable (default: random, printed)
               --catalog api|builtin|auto|FILE
                                     touchpoint catalog: from GET /v1/catalog/touchpoints (default; auto
-                                    falls back to the built-in sample, the default for payloads), the
-                                    built-in sample, or a JSON file in the API's page shape
+                                    falls back to the built-in copy, the default for payloads), the
+                                    built-in copy of ingest's seeded catalog (default for journeys), or a
+                                    JSON file in the API's page shape
 
             options of max, rate and simulate
               --timeout 10s         per-request idle timeout
@@ -48,6 +70,9 @@ public final class Usage {
                "status":{"202":n,...},"errors","latencyMs":{"p50","p90","p99","p999","max"},...}
               Only requests started after the warmup count; events are those in requests answered 2xx;
               errors are requests answered otherwise or not at all (ioErrors).
+              journeys: {"command":"journeys","mode":"rate|count","sent","records" (acknowledged),
+               "uniqueEvents","duplicates","late","errors","unsent","durationS","eventsPerS" (after the
+               warmup),"allEventsPerS","ackMs":{...},"behindScheduleMs":{...},"journeys":{...}}
             """;
 
     private Usage() {

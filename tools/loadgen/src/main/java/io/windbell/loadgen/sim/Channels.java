@@ -20,8 +20,8 @@ public final class Channels {
 
     public static final List<String> ALL = List.of(MOBILE_APP, WEB, BRANCH, CALL_CENTER, WECHAT, ATM, RM_VISIT);
     static final Set<String> DIGITAL = Set.of(MOBILE_APP, WEB, WECHAT);
-    /** Where people go when the app lets them down. */
-    static final List<String> ASSISTED = List.of(BRANCH, CALL_CENTER);
+    /** Where people go when the app lets them down: a person at the counter, on the phone, or their RM. */
+    static final List<String> ASSISTED = List.of(BRANCH, CALL_CENTER, RM_VISIT);
 
     private static final Map<String, Integer> START_WEIGHT = Map.of(MOBILE_APP, 50, WECHAT, 15, WEB, 12, BRANCH, 10,
             CALL_CENTER, 6, ATM, 4, RM_VISIT, 3);
@@ -61,7 +61,9 @@ public final class Channels {
         return pick(allowed, rnd);
     }
 
-    /** Branch or call centre, if the step is offered there and the customer is not already there; else null. */
+    /**
+     * Branch, call centre or RM visit, if the step is offered there and the customer is not already there; else null.
+     */
     static String assisted(List<String> allowed, String current, RandomGenerator rnd) {
         List<String> options = new ArrayList<>();
         for (String c : ASSISTED) {

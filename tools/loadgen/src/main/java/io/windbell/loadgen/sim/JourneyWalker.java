@@ -1,5 +1,6 @@
 package io.windbell.loadgen.sim;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,19 +14,48 @@ import io.windbell.contracts.touchpoint.Outcome;
 import io.windbell.loadgen.catalog.Catalog;
 import io.windbell.loadgen.catalog.Touchpoint;
 import io.windbell.loadgen.sim.Walk.Ending;
+import io.windbell.loadgen.sim.Walk.Recovery;
 
 /**
- * Walks one customer through one journey of the catalog, step by step in {@code stepOrder}: steps fail with realistic
- * error codes, are retried, abandoned, or continued in a branch or the call centre; some customers simply stop, and
- * some start anonymous and log in on the way. Pure: no network, no clock, all chance from the given generator.
+ * Walks one customer through one journey of the catalog, step by step in {@code stepOrder}, from a start touchpoint to
+ * the goal (and sometimes past it). How the walk ends is drawn first, from the journey shares of the profile: it
+ * completes; fails at a key node (FAILURE with a realistic error code) and then retries, goes on in a branch, the call
+ * centre or with the relationship manager, or stops; ends with ABANDONED; or stalls after a key node. Some customers
+ * start anonymous on a digital channel and log in on the way. Pure: no network, no clock, all chance from the given
+ * generator.
  */
 public final class JourneyWalker {
 
-    private static final Set<String> INFORMATIONAL = Set.of("browse", "view", "notice", "detail", "entry", "quota");
+    private static final Set<String> INFORMATIONAL = Set.of("browse", "view", "notice", "detail", "entry", "calculator",
+            "quota");
+
+    /** How a walk is planned to end. */
+    private enum Fate {
+        COMPLETE, FAIL, ABANDON, STALL
+    }
+
+    /**
+     * One journey of the catalog as the walker needs it.
+     *
+     * @param starts
+     *            indexes of the steps holding a start touchpoint, in order (at least one)
+     * @param goal
+     *            index of the step holding the completion touchpoint
+     * @param keys
+     *            indexes of the key steps after the first start and before the goal
+     */
+    private record Shape(List<List<Touchpoint>> steps, List<Integer> starts, int goal, String goalCode,
+            List<Integer> keys) {
+
+        List<Integer> keysAfter(int first) {
+            return keys.stream().filter(k -> k > first).toList();
+        }
+    }
 
     private final Catalog catalog;
     private final SimProfile profile;
     private final Supplier<UUID> eventIds;
+    private final Map<String, Shape> shapes = new HashMap<>();
     private final Map<String, Outcome> successOutcome = new HashMap<>();
 
     public JourneyWalker(Catalog catalog, SimProfile profile, Supplier<UUID> eventIds) {
@@ -35,98 +65,144 @@ public final class JourneyWalker {
     }
 
     public Walk walk(String journey, Customer customer, long startMillis, RandomGenerator rnd) {
-        List<List<Touchpoint>> steps = catalog.steps(journey);
-        if (steps.isEmpty()) {
-            throw new IllegalArgumentException("no such journey in the catalog: " + journey);
+        Shape shape = shapes.computeIfAbsent(journey, this::shape);
+        List<List<Touchpoint>> steps = shape.steps();
+        int first = shape.starts().size() > 1 && rnd.nextDouble() < profile.secondStartShare() ? shape.starts().get(1)
+                : shape.starts().getFirst();
+        List<Integer> keys = shape.keysAfter(first);
+
+        Fate fate = fate(rnd);
+        int at = -1;
+        if ((fate == Fate.FAIL || fate == Fate.STALL) && !keys.isEmpty()) {
+            at = keys.get(rnd.nextInt(keys.size()));
+        } else if (fate == Fate.ABANDON && shape.goal() - first >= 2) {
+            at = abandonPoint(shape, first, rnd);
+        } else {
+            fate = Fate.COMPLETE;
         }
-        String channel = Channels.pick(steps.getFirst().getFirst().channels(), rnd);
-        boolean anonymous = Channels.digital(channel) && steps.size() >= 2
-                && rnd.nextDouble() < profile.anonymousShare();
-        int loginAt = anonymous ? 1 + rnd.nextInt(Math.min(3, steps.size() - 1)) : 0;
+        int last = shape.goal();
+        if (fate == Fate.COMPLETE && last < steps.size() - 1 && rnd.nextDouble() < profile.afterGoalShare()) {
+            last += 1 + rnd.nextInt(steps.size() - 1 - last);
+        }
+
+        String channel = Channels.pick(steps.get(first).getFirst().channels(), rnd);
+        boolean anonymous = Channels.digital(channel) && last > first && rnd.nextDouble() < profile.anonymousShare();
+        int loginAt = anonymous ? Math.min(last, first + 1 + (rnd.nextDouble() < 0.3 ? 1 : 0)) : -1;
         Trip trip = new Trip(journey, customer, Products.pick(journey, rnd), startMillis, profile, eventIds, rnd);
         trip.enter(channel, anonymous);
 
-        for (int i = 0; i < steps.size(); i++) {
+        Recovery recovery = Recovery.NONE;
+        int i = first;
+        while (i <= last) {
             Touchpoint step = choose(steps.get(i), trip.channel(), rnd);
+            // no change of mind where the walk begins or where its fate is decided
+            arrive(trip, step, i == first || i == at, rnd);
             if (i == loginAt) {
                 trip.logIn();
             }
-            if (i > 0 && rnd.nextDouble() < (step.keyNode() ? profile.stallKey() : profile.stallOther())) {
-                return trip.end(Ending.STALLED);
-            }
-            if (!step.allows(trip.channel())) {
-                trip.moveTo(Channels.moveTo(step.channels(), trip.channel(), rnd), false);
-            } else if (step.keyNode() && rnd.nextDouble() < profile.preferAssistedAtKey()) {
-                // Some people would rather do the key step with a person: a risk assessment at the counter.
-                String assisted = Channels.assisted(step.channels(), trip.channel(), rnd);
-                if (assisted != null) {
-                    trip.moveTo(assisted, true);
+            if (i != at) {
+                trip.emit(step, success(step, shape), null, 1);
+                i++;
+            } else if (fate == Fate.ABANDON) {
+                trip.emit(step, Outcome.ABANDONED, null, 1);
+                return trip.end(Ending.ABANDONED, Recovery.NONE);
+            } else if (fate == Fate.STALL) {
+                trip.emit(step, success(step, shape), null, 1);
+                return trip.end(Ending.STALLED, Recovery.NONE);
+            } else {
+                trip.emit(step, Outcome.FAILURE, ErrorCodes.pick(journey, step.code(), rnd), 1);
+                recovery = recovery(rnd);
+                if (recovery == Recovery.STOPPED) {
+                    return trip.end(Ending.FAILED, Recovery.STOPPED);
                 }
-            }
-            if (!take(trip, step, rnd)) {
-                return trip.end(trip.ending());
+                int continuedAt = recovery == Recovery.SWITCHED ? switchChannel(trip, shape, i, last, rnd) : -1;
+                if (continuedAt < 0) {
+                    // no assisted channel offers any of the remaining steps: the customer tries again instead
+                    recovery = Recovery.RETRIED;
+                    trip.pause(Channels.thinkMillis(trip.channel(), rnd) / 4);
+                    trip.emit(step, success(step, shape), null, 2);
+                    continuedAt = i;
+                }
+                i = continuedAt + 1;
             }
             trip.think();
         }
-        return trip.end(Ending.COMPLETED);
+        return trip.end(Ending.COMPLETED, recovery);
     }
 
-    /** One step; false when the journey ends here. */
-    private boolean take(Trip trip, Touchpoint step, RandomGenerator rnd) {
-        double fail = step.keyNode() ? profile.failKey() : profile.failOther();
-        double abandon = step.keyNode() ? profile.abandonKey() : profile.abandonOther();
+    private Fate fate(RandomGenerator rnd) {
         double r = rnd.nextDouble();
-        if (r < fail) {
-            trip.emit(step, Outcome.FAILURE, ErrorCodes.pick(trip.journey(), step.code(), rnd), 1);
-            return recover(trip, step, rnd);
+        if (r < profile.failShare()) {
+            return Fate.FAIL;
         }
-        if (r < fail + abandon) {
-            trip.emit(step, Outcome.ABANDONED, null, 1);
-            trip.ending(Ending.ABANDONED);
-            return false;
+        r -= profile.failShare();
+        if (r < profile.abandonShare()) {
+            return Fate.ABANDON;
         }
-        trip.emit(step, success(step), null, 1);
-        return true;
+        r -= profile.abandonShare();
+        return r < profile.stallShare() ? Fate.STALL : Fate.COMPLETE;
     }
 
-    /** After a failure: try again, go to a branch or call the bank, give up, or just stop. */
-    private boolean recover(Trip trip, Touchpoint step, RandomGenerator rnd) {
+    private Recovery recovery(RandomGenerator rnd) {
         double r = rnd.nextDouble();
-        boolean retry = r < profile.retryAfterFailure();
-        boolean switchChannel = !retry && r < profile.retryAfterFailure() + profile.switchAfterFailure();
-        boolean abandon = !retry && !switchChannel
-                && r < profile.retryAfterFailure() + profile.switchAfterFailure() + profile.abandonAfterFailure();
-        if (retry) {
-            trip.pause(Channels.thinkMillis(trip.channel(), rnd) / 4);
-            if (rnd.nextDouble() < profile.retrySucceeds()) {
-                trip.emit(step, success(step), null, 2);
-                return true;
+        if (r < profile.retryAfterFailure()) {
+            return Recovery.RETRIED;
+        }
+        return r < profile.retryAfterFailure() + profile.switchAfterFailure() ? Recovery.SWITCHED : Recovery.STOPPED;
+    }
+
+    /** A step strictly between the start and the goal; key steps, where people give up most, count twice. */
+    private static int abandonPoint(Shape shape, int first, RandomGenerator rnd) {
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = first + 1; i < shape.goal(); i++) {
+            candidates.add(i);
+            if (shape.keys().contains(i)) {
+                candidates.add(i);
             }
-            trip.emit(step, Outcome.FAILURE, ErrorCodes.pick(trip.journey(), step.code(), rnd), 2);
-            switchChannel = rnd.nextBoolean();
-            abandon = !switchChannel;
         }
-        if (switchChannel) {
+        return candidates.get(rnd.nextInt(candidates.size()));
+    }
+
+    /**
+     * Gets the customer to a channel that offers the step: moving when it is not offered, or by choice at a key step.
+     */
+    private void arrive(Trip trip, Touchpoint step, boolean stay, RandomGenerator rnd) {
+        if (!step.allows(trip.channel())) {
+            trip.moveTo(Channels.moveTo(step.channels(), trip.channel(), rnd), false);
+        } else if (!stay && step.keyNode() && rnd.nextDouble() < profile.assistedAtKeyShare()) {
+            // Some people would rather do the key step with a person: a risk assessment at the counter.
             String assisted = Channels.assisted(step.channels(), trip.channel(), rnd);
             if (assisted != null) {
                 trip.moveTo(assisted, true);
-                trip.emit(step, success(step), null, 1);
-                return true;
             }
-            abandon = true;
         }
-        if (abandon) {
-            trip.emit(step, Outcome.ABANDONED, null, 1);
-            trip.ending(Ending.ABANDONED);
-        } else {
-            trip.ending(Ending.STALLED);
-        }
-        return false;
     }
 
-    /** INFO for steps that only show something (browse, view, notice...), else SUCCESS; decided once per code. */
-    private Outcome success(Touchpoint step) {
+    /**
+     * After a failure at step {@code from}: the first step from there on that a branch, the call centre or the
+     * relationship manager offers is done there (the failed step itself, or the one after it: a transfer whose SMS code
+     * failed in the app is submitted at the counter). Returns its index, or -1 when there is none.
+     */
+    private int switchChannel(Trip trip, Shape shape, int from, int last, RandomGenerator rnd) {
+        for (int j = from; j <= last; j++) {
+            for (Touchpoint alternative : shape.steps().get(j)) {
+                String assisted = Channels.assisted(alternative.channels(), trip.channel(), rnd);
+                if (assisted != null) {
+                    trip.moveTo(assisted, true);
+                    trip.emit(alternative, success(alternative, shape), null, j == from ? 2 : 1);
+                    return j;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** INFO for non-key steps that only show something (browse, view, notice...), else SUCCESS; the goal is SUCCESS. */
+    private Outcome success(Touchpoint step, Shape shape) {
         return successOutcome.computeIfAbsent(step.code(), code -> {
+            if (step.keyNode() || code.equals(shape.goalCode())) {
+                return Outcome.SUCCESS;
+            }
             for (String word : code.toLowerCase(Locale.ROOT).split("[._-]")) {
                 if (INFORMATIONAL.contains(word)) {
                     return Outcome.INFO;
@@ -134,6 +210,51 @@ public final class JourneyWalker {
             }
             return Outcome.SUCCESS;
         });
+    }
+
+    private Shape shape(String journey) {
+        List<List<Touchpoint>> steps = catalog.steps(journey);
+        if (steps.isEmpty()) {
+            throw new IllegalArgumentException("no such journey in the catalog: " + journey);
+        }
+        List<Integer> starts = new ArrayList<>();
+        for (String code : JourneyGoals.starts(journey)) {
+            int index = indexOf(steps, code);
+            if (index >= 0 && !starts.contains(index)) {
+                starts.add(index);
+            }
+        }
+        starts.sort(null);
+        if (starts.isEmpty()) {
+            starts.add(0);
+        }
+        String goalCode = JourneyGoals.completion(journey);
+        int goal = goalCode == null ? -1 : indexOf(steps, goalCode);
+        if (goal <= starts.getFirst()) {
+            goal = steps.size() - 1;
+            goalCode = steps.get(goal).getFirst().code();
+        }
+        int lastStart = goal;
+        starts.removeIf(s -> s >= lastStart);
+        if (starts.isEmpty()) {
+            starts.add(0);
+        }
+        List<Integer> keys = new ArrayList<>();
+        for (int i = starts.getFirst() + 1; i < goal; i++) {
+            if (steps.get(i).stream().anyMatch(Touchpoint::keyNode)) {
+                keys.add(i);
+            }
+        }
+        return new Shape(steps, List.copyOf(starts), goal, goalCode, List.copyOf(keys));
+    }
+
+    private static int indexOf(List<List<Touchpoint>> steps, String code) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).stream().anyMatch(t -> t.code().equals(code))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Among touchpoints sharing a step order, the one offered on the current channel, if any. */

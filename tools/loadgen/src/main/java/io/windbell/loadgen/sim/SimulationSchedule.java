@@ -30,8 +30,8 @@ public final class SimulationSchedule implements Schedule {
 
     /**
      * @param wallStart
-     *            the wall-clock time of simulated millisecond 0: events carry {@code wallStart + at} as their
-     *            {@code occurredAt}
+     *            the wall-clock time of simulated millisecond 0: events carry {@code wallStart + occurredMillis} as
+     *            their {@code occurredAt} (a late or repeated send keeps the time the event happened)
      */
     public SimulationSchedule(TrafficGenerator generator, int batchSize, long lingerMillis, long horizonMillis,
             long maxRequests, OffsetDateTime wallStart) {
@@ -80,7 +80,8 @@ public final class SimulationSchedule implements Schedule {
         long at = first.atMillis();
         if (batchSize > 1) {
             long deadline = Math.min(first.atMillis() + lingerMillis, horizonMillis);
-            while (events.size() < batchSize && generator.peek().atMillis() <= deadline) {
+            while (events.size() < batchSize && generator.peek().atMillis() <= deadline
+                    && generator.peek().atMillis() < horizonMillis) {
                 PlannedEvent e = generator.next();
                 events.add(stamp(e));
                 at = e.atMillis();
@@ -95,6 +96,6 @@ public final class SimulationSchedule implements Schedule {
     }
 
     private TouchpointRecorded stamp(PlannedEvent e) {
-        return EventJson.at(e.event(), wallStart.plusNanos(e.atMillis() * 1_000_000));
+        return EventJson.at(e.event(), wallStart.plusNanos(e.occurredMillis() * 1_000_000));
     }
 }

@@ -13,14 +13,15 @@ import java.util.random.RandomGenerator;
 import io.windbell.loadgen.catalog.Catalog;
 
 /**
- * The merged timeline of many customers walking journeys at once. Journeys start as a Poisson process whose rate is
- * chosen so that, once under way, events flow at the requested rate; each new journey goes to a customer who is not
- * already in one, if such a customer is found quickly. Endless; deterministic for a seed, catalog and population.
+ * The merged timeline of many customers walking journeys at once, in send order. Journeys start as a Poisson process
+ * whose rate is chosen so that, once under way, events flow at the requested rate; each new journey goes to a customer
+ * who is not already in one, if such a customer is found quickly. Endless; deterministic for a seed, catalog and
+ * population.
  */
 public final class TrafficGenerator {
 
     private static final Map<String, Integer> JOURNEY_WEIGHT = Map.of("TRANSFER", 30, "WEALTH_PURCHASE", 20,
-            "CARD_ACTIVATION", 15, "COMPLAINT", 10, "ACCOUNT_OPENING", 10, "LOAN_APPLICATION", 10);
+            "CARD_ACTIVATION", 15, "COMPLAINT", 10, "ACCOUNT_OPENING", 10, "LOAN_APPLICATION", 10, "REFERRAL", 5);
 
     private record Pending(long seq, PlannedEvent event) {
     }
@@ -84,10 +85,10 @@ public final class TrafficGenerator {
     private void start(long at) {
         int index = idleCustomer(at);
         Walk walk = walker.walk(pickJourney(rnd), population.customer(index), at, rnd);
-        for (PlannedEvent e : walk.events()) {
+        for (PlannedEvent e : walk.sends()) {
             pending.add(new Pending(seq++, e));
         }
-        busyUntil.put(index, walk.events().getLast().atMillis());
+        busyUntil.put(index, walk.sends().getLast().atMillis());
         if (at < tallyBeforeMillis) {
             tally.add(walk);
         }
@@ -126,7 +127,7 @@ public final class TrafficGenerator {
         int walks = 400;
         for (int i = 0; i < walks; i++) {
             Customer customer = population.customer(i % population.size());
-            events += quiet.walk(pickJourney(sample), customer, 0, sample).events().size();
+            events += quiet.walk(pickJourney(sample), customer, 0, sample).sends().size();
         }
         return Math.max(1, (double) events / walks);
     }

@@ -11,7 +11,6 @@ import java.util.random.RandomGenerator;
 import io.windbell.contracts.touchpoint.Outcome;
 import io.windbell.contracts.touchpoint.TouchpointRecorded;
 import io.windbell.loadgen.catalog.Touchpoint;
-import io.windbell.loadgen.sim.Walk.Ending;
 
 /** The state of one walk in progress: where the customer is, who they are known as, and the events so far. */
 final class Trip {
@@ -20,6 +19,16 @@ final class Trip {
     static final OffsetDateTime EPOCH = OffsetDateTime.parse("2026-01-05T09:00:00+08:00");
 
     private static final HexFormat HEX = HexFormat.of();
+
+    /** Who the channel app knows the customer as on the current session. */
+    private enum Identity {
+        /** only the device id */
+        ANONYMOUS,
+        /** the customer logs in with the next event: it carries both ids */
+        LOGGING_IN,
+        /** the customer id only */
+        KNOWN
+    }
 
     private final String journey;
     private final Customer customer;
@@ -32,13 +41,12 @@ final class Trip {
     private long now;
     private String channel;
     private String sessionId;
-    private String anonymousId;
-    private boolean identified;
+    private Identity identity;
     private String branchId;
     private String employeeId;
     private boolean anonymousStart;
+    private boolean loggedIn;
     private boolean switched;
-    private Ending ending;
 
     Trip(String journey, Customer customer, String productId, long startMillis, SimProfile profile,
             Supplier<UUID> eventIds, RandomGenerator rnd) {
@@ -59,21 +67,12 @@ final class Trip {
         return channel;
     }
 
-    Ending ending() {
-        return ending;
-    }
-
-    void ending(Ending value) {
-        this.ending = value;
-    }
-
     /** Arrives on a channel with a new session; anonymous means known only by the device id until logging in. */
     void enter(String newChannel, boolean anonymous) {
         this.channel = newChannel;
         this.sessionId = "S" + HEX.toHexDigits(rnd.nextLong());
         this.anonymousStart |= anonymous;
-        this.anonymousId = anonymous ? customer.deviceId() : null;
-        this.identified = !anonymous;
+        this.identity = anonymous ? Identity.ANONYMOUS : Identity.KNOWN;
         int branch = rnd.nextDouble() < 0.8 ? Integer.parseInt(customer.homeBranch().substring(1))
                 : 1 + rnd.nextInt(Population.BRANCHES);
         switch (newChannel) {
@@ -100,15 +99,20 @@ final class Trip {
         }
     }
 
-    /** Logs in on the current session: from now on events carry both the device id and the customer id. */
+    /**
+     * Logs in on the current anonymous session: the next event carries both the device id and the customer id (what
+     * lets the journey service stitch the two), the ones after it the customer id only. No-op when already known.
+     */
     void logIn() {
-        identified = true;
+        if (identity == Identity.ANONYMOUS) {
+            identity = Identity.LOGGING_IN;
+        }
     }
 
     /**
      * Continues the journey elsewhere. A new channel means a new session, on which the customer identifies themselves;
-     * {@code deliberate} marks a switch after trouble (counted as a channel switch) as opposed to a step that is simply
-     * not offered where the customer was.
+     * {@code deliberate} marks a switch after trouble or by choice (counted as a channel switch) as opposed to a step
+     * that is simply not offered where the customer was.
      */
     void moveTo(String newChannel, boolean deliberate) {
         pause(deliberate ? Channels.switchMillis(rnd) : Channels.thinkMillis(channel, rnd));
@@ -131,14 +135,22 @@ final class Trip {
             took /= 3;
         }
         now += profile.compress(took);
+        String customerId = identity == Identity.ANONYMOUS ? null : customer.id();
+        String anonymousId = identity == Identity.KNOWN ? null : customer.deviceId();
+        if (identity == Identity.LOGGING_IN) {
+            loggedIn = true;
+            identity = Identity.KNOWN;
+        }
         TouchpointRecorded event = new TouchpointRecorded(eventIds.get(), EPOCH.plusNanos(now * 1_000_000), null,
-                channel, step.code(), identified ? customer.id() : null, anonymousId, sessionId, outcome, errorCode,
-                Math.round(took), branchId, employeeId, productId, customer.locale(),
+                channel, step.code(), customerId, anonymousId, sessionId, outcome, errorCode, Math.round(took),
+                branchId, employeeId, productId, customer.locale(),
                 Channels.attributes(channel, customer, branchId, attempt, rnd));
-        events.add(new PlannedEvent(now, event));
+        events.add(PlannedEvent.onTime(now, event));
     }
 
-    Walk end(Ending how) {
-        return new Walk(journey, customer.id(), List.copyOf(events), how, anonymousStart, switched);
+    Walk end(Walk.Ending how, Walk.Recovery recovery) {
+        List<PlannedEvent> happened = List.copyOf(events);
+        return new Walk(journey, customer.id(), happened, SendPlan.of(happened, profile, rnd), how, recovery,
+                anonymousStart, loggedIn, switched);
     }
 }

@@ -7,6 +7,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import io.windbell.loadgen.sim.SimProfile;
+
 class SettingsTest {
 
     private static Settings settings(String... argv) throws UsageException {
@@ -63,6 +65,60 @@ class SettingsTest {
         Settings s = settings("payloads", "--out", "/tmp/x.jsonl");
         assertThat(s.count()).isEqualTo(1000);
         assertThat(s.catalog()).isEqualTo("auto");
+    }
+
+    @Test
+    void journeysIsPacedByDefaultOrCountedAndWritesToTheLocalBroker() throws Exception {
+        Settings paced = settings("journeys");
+        assertThat(paced.rate()).isEqualTo(1000);
+        assertThat(paced.count()).isZero();
+        assertThat(paced.duration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(paced.customers()).isEqualTo(100_000);
+        assertThat(paced.catalog()).isEqualTo("builtin");
+        assertThat(paced.bootstrap().toString()).isEqualTo("127.0.0.1:19092");
+        assertThat(paced.topic()).isEqualTo("cx.touchpoint-events.v1");
+        assertThat(paced.profile()).isEqualTo(SimProfile.defaults(60));
+
+        Settings counted = settings("journeys", "--count", "300000", "--bootstrap", "127.0.0.1:29092");
+        assertThat(counted.count()).isEqualTo(300_000);
+        assertThat(counted.rate()).isZero();
+        assertThat(counted.duration()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(counted.bootstrap().servers()).containsExactly("127.0.0.1:29092");
+
+        assertThatThrownBy(() -> settings("journeys", "--rate", "5", "--count", "5")).hasMessageContaining("either");
+        assertThatThrownBy(() -> settings("journeys", "--count", "5", "--warmup", "1s"))
+                .hasMessageContaining("--warmup goes with --rate");
+        assertThat(settings("journeys", "--rate", "2000", "--warmup", "30s").warmup())
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> settings("journeys", "--bootstrap", "broker:9092"))
+                .hasMessageContaining("refusing Kafka host 'broker'");
+        assertThatThrownBy(() -> settings("journeys", "--kind", "single")).hasMessageContaining("unknown option");
+    }
+
+    @Test
+    void theTrafficMixIsConfigurable() throws Exception {
+        SimProfile mix = settings("simulate", "--fail-share", "0.3", "--retry-share", "0.5", "--switch-share", "0.5",
+                "--abandon-share", "0.1", "--stall-share", "0", "--anonymous-share", "1", "--duplicate-share", "0.05",
+                "--reorder-share", "0.1", "--time-scale", "120").profile();
+        assertThat(mix.failShare()).isEqualTo(0.3);
+        assertThat(mix.retryAfterFailure()).isEqualTo(0.5);
+        assertThat(mix.switchAfterFailure()).isEqualTo(0.5);
+        assertThat(mix.stopAfterFailure()).isZero();
+        assertThat(mix.abandonShare()).isEqualTo(0.1);
+        assertThat(mix.stallShare()).isZero();
+        assertThat(mix.anonymousShare()).isEqualTo(1);
+        assertThat(mix.duplicateShare()).isEqualTo(0.05);
+        assertThat(mix.reorderShare()).isEqualTo(0.1);
+        assertThat(mix.timeScale()).isEqualTo(120);
+
+        assertThatThrownBy(() -> settings("simulate", "--fail-share", "1.5"))
+                .hasMessageContaining("between 0.0 and 1.0");
+        assertThatThrownBy(() -> settings("journeys", "--fail-share", "0.6", "--stall-share", "0.5"))
+                .hasMessageContaining("add up to more than 1");
+        assertThatThrownBy(() -> settings("journeys", "--retry-share", "0.6", "--switch-share", "0.5"))
+                .hasMessageContaining("the rest stop");
+        assertThatThrownBy(() -> settings("payloads", "--out", "x", "--fail-share", "0.1"))
+                .hasMessageContaining("unknown option");
     }
 
     @Test

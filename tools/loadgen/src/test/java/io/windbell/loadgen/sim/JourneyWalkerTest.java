@@ -1,6 +1,7 @@
 package io.windbell.loadgen.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -19,11 +21,13 @@ import io.windbell.loadgen.catalog.Catalog;
 import io.windbell.loadgen.catalog.CatalogJson;
 import io.windbell.loadgen.catalog.Touchpoint;
 import io.windbell.loadgen.sim.Walk.Ending;
+import io.windbell.loadgen.sim.Walk.Recovery;
 
 class JourneyWalkerTest {
 
     private static final Catalog CATALOG = CatalogJson.builtin();
     private static final Map<String, Touchpoint> BY_CODE = new HashMap<>();
+    private static final SimProfile DEFAULTS = SimProfile.defaults(60);
 
     static {
         CATALOG.touchpoints().forEach(t -> BY_CODE.put(t.code(), t));
@@ -37,8 +41,8 @@ class JourneyWalkerTest {
     }
 
     /** Many walks over all journeys and many customers, from one seed. */
-    private List<Walk> walks(long seed, int count) {
-        JourneyWalker walker = new JourneyWalker(CATALOG, SimProfile.defaults(60), seededIds(seed));
+    private List<Walk> walks(long seed, int count, SimProfile profile) {
+        JourneyWalker walker = new JourneyWalker(CATALOG, profile, seededIds(seed));
         SplittableRandom rnd = new SplittableRandom(seed);
         List<String> journeys = CATALOG.journeyNames();
         List<Walk> walks = new ArrayList<>();
@@ -49,35 +53,43 @@ class JourneyWalkerTest {
         return walks;
     }
 
-    @Test
-    void eventsFollowTheStepOrderOfTheirJourneyInTime() {
-        for (Walk walk : walks(1, 3_000)) {
-            assertThat(walk.events()).isNotEmpty();
-            int lastStep = 0;
-            long lastAt = -1;
-            for (PlannedEvent planned : walk.events()) {
-                Touchpoint tp = BY_CODE.get(planned.event().touchpoint());
-                assertThat(tp.journey()).isEqualTo(walk.journey());
-                assertThat(tp.stepOrder()).isGreaterThanOrEqualTo(lastStep);
-                assertThat(planned.atMillis()).isGreaterThan(lastAt);
-                assertThat(planned.event().occurredAt())
-                        .isEqualTo(Trip.EPOCH.plusNanos(planned.atMillis() * 1_000_000));
-                lastStep = tp.stepOrder();
-                lastAt = planned.atMillis();
-            }
-            if (walk.ending() == Ending.COMPLETED) {
-                List<List<Touchpoint>> steps = CATALOG.steps(walk.journey());
-                assertThat(lastStep).isEqualTo(steps.getLast().getFirst().stepOrder());
-            }
-        }
+    private List<Walk> walks(long seed, int count) {
+        return walks(seed, count, DEFAULTS);
+    }
+
+    private static List<TouchpointRecorded> events(Walk walk) {
+        return walk.events().stream().map(PlannedEvent::event).toList();
+    }
+
+    private static Touchpoint tp(TouchpointRecorded e) {
+        return BY_CODE.get(e.touchpoint());
+    }
+
+    private static int goalOrder(String journey) {
+        return BY_CODE.get(JourneyGoals.completion(journey)).stepOrder();
+    }
+
+    private static long count(List<Walk> walks, Predicate<Walk> which) {
+        return walks.stream().filter(which).count();
     }
 
     @Test
-    void everyEventUsesAChannelItsTouchpointAllowsAndLooksLikeAChannelAppSentIt() {
+    void theBuiltinCatalogHasAStartAndAGoalForEveryJourney() {
+        assertThat(CATALOG.journeyNames()).allSatisfy(journey -> {
+            assertThat(JourneyGoals.starts(journey)).isNotEmpty()
+                    .allSatisfy(code -> assertThat(BY_CODE).containsKey(code));
+            assertThat(BY_CODE).containsKey(JourneyGoals.completion(journey));
+        });
+    }
+
+    @Test
+    void everyEventIsOneIngestAccepts() {
         for (Walk walk : walks(2, 3_000)) {
-            for (PlannedEvent planned : walk.events()) {
-                TouchpointRecorded e = planned.event();
-                assertThat(BY_CODE.get(e.touchpoint()).channels()).contains(e.channel());
+            for (TouchpointRecorded e : events(walk)) {
+                Touchpoint tp = tp(e);
+                assertThat(tp).as(e.touchpoint()).isNotNull();
+                assertThat(tp.journey()).isEqualTo(walk.journey());
+                assertThat(tp.channels()).as(e.touchpoint()).contains(e.channel());
                 assertThat(e.eventId()).isNotNull();
                 assertThat(e.receivedAt()).isNull();
                 assertThat(e.sessionId()).startsWith("S");
@@ -85,6 +97,7 @@ class JourneyWalkerTest {
                 assertThat(e.locale()).isIn("zh-CN", "en");
                 assertThat(e.durationMs()).isPositive();
                 assertThat(e.errorCode() != null).isEqualTo(e.outcome() == Outcome.FAILURE);
+                assertThat(e.attributes()).hasSizeLessThanOrEqualTo(32);
                 switch (e.channel()) {
                 case Channels.BRANCH, Channels.RM_VISIT -> {
                     assertThat(e.branchId()).matches("B0(0[1-9]|1[0-9]|20)");
@@ -104,69 +117,205 @@ class JourneyWalkerTest {
     }
 
     @Test
-    void anonymousCustomersLogInOnTheSameSession() {
-        int pairs = 0;
-        for (Walk walk : walks(3, 3_000)) {
-            List<TouchpointRecorded> events = walk.events().stream().map(PlannedEvent::event).toList();
-            List<TouchpointRecorded> anonymous = events.stream().filter(e -> e.customerId() == null).toList();
-            if (!walk.anonymousStart()) {
-                assertThat(anonymous).isEmpty();
-                continue;
+    void walksGoFromAStartTouchpointTowardsTheGoalInStepOrderAndInTime() {
+        for (Walk walk : walks(1, 3_000)) {
+            List<TouchpointRecorded> events = events(walk);
+            assertThat(JourneyGoals.starts(walk.journey())).contains(events.getFirst().touchpoint());
+            int lastStep = 0;
+            long lastAt = -1;
+            for (PlannedEvent planned : walk.events()) {
+                assertThat(planned.atMillis()).isGreaterThan(lastAt).isEqualTo(planned.occurredMillis());
+                assertThat(planned.event().occurredAt())
+                        .isEqualTo(Trip.EPOCH.plusNanos(planned.atMillis() * 1_000_000));
+                assertThat(tp(planned.event()).stepOrder()).isGreaterThanOrEqualTo(lastStep);
+                lastStep = tp(planned.event()).stepOrder();
+                lastAt = planned.atMillis();
             }
-            assertThat(events.getFirst().customerId()).isNull();
-            assertThat(events.getFirst().anonymousId()).isNotNull();
-            String session = events.getFirst().sessionId();
-            List<TouchpointRecorded> loggedIn = events.stream()
-                    .filter(e -> e.customerId() != null && e.anonymousId() != null).toList();
-            for (TouchpointRecorded e : loggedIn) {
-                assertThat(e.sessionId()).isEqualTo(session);
-                assertThat(e.anonymousId()).isEqualTo(events.getFirst().anonymousId());
-                assertThat(e.customerId()).isEqualTo(walk.customerId());
-            }
-            // Once logged in, the customer stays known.
-            int firstKnown = events
-                    .indexOf(events.stream().filter(e -> e.customerId() != null).findFirst().orElse(null));
-            if (firstKnown >= 0) {
-                assertThat(events.subList(firstKnown, events.size())).allMatch(e -> e.customerId() != null);
-            }
-            if (!loggedIn.isEmpty()) {
-                pairs++;
-            }
+            String goal = JourneyGoals.completion(walk.journey());
+            boolean reachedGoal = events.stream()
+                    .anyMatch(e -> e.touchpoint().equals(goal) && e.outcome() == Outcome.SUCCESS);
+            assertThat(reachedGoal).as("%s %s", walk.journey(), walk.ending())
+                    .isEqualTo(walk.ending() == Ending.COMPLETED);
+            // after the goal only visits that succeed (holdings viewed, first repayment)
+            events.stream().filter(e -> tp(e).stepOrder() > goalOrder(walk.journey()))
+                    .forEach(e -> assertThat(e.outcome()).isIn(Outcome.SUCCESS, Outcome.INFO));
         }
-        assertThat(pairs).as("walks with an anonymous start and a login on the same session").isGreaterThan(100);
     }
 
     @Test
-    void journeysFailAbandonStallAndSwitchInRealisticProportions() {
-        List<Walk> walks = walks(4, 5_000);
-        Map<Ending, Long> endings = new HashMap<>();
-        walks.forEach(w -> endings.merge(w.ending(), 1L, Long::sum));
-        List<TouchpointRecorded> events = walks.stream().flatMap(w -> w.events().stream()).map(PlannedEvent::event)
+    void eachEndingLooksLikeWhatTheJourneyServiceDetects() {
+        int[] seen = new int[Ending.values().length];
+        for (Walk walk : walks(3, 5_000)) {
+            List<TouchpointRecorded> events = events(walk);
+            TouchpointRecorded last = events.getLast();
+            seen[walk.ending().ordinal()]++;
+            switch (walk.ending()) {
+            case FAILED -> {
+                assertThat(walk.recovery()).isEqualTo(Recovery.STOPPED);
+                assertThat(last.outcome()).isEqualTo(Outcome.FAILURE);
+                assertThat(tp(last).keyNode()).as(last.touchpoint()).isTrue();
+            }
+            case ABANDONED -> {
+                assertThat(last.outcome()).isEqualTo(Outcome.ABANDONED);
+                assertThat(tp(last).stepOrder()).isLessThan(goalOrder(walk.journey()))
+                        .isGreaterThan(tp(events.getFirst()).stepOrder());
+            }
+            case STALLED -> {
+                assertThat(last.outcome()).isEqualTo(Outcome.SUCCESS);
+                assertThat(tp(last).keyNode()).as(last.touchpoint()).isTrue();
+                assertThat(tp(last).stepOrder()).isLessThan(goalOrder(walk.journey()));
+            }
+            case COMPLETED -> assertThat(walk.recovery()).isNotEqualTo(Recovery.STOPPED);
+            }
+            assertThat(events).filteredOn(e -> e.outcome() == Outcome.ABANDONED)
+                    .hasSize(walk.ending() == Ending.ABANDONED ? 1 : 0);
+            assertThat(events).filteredOn(e -> e.outcome() == Outcome.FAILURE)
+                    .hasSize(walk.recovery() == Recovery.NONE ? 0 : 1)
+                    .allSatisfy(e -> assertThat(tp(e).keyNode()).isTrue());
+        }
+        assertThat(seen).doesNotContain(0);
+    }
+
+    @Test
+    void afterAFailureTheCustomerRetriesOrGoesToAPersonOrStops() {
+        int retried = 0;
+        int switched = 0;
+        for (Walk walk : walks(4, 5_000)) {
+            List<TouchpointRecorded> events = events(walk);
+            int failure = -1;
+            for (int i = 0; i < events.size(); i++) {
+                if (events.get(i).outcome() == Outcome.FAILURE) {
+                    failure = i;
+                }
+            }
+            if (walk.recovery() == Recovery.NONE || walk.recovery() == Recovery.STOPPED) {
+                continue;
+            }
+            TouchpointRecorded failed = events.get(failure);
+            TouchpointRecorded next = events.get(failure + 1);
+            if (walk.recovery() == Recovery.RETRIED) {
+                retried++;
+                assertThat(next.touchpoint()).isEqualTo(failed.touchpoint());
+                assertThat(next.channel()).isEqualTo(failed.channel());
+                assertThat(next.outcome()).isEqualTo(Outcome.SUCCESS);
+                assertThat(next.attributes()).containsEntry("attempt", 2);
+            } else {
+                switched++;
+                assertThat(walk.switchedChannel()).isTrue();
+                assertThat(next.channel()).isIn(Channels.BRANCH, Channels.CALL_CENTER, Channels.RM_VISIT)
+                        .isNotEqualTo(failed.channel());
+                assertThat(next.sessionId()).isNotEqualTo(failed.sessionId());
+                assertThat(next.customerId()).isEqualTo(walk.customerId());
+                assertThat(tp(next).stepOrder()).isGreaterThanOrEqualTo(tp(failed).stepOrder());
+            }
+        }
+        assertThat(retried).isGreaterThan(100);
+        assertThat(switched).isGreaterThan(100);
+    }
+
+    @Test
+    void theDefaultMixFollowsTheProfile() {
+        List<Walk> walks = walks(5, 20_000);
+        double n = walks.size();
+        long failed = count(walks, w -> w.recovery() != Recovery.NONE);
+        assertThat(failed / n).isCloseTo(SimProfile.FAIL, within(0.015));
+        assertThat(count(walks, w -> w.ending() == Ending.ABANDONED) / n).isCloseTo(SimProfile.ABANDON, within(0.012));
+        assertThat(count(walks, w -> w.ending() == Ending.STALLED) / n).isCloseTo(SimProfile.STALL, within(0.012));
+        assertThat(count(walks, w -> w.recovery() == Recovery.STOPPED) / (double) failed)
+                .isCloseTo(1 - SimProfile.RETRY - SimProfile.SWITCH, within(0.04));
+        // a few failures cannot be taken to a person (a referral has no assisted channel): those retry instead
+        assertThat(count(walks, w -> w.recovery() == Recovery.SWITCHED) / (double) failed).isBetween(0.27,
+                SimProfile.SWITCH + 0.04);
+
+        List<Walk> digital = walks.stream().filter(w -> Channels.digital(w.events().getFirst().event().channel()))
                 .toList();
-
-        assertThat(endings.get(Ending.COMPLETED)).isBetween(2_500L, 4_000L);
-        assertThat(endings.get(Ending.ABANDONED)).isBetween(250L, 1_500L);
-        assertThat(endings.get(Ending.STALLED)).isBetween(250L, 1_500L);
-        assertThat(walks.stream().filter(Walk::switchedChannel).count()).isBetween(100L, 1_200L);
-        assertThat(walks.stream().filter(Walk::anonymousStart).count()).isBetween(700L, 2_000L);
-        assertThat(events).anyMatch(e -> "RISK_ASSESSMENT_TIMEOUT".equals(e.errorCode()))
-                .anyMatch(e -> "OTP_EXPIRED".equals(e.errorCode())).anyMatch(e -> "ID_OCR_FAILED".equals(e.errorCode()))
-                .anyMatch(e -> "INSUFFICIENT_BALANCE".equals(e.errorCode())).anyMatch(e -> e.outcome() == Outcome.INFO)
-                .anyMatch(e -> Integer.valueOf(2).equals(e.attributes().get("attempt")));
+        assertThat(count(digital, Walk::anonymousStart) / (double) digital.size()).isCloseTo(SimProfile.ANONYMOUS,
+                within(0.02));
+        assertThat(count(walks, Walk::anonymousStart)).isEqualTo(count(digital, Walk::anonymousStart));
     }
 
     @Test
-    void aSwitchAfterTroubleContinuesTheSameJourneyInABranchOrTheCallCentre() {
-        for (Walk walk : walks(5, 3_000)) {
-            if (!walk.switchedChannel()) {
+    void configuredSharesAreHonoured() {
+        SimProfile heavy = SimProfile.shares(0.5, 0.2, 0.3, 0.2, 0.2, 1.0, 0, 0, 60);
+        List<Walk> walks = walks(6, 10_000, heavy);
+        double n = walks.size();
+        assertThat(count(walks, w -> w.recovery() != Recovery.NONE) / n).isCloseTo(0.5, within(0.02));
+        assertThat(count(walks, w -> w.ending() == Ending.ABANDONED) / n).isCloseTo(0.2, within(0.02));
+        assertThat(count(walks, w -> w.ending() == Ending.STALLED) / n).isCloseTo(0.2, within(0.02));
+        assertThat(count(walks, w -> w.ending() == Ending.COMPLETED && w.recovery() == Recovery.NONE) / n)
+                .isCloseTo(0.1, within(0.02));
+
+        SimProfile calm = SimProfile.shares(0, 0, 0, 0, 0, 0, 0, 0, 60);
+        List<Walk> smooth = walks(6, 2_000, calm);
+        assertThat(smooth).allSatisfy(w -> {
+            assertThat(w.ending()).isEqualTo(Ending.COMPLETED);
+            assertThat(w.anonymousStart()).isFalse();
+            assertThat(w.sends()).isEqualTo(w.events());
+            assertThat(events(w)).allMatch(e -> e.outcome() == Outcome.SUCCESS || e.outcome() == Outcome.INFO);
+        });
+    }
+
+    @Test
+    void anonymousStartsLogInWithOneEventCarryingBothIdsThenTheCustomerIdOnly() {
+        int logins = 0;
+        for (Walk walk : walks(7, 5_000)) {
+            List<TouchpointRecorded> events = events(walk);
+            if (!walk.anonymousStart()) {
+                assertThat(events).allMatch(e -> e.anonymousId() == null && walk.customerId().equals(e.customerId()));
                 continue;
             }
-            List<TouchpointRecorded> events = walk.events().stream().map(PlannedEvent::event).toList();
-            assertThat(events)
-                    .anyMatch(e -> e.channel().equals(Channels.BRANCH) || e.channel().equals(Channels.CALL_CENTER));
-            assertThat(events).allMatch(e -> walk.customerId().equals(e.customerId()) || e.customerId() == null);
-            assertThat(events.stream().map(TouchpointRecorded::sessionId).distinct().count()).isGreaterThan(1);
+            TouchpointRecorded first = events.getFirst();
+            assertThat(first.customerId()).isNull();
+            assertThat(first.anonymousId()).startsWith("dev-");
+            assertThat(Channels.digital(first.channel())).isTrue();
+            List<TouchpointRecorded> both = events.stream()
+                    .filter(e -> e.customerId() != null && e.anonymousId() != null).toList();
+            assertThat(both).hasSizeLessThanOrEqualTo(1);
+            assertThat(walk.loggedIn()).isEqualTo(both.size() == 1);
+            int known = -1;
+            for (int i = 0; i < events.size(); i++) {
+                TouchpointRecorded e = events.get(i);
+                if (known < 0 && e.customerId() != null) {
+                    known = i;
+                }
+                if (known < 0) {
+                    assertThat(e.anonymousId()).isEqualTo(first.anonymousId());
+                    assertThat(e.sessionId()).isEqualTo(first.sessionId());
+                } else {
+                    assertThat(e.customerId()).as("once known, always known").isEqualTo(walk.customerId());
+                    if (i > known) {
+                        assertThat(e.anonymousId()).as("after the login the customer id only").isNull();
+                    }
+                }
+            }
+            if (walk.loggedIn()) {
+                logins++;
+                TouchpointRecorded login = both.getFirst();
+                assertThat(login.anonymousId()).isEqualTo(first.anonymousId());
+                assertThat(login.customerId()).isEqualTo(walk.customerId());
+                assertThat(login.sessionId()).isEqualTo(first.sessionId());
+            }
         }
+        assertThat(logins).as("walks with an anonymous start and a login on the same session").isGreaterThan(500);
+    }
+
+    @Test
+    void failuresCarryRealisticErrorCodes() {
+        List<TouchpointRecorded> failures = walks(8, 10_000).stream().flatMap(w -> events(w).stream())
+                .filter(e -> e.outcome() == Outcome.FAILURE).toList();
+        assertThat(failures).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.errorCode()).matches("[A-Z]+(-[A-Z0-9]+)+").hasSizeLessThan(64));
+        assertThat(failures).extracting(TouchpointRecorded::errorCode).contains("RA-TIMEOUT-504", "OCR-BLUR",
+                "OTP-EXPIRED", "BALANCE-INSUFFICIENT", "FACE-MISMATCH");
+        assertThat(failures).filteredOn(e -> e.touchpoint().equals("wealth.risk_assessment"))
+                .extracting(TouchpointRecorded::errorCode).contains("RA-TIMEOUT-504");
+    }
+
+    @Test
+    void someJourneysBeginAtTheirSecondStartTouchpoint() {
+        List<Walk> cards = walks(9, 7_000).stream().filter(w -> w.journey().equals("CARD_ACTIVATION")).toList();
+        assertThat(cards).extracting(w -> w.events().getFirst().event().touchpoint()).contains("card.delivery_notice",
+                "card.activation_start");
     }
 
     @Test
@@ -181,7 +330,7 @@ class JourneyWalkerTest {
                 new Touchpoint("demo.start", "Start", "开始", "DEMO", 1, "P", false, List.of(Channels.MOBILE_APP), true),
                 new Touchpoint("demo.counter", "Counter", "柜台", "DEMO", 2, "P", false, List.of(Channels.BRANCH), true),
                 new Touchpoint("demo.retired", "Old", "旧", "DEMO", 3, "P", false, List.of(Channels.WEB), false)));
-        SimProfile calm = new SimProfile(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 60, 20, 15_000);
+        SimProfile calm = SimProfile.shares(0, 0, 0, 0, 0, 0, 0, 0, 60);
         JourneyWalker walker = new JourneyWalker(tiny, calm, UUID::randomUUID);
 
         Walk walk = walker.walk("DEMO", population.customer(0), 0, new SplittableRandom(1));

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -20,9 +22,17 @@ class SimulationScheduleTest {
 
     private static final OffsetDateTime START = OffsetDateTime.parse("2026-03-01T10:00:00+08:00");
 
+    /** Everything sent on time: a send's time is the time its event happened. */
+    private static final SimProfile ON_TIME = SimProfile.shares(SimProfile.FAIL, SimProfile.RETRY, SimProfile.SWITCH,
+            SimProfile.ABANDON, SimProfile.STALL, SimProfile.ANONYMOUS, 0, 0, 60);
+
     private static TrafficGenerator generator() {
-        return new TrafficGenerator(CatalogJson.builtin(), new Population(300, 1), SimProfile.defaults(60), 400, 1,
-                UUID::randomUUID, Long.MAX_VALUE);
+        return generator(ON_TIME);
+    }
+
+    private static TrafficGenerator generator(SimProfile profile) {
+        return new TrafficGenerator(CatalogJson.builtin(), new Population(300, 1), profile, 400, 1, UUID::randomUUID,
+                Long.MAX_VALUE);
     }
 
     /** How many events the same timeline has before the horizon. */
@@ -83,6 +93,32 @@ class SimulationScheduleTest {
         }
         assertThat(events).isEqualTo(eventsBefore(10_000));
         assertThat(planned.size()).isLessThan(events / 5);
+    }
+
+    @Test
+    void lateAndRepeatedSendsKeepTheTimeTheirEventHappened() throws Exception {
+        SimProfile messy = SimProfile.shares(SimProfile.FAIL, SimProfile.RETRY, SimProfile.SWITCH, SimProfile.ABANDON,
+                SimProfile.STALL, SimProfile.ANONYMOUS, 0.2, 0.2, 60);
+        List<Planned> planned = all(new SimulationSchedule(generator(messy), 1, 200, 10_000, Long.MAX_VALUE, START));
+
+        Map<String, OffsetDateTime> occurred = new HashMap<>();
+        int repeated = 0;
+        int earlier = 0;
+        for (Planned p : planned) {
+            JsonNode json = EventJson.mapper().readTree(p.payload().get().body());
+            OffsetDateTime at = OffsetDateTime.parse(json.get("occurredAt").asText());
+            OffsetDateTime before = occurred.putIfAbsent(json.get("eventId").asText(), at);
+            if (before != null) {
+                repeated++;
+                assertThat(at).as("a resent event is the same event").isEqualTo(before);
+            }
+            assertThat(at).isBeforeOrEqualTo(START.plusNanos(p.atNanos()));
+            if (at.isBefore(START.plusNanos(p.atNanos()))) {
+                earlier++;
+            }
+        }
+        assertThat(repeated).isGreaterThan(100);
+        assertThat(earlier).isGreaterThan(repeated);
     }
 
     @Test
