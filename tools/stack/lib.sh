@@ -48,6 +48,7 @@ KAFKA_VERSION=$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$WB_R
 KAFKA_VERSION=${KAFKA_VERSION:-4.1.1}
 KAFKA_HEAP=${WINDBELL_KAFKA_HEAP:-512m}
 KAFKA_PARTITIONS=6
+PG_SETTINGS=${WINDBELL_PG_SETTINGS:--c shared_buffers=512MB -c max_wal_size=4GB -c checkpoint_timeout=15min -c wal_buffers=16MB}
 # The event catalog (libs/contracts Topics.java), then the dead-letter topics of the consuming
 # services (<topic>.dlq.<service>, libs/contracts Topics.deadLetter). Later topics are added here.
 KAFKA_TOPICS=(
@@ -316,9 +317,12 @@ pg_start() {
     require_free_port postgres "$PG_PORT"
     touch "$log"; ((EUID == 0)) && chown postgres: "$log"
     say "starting postgres on $BIND_HOST:$PG_PORT"
-    # ports and sockets come from the command line, so changing WINDBELL_PG_PORT needs no initdb
+    # ports and sockets come from the command line, so changing WINDBELL_PG_PORT needs no initdb.
+    # Write-heavy services (journey) want what any production instance is given: more shared buffers
+    # and fewer checkpoints than initdb's defaults (128 MB, 1 GB of WAL). Durability is untouched:
+    # fsync and synchronous_commit stay on.
     as_pg "$PG_BIN/pg_ctl" start -D "$PG_DATA" -l "$log" -s -W \
-      -o "-c listen_addresses=$BIND_HOST -p $PG_PORT -k $PG_SOCKET_DIR" ||
+      -o "-c listen_addresses=$BIND_HOST -p $PG_PORT -k $PG_SOCKET_DIR $PG_SETTINGS" ||
       { show_log_tail "$log"; die "pg_ctl start failed"; }
   fi
   wait_ready postgres "$TIMEOUT_PG" pg_accepting

@@ -60,8 +60,9 @@ CREATE INDEX journey_instance_started_idx ON journey_instance (started_at DESC, 
 CREATE INDEX journey_instance_merged_idx ON journey_instance (merged_into) WHERE merged_into IS NOT NULL;
 
 -- Every touchpoint event the service applied: the cross-channel timeline, and the visits the funnel counts.
+-- Append-only, written with COPY; no unique key: the inbox claim already lets each event in once.
 CREATE TABLE touchpoint_event (
-    event_id            uuid         PRIMARY KEY,
+    event_id            uuid         NOT NULL,
     customer_id         varchar(64),
     anonymous_id        varchar(128),
     occurred_at         timestamptz  NOT NULL,

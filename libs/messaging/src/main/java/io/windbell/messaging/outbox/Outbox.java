@@ -1,13 +1,13 @@
 package io.windbell.messaging.outbox;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.windbell.contracts.EventJson;
+import io.windbell.messaging.jdbc.CopyRows;
 
 /**
  * Writes events into the outbox table on the caller's connection, so they commit or roll back together with the state
@@ -15,27 +15,20 @@ import io.windbell.contracts.EventJson;
  */
 public final class Outbox {
 
-    private static final String INSERT = "INSERT INTO outbox (id, topic, msg_key, headers, payload) VALUES (?, ?, ?, ?::jsonb, ?)";
-
     private Outbox() {
     }
 
-    /** Appends the messages in order; the caller owns the transaction. */
+    /** Appends the messages in order (one {@code COPY}); the caller owns the transaction. */
     public static void append(Connection connection, Collection<OutboxMessage> messages) throws SQLException {
         if (messages.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (OutboxMessage message : messages) {
-                insert.setObject(1, message.id());
-                insert.setString(2, message.topic());
-                insert.setString(3, message.key());
-                insert.setString(4, json(message));
-                insert.setBytes(5, message.payload());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        CopyRows rows = new CopyRows();
+        for (OutboxMessage message : messages) {
+            rows.add(message.id()).add(message.topic()).add(message.key()).add(json(message))
+                    .addBytes(message.payload()).endRow();
         }
+        rows.copyInto(connection, "outbox", "id, topic, msg_key, headers, payload");
     }
 
     private static String json(OutboxMessage message) {

@@ -34,6 +34,7 @@ import io.windbell.journey.JourneyInstance.InterruptionResolved;
 import io.windbell.journey.JourneyState;
 import io.windbell.journey.definition.DefinitionLookup;
 import io.windbell.journey.definition.JourneyDefinition;
+import io.windbell.messaging.jdbc.CopyRows;
 import io.windbell.messaging.outbox.Outbox;
 import io.windbell.messaging.outbox.OutboxMessage;
 
@@ -78,12 +79,9 @@ public class JourneyStore {
             + "reason, touchpoint, step_order, channel, error_code, interrupted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String RESOLVE_INTERRUPTION = "UPDATE journey_interruption SET resumed_at = ?, resumed_channel = ? "
             + "WHERE journey_instance_id = ? AND resumed_at IS NULL";
-    private static final String INSERT_EVENT = """
-            INSERT INTO touchpoint_event (event_id, customer_id, anonymous_id, occurred_at, occurred_offset, channel,
-                touchpoint, outcome, error_code, duration_ms, branch_id, employee_id, product_id, session_id,
-                journey_instance_id, definition_code, step_order, late)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING
-            """;
+    private static final String TIMELINE_COLUMNS = "event_id, customer_id, anonymous_id, occurred_at, occurred_offset, "
+            + "channel, touchpoint, outcome, error_code, duration_ms, branch_id, employee_id, product_id, session_id, "
+            + "journey_instance_id, definition_code, step_order, late";
     private static final String REATTRIBUTE_EVENTS = "UPDATE touchpoint_event SET customer_id = ? WHERE anonymous_id = ? AND customer_id IS NULL";
     private static final String INSERT_LINK = "INSERT INTO identity_link (anonymous_id, customer_id, linked_at, event_id, "
             + "reattributed_events, reattributed_journeys, merged_journeys) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
@@ -173,36 +171,22 @@ public class JourneyStore {
         }
     }
 
-    /** Appends events to the timeline; an event already there (a replay) is left as it is. */
+    /**
+     * Appends events to the timeline (one {@code COPY}). The inbox claim before it guarantees each event is appended
+     * once, so the table needs no unique key to check.
+     */
     public void saveEvents(Connection connection, List<TimelineEntry> entries) throws SQLException {
-        if (entries.isEmpty()) {
-            return;
+        CopyRows rows = new CopyRows();
+        for (TimelineEntry entry : entries) {
+            var event = entry.event();
+            rows.add(event.eventId()).add(entry.customerId()).add(event.anonymousId())
+                    .add(event.occurredAt().toInstant()).add(event.occurredAt().getOffset().getTotalSeconds())
+                    .add(event.channel()).add(event.touchpoint()).add(event.outcome().name()).add(event.errorCode())
+                    .add(event.durationMs()).add(event.branchId()).add(event.employeeId()).add(event.productId())
+                    .add(event.sessionId()).add(entry.routing().instanceId()).add(entry.routing().definitionCode())
+                    .add(entry.routing().stepOrder()).add(entry.routing().late()).endRow();
         }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
-            for (TimelineEntry entry : entries) {
-                var event = entry.event();
-                insert.setObject(1, event.eventId());
-                insert.setString(2, entry.customerId());
-                insert.setString(3, event.anonymousId());
-                insert.setTimestamp(4, Timestamp.from(event.occurredAt().toInstant()));
-                insert.setInt(5, event.occurredAt().getOffset().getTotalSeconds());
-                insert.setString(6, event.channel());
-                insert.setString(7, event.touchpoint());
-                insert.setString(8, event.outcome().name());
-                insert.setString(9, event.errorCode());
-                setLong(insert, 10, event.durationMs());
-                insert.setString(11, event.branchId());
-                insert.setString(12, event.employeeId());
-                insert.setString(13, event.productId());
-                insert.setString(14, event.sessionId());
-                insert.setObject(15, entry.routing().instanceId());
-                insert.setString(16, entry.routing().definitionCode());
-                setInt(insert, 17, entry.routing().stepOrder());
-                insert.setBoolean(18, entry.routing().late());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        rows.copyInto(connection, "touchpoint_event", TIMELINE_COLUMNS);
     }
 
     /**
@@ -437,11 +421,4 @@ public class JourneyStore {
         }
     }
 
-    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BIGINT);
-        } else {
-            statement.setLong(index, value);
-        }
-    }
 }
