@@ -424,6 +424,20 @@ def cmd_report(results_dir):
             f"{fmt(jproc.get('consumerLag'))} records", "—", "—", None)
         jready = R.get("journey-startup", {}).get("readyS")
         jrow("journey start to ready while consuming the preload (JVM)", fmt(jready, "s", 2), "—", "—", None)
+        jwait = jproc.get("waitBeforeBatch") or {}
+        jrow(f"journey at that rate: waiting for a consumer p50 / p99 (part of the latency); mean batch",
+            f"{fmt(jwait.get('p50Ms'), 'ms', 1)} / {fmt(jwait.get('p99Ms'), 'ms', 1)}; "
+            f"{fmt(jproc.get('meanBatchSize'), 'records', 0)}", "—", "—", None)
+        # where the time of a batch goes, draining the backlog and at the fixed rate
+        phase_sets = [("draining the backlog", R.get("journey-throughput-phases", {})),
+                      ("at the fixed rate", jproc)]
+        for label, source in phase_sets:
+            phases = (source or {}).get("phases") or {}
+            if phases:
+                total = sum((v or {}).get("meanMs") or 0 for v in phases.values())
+                parts = ", ".join(f"{k} {fmt((v or {}).get('meanMs'), 'ms', 1)}" for k, v in phases.items())
+                jrow(f"journey batch phases {label} (mean per batch of {fmt((source or {}).get('meanBatchSize'), '', 0)}"
+                     f" records; sum {fmt(total, 'ms', 1)})", parts, "—", "—", None)
 
     out = []
     out.append(f"# Windbell benchmark, {meta.get('date', '?')}")

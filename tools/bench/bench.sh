@@ -401,6 +401,9 @@ step_journey_throughput() {
   local parsed=$STATE_DIR/logs/bench-$name.result resources=$STATE_DIR/logs/bench-$name.resources
   python3 "$BENCH_PY" last-json "$out" >"$parsed" 2>>"$log" || { ((rc != 0)) || rc=3; : >"$parsed"; }
   python3 "$BENCH_PY" summarize "$samples" 0 "${names[@]}" >"$resources" || : >"$resources"
+  # where the time of a batch went while draining the backlog (journey's own phase histograms)
+  python3 "$BENCH_PY" journey-get "$JOURNEY_URL" >"$RESULTS/journey-throughput-phases.json" 2>>"$log" ||
+    echo '{}' >"$RESULTS/journey-throughput-phases.json"
   python3 "$BENCH_PY" step-json "$name" "start journey; poll GET /v1/admin/processing every 0.25 s until applied >= $target" \
     "$rc" "$(((t1 - t0) / 1000000))" "$parsed" "$resources" >"$RESULTS/$name.json"
   python3 -c 'import json,sys; json.dump({"step": "journey-startup", "readyS": round(int(sys.argv[2]) / 1e6, 2),
@@ -458,6 +461,8 @@ step_journey_latency() {
 import json, sys
 out, processing, lag, rss_kb, catchup = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]), int(sys.argv[4]), json.loads(sys.argv[5])
 json.dump({"step": "journey-processing", "latency": processing.get("latency"), "applied": processing.get("applied"),
+           "waitBeforeBatch": processing.get("waitBeforeBatch"), "meanBatchSize": processing.get("meanBatchSize"),
+           "phases": processing.get("phases"),
            "deadLettered": processing.get("deadLettered"), "outboxPublished": processing.get("outboxPublished"),
            "caughtUp": catchup.get("caughtUp"), "caughtUpAfterS": catchup.get("pollerS"),
            "consumerLag": lag.get("lag"), "rssMb": round(rss_kb / 1024, 1) if rss_kb else None,

@@ -102,12 +102,14 @@ public class TouchpointConsumer {
 
     void handle(List<Delivery<TouchpointRecorded>> batch) throws SQLException {
         Instant now = clock.instant();
+        ProcessingStats.Lap lap = stats.begin(batch);
         int events;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                events = reconstruction.apply(connection, batch, now);
+                events = reconstruction.apply(connection, batch, now, lap);
                 connection.commit();
+                lap.lap("commit");
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;

@@ -24,6 +24,7 @@ import io.windbell.contracts.touchpoint.TouchpointRecorded;
 import io.windbell.journey.JourneyConfig;
 import io.windbell.journey.JourneyInstance;
 import io.windbell.journey.Subjects;
+import io.windbell.journey.admin.ProcessingStats;
 import io.windbell.journey.definition.DefinitionLookup;
 import io.windbell.journey.store.IdentityMerge;
 import io.windbell.journey.store.JourneyStore;
@@ -33,6 +34,7 @@ import io.windbell.journey.tracking.PersonJourneys.Adoption;
 import io.windbell.journey.tracking.PersonJourneys.Routing;
 import io.windbell.messaging.consumer.Delivery;
 import io.windbell.messaging.inbox.Inbox;
+import io.windbell.messaging.outbox.OutboxMessage;
 import io.windbell.platform.logging.Mask;
 
 /**
@@ -61,12 +63,14 @@ public class ReconstructionService {
     /**
      * @return how many journey events the batch produced
      */
-    public int apply(Connection connection, List<Delivery<TouchpointRecorded>> batch, Instant now) throws SQLException {
+    public int apply(Connection connection, List<Delivery<TouchpointRecorded>> batch, Instant now,
+            ProcessingStats.Lap lap) throws SQLException {
         Map<String, Delivery<TouchpointRecorded>> byId = new LinkedHashMap<>();
         for (Delivery<TouchpointRecorded> delivery : batch) {
             byId.putIfAbsent(delivery.value().eventId().toString(), delivery);
         }
         Set<String> fresh = Inbox.claim(connection, CONSUMER, byId.keySet());
+        lap.lap("claim");
         List<Delivery<TouchpointRecorded>> deliveries = byId.values().stream()
                 .filter(d -> fresh.contains(d.value().eventId().toString()))
                 .sorted(Comparator.comparing(d -> d.value().occurredAt().toInstant())).toList();
@@ -86,19 +90,25 @@ public class ReconstructionService {
                 anonymousIds.add(event.anonymousId());
             }
         }
-        store.lock(connection, subjects);
-        // links are read under the locks, so a merge committed by another consumer meanwhile is seen
+        // Everyone the batch may touch is locked in one sorted round, so two consumers never wait on each other in
+        // opposite orders: the devices' linked customers are read first, then read again under the locks in case a
+        // link was committed in between (a second round only then, which PostgreSQL may have to break as a deadlock).
         Map<String, String> links = store.links(connection, anonymousIds);
-        Set<String> linked = new HashSet<>();
+        links.values().forEach(customerId -> subjects.add(Subjects.customer(customerId)));
+        store.lock(connection, subjects);
+        links = store.links(connection, anonymousIds);
+        Set<String> linkedMeanwhile = new HashSet<>();
         for (String customerId : links.values()) {
             if (subjects.add(Subjects.customer(customerId))) {
-                linked.add(Subjects.customer(customerId));
+                linkedMeanwhile.add(Subjects.customer(customerId));
             }
         }
-        store.lock(connection, linked);
+        store.lock(connection, linkedMeanwhile);
+        lap.lap("lock");
 
         Instant completedSince = now.minus(rules.postCompletionWindow()).minus(rules.lateness());
         Map<String, List<JourneyInstance>> loaded = store.loadBySubject(connection, subjects, completedSince);
+        lap.lap("load");
         Map<String, PersonJourneys> people = new HashMap<>();
         List<TimelineEntry> timeline = new ArrayList<>(deliveries.size());
         List<IdentityMerge> merges = new ArrayList<>();
@@ -128,11 +138,17 @@ public class ReconstructionService {
             }
         }
 
+        lap.lap("route");
         store.saveEvents(connection, timeline);
         store.saveLinks(connection, merges);
+        lap.lap("timeline");
         List<JourneyInstance> instances = people.values().stream().flatMap(p -> p.instances().stream()).distinct()
                 .toList();
-        return store.saveInstances(connection, instances, now, traceparents);
+        List<OutboxMessage> events = store.saveInstances(connection, instances, now, traceparents);
+        lap.lap("journeys");
+        int count = store.appendToOutbox(connection, events);
+        lap.lap("outbox");
+        return count;
     }
 
     private static PersonJourneys person(Map<String, PersonJourneys> people, Map<String, List<JourneyInstance>> loaded,

@@ -223,21 +223,19 @@ public class JourneyStore {
     }
 
     /**
-     * Stores the changed instances with their timers and interruption history, and puts the events they produced into
-     * the outbox, all on the caller's transaction.
+     * Stores the changed instances with their timers and interruption history, on the caller's transaction, and returns
+     * the journey events they produced, for {@link #appendToOutbox}.
      *
      * @param traceparents
      *            per instance, the trace context of the event that changed it, carried on to the journey events
-     *
-     * @return how many journey events went into the outbox
      */
-    public int saveInstances(Connection connection, Collection<JourneyInstance> instances, Instant now,
+    public List<OutboxMessage> saveInstances(Connection connection, Collection<JourneyInstance> instances, Instant now,
             Map<UUID, String> traceparents) throws SQLException {
         List<JourneyInstance> changed = instances.stream().filter(JourneyInstance::changed)
                 // closed (merged) ones first, so a journey taking over its subject never meets the one it replaced
                 .sorted(Comparator.comparing((JourneyInstance i) -> !i.closed())).toList();
         if (changed.isEmpty()) {
-            return 0;
+            return List.of();
         }
         upsertInstances(connection, changed);
         saveInterruptions(connection, changed);
@@ -248,6 +246,11 @@ public class JourneyStore {
                 messages.add(OutboxMessage.of(event, SOURCE, now, traceparents.get(instance.id())));
             }
         }
+        return messages;
+    }
+
+    /** Puts journey events into the outbox, in the caller's transaction; returns how many. */
+    public int appendToOutbox(Connection connection, List<OutboxMessage> messages) throws SQLException {
         Outbox.append(connection, messages);
         return messages.size();
     }

@@ -90,7 +90,7 @@ public class TimerPoller {
                     instance.onTimer(now);
                 }
                 store.rescheduleTimers(connection, instances.stream().filter(i -> !i.changed()).toList());
-                events = store.saveInstances(connection, instances, now, Map.of());
+                events = store.appendToOutbox(connection, store.saveInstances(connection, instances, now, Map.of()));
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

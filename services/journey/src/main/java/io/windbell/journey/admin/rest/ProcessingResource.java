@@ -1,5 +1,7 @@
 package io.windbell.journey.admin.rest;
 
+import java.util.Map;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,9 +23,13 @@ import io.windbell.messaging.consumer.ConsumerLoop;
 @RolesAllowed("cx-admin")
 public class ProcessingResource {
 
-    /** Counters since start, and the publish-to-commit latency since the last reset. */
+    /**
+     * Counters since start; since the last reset: the publish-to-commit latency, the part of it spent waiting for a
+     * consumer, the mean batch size and the time per phase of a batch.
+     */
     public record ProcessingView(long applied, long deadLettered, long outboxPublished, String relayError,
-            ProcessingStats.Latency latency) {
+            ProcessingStats.Latency latency, ProcessingStats.Latency waitBeforeBatch, double meanBatchSize,
+            Map<String, ProcessingStats.Phase> phases) {
     }
 
     private final TouchpointConsumer consumer;
@@ -37,13 +43,14 @@ public class ProcessingResource {
     }
 
     @GET
-    @Operation(summary = "Events applied and dead-lettered, journey events published, publish-to-commit latency")
+    @Operation(summary = "Events applied and dead-lettered, journey events published, publish-to-commit latency and where it goes")
     public ProcessingView get() {
         long applied = consumer.status().stream().mapToLong(ConsumerLoop.Status::applied).sum();
         long deadLettered = consumer.status().stream().mapToLong(ConsumerLoop.Status::deadLettered).sum();
         var relayStatus = relay.status();
+        ProcessingStats.Snapshot snapshot = stats.snapshot();
         return new ProcessingView(applied, deadLettered, relayStatus.published(), relayStatus.lastError(),
-                stats.latency());
+                snapshot.latency(), snapshot.waitBeforeBatch(), snapshot.meanBatchSize(), snapshot.phases());
     }
 
     @POST
