@@ -3,6 +3,7 @@ package io.windbell.journey.service;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -91,8 +92,9 @@ public class ReconstructionService {
             }
         }
         // Everyone the batch may touch is locked in one sorted round, so two consumers never wait on each other in
-        // opposite orders: the devices' linked customers are read first, then read again under the locks in case a
-        // link was committed in between (a second round only then, which PostgreSQL may have to break as a deadlock).
+        // opposite orders: the devices' linked customers are read first, then again under the locks. A link committed
+        // in between names a customer not locked yet; waiting for that lock could deadlock, so it is only tried, and
+        // if someone holds it the batch starts over (a transient failure: the retry reads the link first).
         Map<String, String> links = store.links(connection, anonymousIds);
         links.values().forEach(customerId -> subjects.add(Subjects.customer(customerId)));
         store.lock(connection, subjects);
@@ -103,7 +105,9 @@ public class ReconstructionService {
                 linkedMeanwhile.add(Subjects.customer(customerId));
             }
         }
-        store.lock(connection, linkedMeanwhile);
+        if (!store.tryLock(connection, linkedMeanwhile).containsAll(linkedMeanwhile)) {
+            throw new SQLTransientException("a customer linked while this batch waited is busy; starting over");
+        }
         lap.lap("lock");
 
         Instant completedSince = now.minus(rules.postCompletionWindow()).minus(rules.lateness());
