@@ -22,12 +22,3 @@ CREATE TABLE inbox (
     PRIMARY KEY (consumer, message_id)
 );
 CREATE INDEX inbox_processed_idx ON inbox (processed_at);
-
--- Outbox payloads are written once and read once: compress them with lz4 (cheap) where the server has it.
-DO $$
-BEGIN
-    ALTER TABLE outbox ALTER COLUMN payload SET COMPRESSION lz4;
-EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN
-    RAISE NOTICE 'lz4 is not available on this server; outbox.payload keeps pglz';
-END
-$$;

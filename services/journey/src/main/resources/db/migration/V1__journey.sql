@@ -112,13 +112,3 @@ CREATE TABLE journey_timer (
     kind                varchar(16) NOT NULL
 );
 CREATE INDEX journey_timer_due_idx ON journey_timer (due_at);
-
--- journey states and timeline rows are rewritten all day: lz4 compresses large values several times faster than
--- PostgreSQL's default pglz. Servers built without lz4 keep pglz.
-DO $$
-BEGIN
-    ALTER TABLE journey_instance ALTER COLUMN state SET COMPRESSION lz4;
-EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN
-    RAISE NOTICE 'lz4 is not available on this server; journey_instance.state keeps pglz';
-END
-$$;
