@@ -85,7 +85,7 @@ public final class JourneyInstance {
             .thenComparing(v -> v.eventId().toString());
 
     private final UUID id;
-    private JourneyDefinition definition;
+    private final JourneyDefinition definition;
     private String customerId;
     private final String anonymousId;
     private final boolean beganAnonymous;
@@ -112,35 +112,30 @@ public final class JourneyInstance {
     private final List<InterruptionChange> interruptionChanges = new ArrayList<>();
     private boolean changed;
 
-    private JourneyInstance(UUID id, JourneyDefinition definition, String customerId, String anonymousId,
-            boolean beganAnonymous, JourneyStatus status, boolean closed, UUID mergedInto, Instant startedAt,
-            Instant updatedAt, Instant lastActivityAt, Instant completedAt, List<Visit> visits, int maxStep,
-            List<String> phasesEntered, List<String> keyNodesReached, List<String> errorCodes, List<String> channels,
-            int interruptions, int channelSwitches, long revision, boolean announced,
-            OpenInterruption openInterruption) {
-        this.id = id;
+    private JourneyInstance(JourneyState state, JourneyDefinition definition) {
+        this.id = state.id();
         this.definition = definition;
-        this.customerId = customerId;
-        this.anonymousId = anonymousId;
-        this.beganAnonymous = beganAnonymous;
-        this.status = status;
-        this.closed = closed;
-        this.mergedInto = mergedInto;
-        this.startedAt = startedAt;
-        this.updatedAt = updatedAt;
-        this.lastActivityAt = lastActivityAt;
-        this.completedAt = completedAt;
-        this.visits = new ArrayList<>(visits);
-        this.maxStep = maxStep;
-        this.phasesEntered = new LinkedHashSet<>(phasesEntered);
-        this.keyNodesReached = new LinkedHashSet<>(keyNodesReached);
-        this.errorCodes = new LinkedHashSet<>(errorCodes);
-        this.channels = new LinkedHashSet<>(channels);
-        this.interruptions = interruptions;
-        this.channelSwitches = channelSwitches;
-        this.revision = revision;
-        this.announced = announced;
-        this.openInterruption = openInterruption;
+        this.customerId = state.customerId();
+        this.anonymousId = state.anonymousId();
+        this.beganAnonymous = state.beganAnonymous();
+        this.status = state.status();
+        this.closed = state.closed();
+        this.mergedInto = state.mergedInto();
+        this.startedAt = state.startedAt();
+        this.updatedAt = state.updatedAt();
+        this.lastActivityAt = state.lastActivityAt();
+        this.completedAt = state.completedAt();
+        this.visits = new ArrayList<>(state.visits());
+        this.maxStep = state.maxStep();
+        this.phasesEntered = new LinkedHashSet<>(state.phasesEntered());
+        this.keyNodesReached = new LinkedHashSet<>(state.keyNodesReached());
+        this.errorCodes = new LinkedHashSet<>(state.errorCodes());
+        this.channels = new LinkedHashSet<>(state.channels());
+        this.interruptions = state.interruptions();
+        this.channelSwitches = state.channelSwitches();
+        this.revision = state.revision();
+        this.announced = state.announced();
+        this.openInterruption = state.openInterruption();
     }
 
     /**
@@ -151,21 +146,17 @@ public final class JourneyInstance {
      */
     public static JourneyInstance start(UUID id, JourneyDefinition definition, String customerId, String anonymousId,
             Visit first, Instant now) {
-        JourneyInstance instance = new JourneyInstance(id, definition, customerId, anonymousId, customerId == null,
-                JourneyStatus.IN_PROGRESS, false, null, first.at(), now, first.at(), null, List.of(), 0, List.of(),
-                List.of(), List.of(), List.of(), 0, 0, 0, false, null);
+        JourneyInstance instance = new JourneyInstance(new JourneyState(id, definition.code(), definition.version(),
+                customerId, anonymousId, customerId == null, JourneyStatus.IN_PROGRESS, false, null, first.at(), now,
+                first.at(), null, List.of(), 0, List.of(), List.of(), List.of(), List.of(), 0, 0, 0, false, null),
+                definition);
         instance.apply(first, now, Duration.ZERO);
         return instance;
     }
 
     /** Puts a stored instance back together; the definition is the version it started on. */
     public static JourneyInstance restore(JourneyState state, JourneyDefinition definition) {
-        return new JourneyInstance(state.id(), definition, state.customerId(), state.anonymousId(),
-                state.beganAnonymous(), state.status(), state.closed(), state.mergedInto(), state.startedAt(),
-                state.updatedAt(), state.lastActivityAt(), state.completedAt(), state.visits(), state.maxStep(),
-                state.phasesEntered(), state.keyNodesReached(), state.errorCodes(), state.channels(),
-                state.interruptions(), state.channelSwitches(), state.revision(), state.announced(),
-                state.openInterruption());
+        return new JourneyInstance(state, definition);
     }
 
     /** The state to store. */
