@@ -17,8 +17,9 @@ class OpenApiAndHealthTest {
 
     @Test
     void readinessCoversTheDatabaseTheDefinitionsAndThePipeline() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", org.hamcrest.Matchers.is("UP"))
-                .body("checks.name", hasItems("journey-reconstruction", "journey-definitions"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", org.hamcrest.Matchers.is("UP")).body(
+                "checks.name",
+                hasItems("journey-reconstruction", "journey-definitions", "Database connections health check"));
     }
 
     @Test
