@@ -1,0 +1,131 @@
+package io.windbell.survey;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Configuration of the survey service ({@code windbell.survey.*}). */
+@ConfigMapping(prefix = "windbell.survey")
+public interface SurveyConfig {
+
+    Budget budget();
+
+    Invitations invitations();
+
+    FollowUp followUp();
+
+    Norms norms();
+
+    Catalog catalog();
+
+    Consumer consumer();
+
+    Relay relay();
+
+    Producer producer();
+
+    Inbox inbox();
+
+    /** The contact budget that protects a customer from survey fatigue. */
+    interface Budget {
+        /** At most {@code max} invitations within each sliding {@code window}; follow-ups are exempt. */
+        List<Cap> caps();
+
+        /** No second survey about the same journey definition within this time. */
+        Duration journeyCooldown();
+
+        QuietHours quietHours();
+
+        /** For customers without a stored preference. */
+        String defaultTimeZone();
+
+        String defaultLocale();
+
+        interface Cap {
+            Duration window();
+
+            int max();
+        }
+
+        /** Local times of the customer between which nothing is delivered; may span midnight. */
+        interface QuietHours {
+            LocalTime start();
+
+            LocalTime end();
+        }
+    }
+
+    /** Survey links and the scheduler that sends and expires invitations. */
+    interface Invitations {
+        /** The HMAC key signing link tokens; the same on every replica. */
+        String tokenKey();
+
+        /** Where customers open {@code /s/{token}} (the gateway's public address in production). */
+        String publicBaseUrl();
+
+        Duration pollInterval();
+
+        int batchSize();
+    }
+
+    /** The one-question follow-up after a resolved recovery work order. */
+    interface FollowUp {
+        Duration delay();
+
+        Duration expiry();
+    }
+
+    /** The per-touchpoint duration percentiles that make a visit "slow". */
+    interface Norms {
+        Duration window();
+
+        Duration refreshInterval();
+
+        /** Below this many observed durations a touchpoint has no norm and no visit to it counts as slow. */
+        int minSamples();
+    }
+
+    /** The in-memory copy of question bank, rules and display names. */
+    interface Catalog {
+        Duration refreshInterval();
+    }
+
+    /** The consumers of journey and work-order events (one group, one thread per topic). */
+    interface Consumer {
+        String journeyTopic();
+
+        String workorderTopic();
+
+        String group();
+
+        @WithDefault("3")
+        int maxAttempts();
+
+        Map<String, String> properties();
+    }
+
+    /** The outbox relay publishing survey events. */
+    interface Relay {
+        int batchSize();
+
+        Duration idlePoll();
+    }
+
+    /** The producer of the relay and the dead-letter topics; acks=all and idempotence are forced on in code. */
+    interface Producer {
+        Map<String, String> properties();
+    }
+
+    /** The processed-message ledger of both consumers. */
+    interface Inbox {
+        @WithDefault("P8D")
+        Duration retention();
+
+        @WithDefault("PT1H")
+        Duration purgeInterval();
+    }
+}
