@@ -354,7 +354,7 @@ public final class JourneyInstance {
     public JourneySummary summary() {
         List<TouchpointVisit> recent = visits
                 .subList(Math.max(0, visits.size() - JourneySummary.MAX_TOUCHPOINTS), visits.size()).stream()
-                .map(Visit::toContract).toList();
+                .map(visit -> visit.toContract(definition)).toList();
         return new JourneySummary(id, definition.code(), definition.version(), customerId, definition.stage(), phase(),
                 status, revision, startedAt, updatedAt, List.copyOf(channels), recent);
     }
@@ -455,7 +455,7 @@ public final class JourneyInstance {
         openInterruption = null;
         interruptionChanges.add(new InterruptionResolved(visit.at(), visit.channel()));
         emit(summary -> new JourneyResumed(summary, interruption.reason(), interruption.interruptedAt(), visit.at(),
-                visit.toContract(), switched));
+                visit.toContract(definition), switched));
     }
 
     private void interrupt(InterruptionReason reason, Instant at, Visit lastVisit) {
@@ -465,7 +465,7 @@ public final class JourneyInstance {
         String errorCode = lastVisit.errorCode();
         interruptionChanges.add(new InterruptionOpened(openInterruption, errorCode));
         List<String> errors = List.copyOf(errorCodes);
-        emit(summary -> new JourneyInterrupted(summary, reason, lastVisit.toContract(), errors, at));
+        emit(summary -> new JourneyInterrupted(summary, reason, lastVisit.toContract(definition), errors, at));
     }
 
     private void complete(Visit visit) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.windbell.contracts.journey.TouchpointVisit;
 import io.windbell.contracts.touchpoint.Outcome;
 import io.windbell.contracts.touchpoint.TouchpointRecorded;
+import io.windbell.journey.definition.JourneyDefinition;
 
 /**
  * One touchpoint event as a journey keeps it.
@@ -34,8 +35,10 @@ public record Visit(UUID eventId, String touchpoint, Integer stepOrder, String c
         return outcome == Outcome.SUCCESS || outcome == Outcome.INFO;
     }
 
-    public TouchpointVisit toContract() {
+    /** The visit as journey events carry it; {@code keyNode} comes from the definition the journey follows. */
+    public TouchpointVisit toContract(JourneyDefinition definition) {
+        boolean keyNode = stepOrder != null && definition.step(stepOrder).keyNode();
         return new TouchpointVisit(touchpoint, channel, outcome, occurredAt, durationMs, errorCode, branchId,
-                employeeId, productId);
+                employeeId, productId, keyNode);
     }
 }

@@ -201,7 +201,7 @@ class JourneyInstanceTest {
         assertThat(drain(journey)).singleElement().isInstanceOfSatisfying(JourneyInterrupted.class, e -> {
             assertThat(e.reason()).isEqualTo(InterruptionReason.TIMEOUT);
             assertThat(e.interruptedAt()).isEqualTo(due);
-            assertThat(e.lastTouchpoint()).isEqualTo(risk.visit(WEALTH).toContract());
+            assertThat(e.lastTouchpoint()).isEqualTo(risk.visit(WEALTH).toContract(WEALTH));
             assertThat(e.errorCodes()).isEmpty();
             assertThat(e.journey().status()).isEqualTo(JourneyStatus.INTERRUPTED);
             assertThat(e.journey().revision()).isEqualTo(3);
@@ -254,7 +254,7 @@ class JourneyInstanceTest {
         assertThat(drain(journey)).singleElement().isInstanceOfSatisfying(JourneyInterrupted.class, e -> {
             assertThat(e.reason()).isEqualTo(InterruptionReason.FAILURE);
             assertThat(e.interruptedAt()).isEqualTo(due);
-            assertThat(e.lastTouchpoint()).isEqualTo(last.visit(WEALTH).toContract());
+            assertThat(e.lastTouchpoint()).isEqualTo(last.visit(WEALTH).toContract(WEALTH));
             assertThat(e.errorCodes()).containsExactly("E_NET", "E_SYS");
         });
     }
@@ -290,7 +290,7 @@ class JourneyInstanceTest {
         assertThat(drain(journey)).singleElement().isInstanceOfSatisfying(JourneyInterrupted.class, e -> {
             assertThat(e.reason()).isEqualTo(InterruptionReason.ABANDONED);
             assertThat(e.interruptedAt()).isEqualTo(time(minutes(80)));
-            assertThat(e.lastTouchpoint()).isEqualTo(abandoned.visit(WEALTH).toContract());
+            assertThat(e.lastTouchpoint()).isEqualTo(abandoned.visit(WEALTH).toContract(WEALTH));
         });
 
         Tp branch = tp("wealth.order_submit").at(hours(3)).channel("BRANCH");
@@ -301,7 +301,7 @@ class JourneyInstanceTest {
             assertThat(e.previousReason()).isEqualTo(InterruptionReason.ABANDONED);
             assertThat(e.interruptedAt()).isEqualTo(time(minutes(80)));
             assertThat(e.resumedAt()).isEqualTo(time(hours(3)));
-            assertThat(e.resumedTouchpoint()).isEqualTo(branch.visit(WEALTH).toContract());
+            assertThat(e.resumedTouchpoint()).isEqualTo(branch.visit(WEALTH).toContract(WEALTH));
             assertThat(e.channelSwitched()).isTrue();
             assertThat(e.journey().status()).isEqualTo(JourneyStatus.IN_PROGRESS);
         });
@@ -329,7 +329,7 @@ class JourneyInstanceTest {
         assertThat(events.get(0)).isInstanceOfSatisfying(JourneyInterrupted.class, e -> {
             assertThat(e.reason()).isEqualTo(InterruptionReason.ABANDONED);
             assertThat(e.interruptedAt()).isEqualTo(time(minutes(80)));
-            assertThat(e.lastTouchpoint()).isEqualTo(abandoned.visit(WEALTH).toContract());
+            assertThat(e.lastTouchpoint()).isEqualTo(abandoned.visit(WEALTH).toContract(WEALTH));
         });
         assertThat(events.get(1)).isInstanceOfSatisfying(JourneyResumed.class, e -> {
             assertThat(e.resumedAt()).isEqualTo(time(hours(2)));
@@ -379,7 +379,7 @@ class JourneyInstanceTest {
         assertThat(drain(journey)).singleElement().isInstanceOfSatisfying(JourneyInterrupted.class, e -> {
             assertThat(e.reason()).isEqualTo(InterruptionReason.TIMEOUT);
             assertThat(e.interruptedAt()).isEqualTo(time(days(7)));
-            assertThat(e.lastTouchpoint()).isEqualTo(detail.visit(WEALTH).toContract());
+            assertThat(e.lastTouchpoint()).isEqualTo(detail.visit(WEALTH).toContract(WEALTH));
         });
         assertThat(journey.closed()).isTrue();
         assertThat(journey.nextDeadline()).isEmpty();

@@ -12,7 +12,10 @@ import io.windbell.contracts.touchpoint.Outcome;
  *            the touchpoint code of the catalog (e.g. {@code RISK_ASSESSMENT_SUBMIT})
  * @param occurredAt
  *            client time with its offset: the customer's local time of day matters to analysts
+ * @param keyNode
+ *            whether the visit was at a key node of the journey definition (survey asks about those first);
+ *            {@code null} when the producer does not know
  */
 public record TouchpointVisit(String code, String channel, Outcome outcome, OffsetDateTime occurredAt, Long durationMs,
-        String errorCode, String branchId, String employeeId, String productId) {
+        String errorCode, String branchId, String employeeId, String productId, Boolean keyNode) {
 }

@@ -15,6 +15,6 @@ public record InvitationReason(Code code, String questionId, String touchpointCo
     /** The kinds of reasons. */
     public enum Code {
         JOURNEY_COMPLETED, JOURNEY_INTERRUPTED, ANCHOR_METRIC, TOUCHPOINT_VISITED, TOUCHPOINT_FAILED, TOUCHPOINT_SLOW,
-        RECOVERY_FOLLOW_UP
+        RECOVERY_FOLLOW_UP, KEY_NODE_VISITED, BRANCH_VISITED, EMPLOYEE_SERVED, DETRACTOR_FOLLOW_UP, OPEN_FEEDBACK
     }
 }
