@@ -15,8 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.windbell.contracts.journey.InterruptionReason;
 import io.windbell.contracts.journey.JourneyStatus;
-import io.windbell.journey.query.QueryParams.Keyset;
 import io.windbell.platform.paging.Page;
+import io.windbell.platform.paging.QueryParams.Keyset;
 import io.windbell.platform.problem.Problem;
 import io.windbell.platform.problem.ProblemException;
 

@@ -14,8 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.windbell.journey.query.QueryParams.Keyset;
 import io.windbell.platform.logging.Mask;
+import io.windbell.platform.paging.QueryParams.Keyset;
 
 /**
  * A customer's cross-channel timeline: every event under the customer id, and those still under an anonymous id that

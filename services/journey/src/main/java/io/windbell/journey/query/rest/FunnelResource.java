@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.windbell.journey.query.Funnel;
 import io.windbell.journey.query.FunnelQuery;
-import io.windbell.journey.query.QueryParams;
+import io.windbell.platform.paging.QueryParams;
 import io.windbell.platform.problem.Problem;
 
 /** Step-by-step conversion of a journey and where it is interrupted. */

@@ -20,9 +20,9 @@ import io.windbell.contracts.journey.JourneyStatus;
 import io.windbell.journey.query.JourneyDetail;
 import io.windbell.journey.query.JourneyQuery;
 import io.windbell.journey.query.JourneyView;
-import io.windbell.journey.query.QueryParams;
-import io.windbell.journey.query.QueryParams.Keyset;
 import io.windbell.platform.paging.Page;
+import io.windbell.platform.paging.QueryParams;
+import io.windbell.platform.paging.QueryParams.Keyset;
 import io.windbell.platform.problem.Problem;
 
 /** Journey instances: a filtered list, and one with its visits and interruptions. */

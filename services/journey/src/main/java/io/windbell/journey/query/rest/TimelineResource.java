@@ -15,10 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.windbell.journey.query.QueryParams;
-import io.windbell.journey.query.QueryParams.Keyset;
 import io.windbell.journey.query.Timeline;
 import io.windbell.journey.query.TimelineQuery;
+import io.windbell.platform.paging.QueryParams;
+import io.windbell.platform.paging.QueryParams.Keyset;
 import io.windbell.platform.problem.Problem;
 
 /** A customer's events across all channels, newest first, with the journeys they formed. */

@@ -1,4 +1,4 @@
-package io.windbell.journey.query;
+package io.windbell.platform.paging;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import io.windbell.platform.paging.Cursor;
 import io.windbell.platform.problem.Problem;
 import io.windbell.platform.problem.ProblemException;
 import io.windbell.platform.problem.Violation;
