@@ -86,6 +86,7 @@ CREATE TABLE invitation (
     expire_on_recovery          boolean     NOT NULL DEFAULT false,
     follow_up_of_work_order_id  uuid        UNIQUE,
     trigger_event_id            uuid,
+    traceparent                 text,
     created_at                  timestamptz NOT NULL,
     send_at                     timestamptz NOT NULL,
     sent_at                     timestamptz,

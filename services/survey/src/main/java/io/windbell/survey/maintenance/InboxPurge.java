@@ -1,0 +1,52 @@
+package io.windbell.survey.maintenance;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.windbell.messaging.background.Periodic;
+import io.windbell.messaging.inbox.Inbox;
+import io.windbell.survey.SurveyConfig;
+
+/**
+ * Forgets inbox claims older than {@code windbell.survey.inbox.retention} (longer than the topics' retention, so a
+ * replay from the beginning still finds every claim), a few thousand rows per round.
+ */
+@ApplicationScoped
+public class InboxPurge {
+
+    private static final int ROWS_PER_ROUND = 5_000;
+
+    private final AgroalDataSource dataSource;
+    private final SurveyConfig.Inbox config;
+    private Periodic periodic;
+
+    public InboxPurge(AgroalDataSource dataSource, SurveyConfig config) {
+        this.dataSource = dataSource;
+        this.config = config.inbox();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        periodic = new Periodic("survey-inbox-purge", config.purgeInterval(), Duration.ofMinutes(1),
+                () -> purgeOnce() == ROWS_PER_ROUND).start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        if (periodic != null) {
+            periodic.close();
+        }
+    }
+
+    /** Removes one round of expired claims; returns how many. */
+    public int purgeOnce() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            return Inbox.purge(connection, Instant.now().minus(config.retention()), ROWS_PER_ROUND);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.windbell.survey.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import io.windbell.contracts.CloudEvents;
+import io.windbell.contracts.EventJson;
+import io.windbell.contracts.EventPayload;
+import io.windbell.contracts.EventType;
+import io.windbell.messaging.consumer.Delivery;
+
+/** Reads the CloudEvents envelope of a consumed record: its id, type and trace context, and the typed payload. */
+public final class Envelope {
+
+    private Envelope() {
+    }
+
+    /**
+     * Decodes a record of {@code topic}: a record without a UUID {@code ce_id}, with a type that does not belong on the
+     * topic, or with a payload that does not read as that type is poison (it goes to the DLQ untouched).
+     */
+    public static EventPayload decode(ConsumerRecord<String, byte[]> record, String topic) {
+        String id = header(record, CloudEvents.ID_HEADER);
+        if (id == null) {
+            throw new IllegalArgumentException("record without " + CloudEvents.ID_HEADER);
+        }
+        UUID.fromString(id);
+        String type = header(record, CloudEvents.TYPE_HEADER);
+        if (type == null) {
+            throw new IllegalArgumentException("record without " + CloudEvents.TYPE_HEADER);
+        }
+        EventType eventType = EventType.find(type)
+                .orElseThrow(() -> new IllegalArgumentException("unknown event type " + type));
+        if (!eventType.topic().equals(topic)) {
+            throw new IllegalArgumentException(type + " does not belong on " + topic);
+        }
+        EventPayload payload = EventJson.read(record.value(), type);
+        String key;
+        try {
+            key = payload.partitionKey();
+        } catch (NullPointerException e) {
+            throw new IllegalArgumentException(type + " without the object its key comes from", e);
+        }
+        if (key == null) {
+            throw new IllegalArgumentException(type + " without " + eventType.keyField());
+        }
+        return payload;
+    }
+
+    /** The CloudEvents id of a delivery (the decoder guarantees it is a UUID). */
+    public static UUID eventId(Delivery<?> delivery) {
+        return UUID.fromString(header(delivery.record(), CloudEvents.ID_HEADER));
+    }
+
+    public static String traceparent(Delivery<?> delivery) {
+        return header(delivery.record(), CloudEvents.TRACEPARENT_HEADER);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,37 @@
+package io.windbell.survey.trigger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The {@code survey_decision} table: every trigger and what became of it. */
+@ApplicationScoped
+public class DecisionLog {
+
+    public void record(Connection connection, List<Decision> decisions) throws SQLException {
+        if (decisions.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO survey_decision (customer_id, journey_instance_id, trigger_event_id, trigger_type,
+                    decided_at, outcome, rule_code, invitation_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (Decision decision : decisions) {
+                statement.setString(1, decision.customerId());
+                statement.setObject(2, decision.journeyInstanceId());
+                statement.setObject(3, decision.triggerEventId());
+                statement.setString(4, decision.triggerType());
+                statement.setTimestamp(5, Timestamp.from(decision.decidedAt()));
+                statement.setString(6, decision.outcome().name());
+                statement.setString(7, decision.ruleCode());
+                statement.setObject(8, decision.invitationId());
+                statement.setString(9, decision.detail());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+}
