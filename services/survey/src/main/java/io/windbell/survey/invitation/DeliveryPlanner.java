@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.windbell.contracts.survey.DeliveryChannel;
 import io.windbell.survey.SurveyConfig;
@@ -22,6 +23,7 @@ public class DeliveryPlanner {
     private final ZoneId defaultZone;
     private final String defaultLocale;
 
+    @Inject
     public DeliveryPlanner(SurveyConfig config) {
         this(new QuietHours(config.budget().quietHours().start(), config.budget().quietHours().end()),
                 ZoneId.of(config.budget().defaultTimeZone()), config.budget().defaultLocale());
