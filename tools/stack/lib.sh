@@ -17,6 +17,9 @@
 #   WINDBELL_SERVICES_FILE        the service table, default tools/stack/services.conf
 #   WINDBELL_SERVICE_JAVA_OPTS    extra JVM options for every service (e.g. -XX:AOTCache=...)
 #
+# And after sourcing, SERVICE_EXTRA_JAVA_OPTS[<name>]="-Dkey=value ..." adds JVM options to one
+# service (run.sh: survey's demo contact budget); split on blanks, no quoting.
+#
 # Conventions: every long-running part is started in its own session (setsid), so it survives
 # the shell that started it and can be stopped as a process group; its pid is in
 # $STATE_DIR/pids/<name>.pid and its output in $STATE_DIR/logs/<name>.log. PostgreSQL keeps its
@@ -58,6 +61,8 @@ KAFKA_TOPICS=(
   cx.experience-alerts.v1
   cx.workorder-events.v1
   cx.touchpoint-events.v1.dlq.journey
+  cx.journey-events.v1.dlq.survey
+  cx.workorder-events.v1.dlq.survey
 )
 
 KEYCLOAK_VERSION=26.4.0
@@ -71,6 +76,7 @@ DB_PASSWORD=windbell
 
 SERVICES_FILE=${WINDBELL_SERVICES_FILE:-$STACK_DIR/services.conf}
 SERVICE_HEAP=${WINDBELL_SERVICE_HEAP:-512m}
+declare -A SERVICE_EXTRA_JAVA_OPTS=()
 
 KAFKA_URL=$BIND_HOST:$KAFKA_PORT
 KEYCLOAK_URL=http://$BIND_HOST:$KEYCLOAK_PORT
@@ -650,12 +656,14 @@ service_start() {
     [[ -f $jar ]] || die "$name: $jar does not exist.
   Build it with: ./mvnw -B -DskipTests -pl $module -am package"
     require_free_port "$name" "$port"
-    local -a envs
+    local -a envs extra=()
     mapfile -t envs < <(service_env "$name" "$port" "$db")
+    # read -a splits on blanks without globbing ("caps[0]" stays as it is)
+    read -r -a extra <<<"${SERVICE_EXTRA_JAVA_OPTS[$name]:-}"
     say "starting $name on http://$BIND_HOST:$port ($module)"
     # -Dwindbell.stack.dir marks the process as ours (see running_pid)
     # shellcheck disable=SC2086 # WINDBELL_SERVICE_JAVA_OPTS is a list of JVM options
-    launch "$name" "${envs[@]}" -- "$JAVA" -Xmx"$SERVICE_HEAP" ${WINDBELL_SERVICE_JAVA_OPTS:-} \
+    launch "$name" "${envs[@]}" -- "$JAVA" -Xmx"$SERVICE_HEAP" ${WINDBELL_SERVICE_JAVA_OPTS:-} "${extra[@]}" \
       -Dwindbell.stack.dir="$STATE_DIR" -jar "$jar"
   fi
   POLL_INTERVAL=0.1 wait_ready "$name" "$TIMEOUT_SERVICE" http_ok "http://$BIND_HOST:$port/q/health/ready"
@@ -663,7 +671,8 @@ service_start() {
 }
 
 # The environment every service gets: its port, its database, the broker, the issuer, and
-# the base URL of every other declared service (WINDBELL_<NAME>_URL), one VAR=value a line.
+# the base URL of every other declared service (WINDBELL_<NAME>_URL), one VAR=value a line;
+# then what one service needs besides (service_own_env).
 service_env() {
   local name=$1 port=$2 db=$3 other oport rest
   echo "QUARKUS_HTTP_HOST=$BIND_HOST"
@@ -680,6 +689,33 @@ service_env() {
     other=${other^^}
     echo "WINDBELL_${other//-/_}_URL=http://$BIND_HOST:$oport"
   done < <(services_list)
+  service_own_env "$name" "$port"
+}
+
+# service_own_env NAME PORT: settings a service has no usable default for outside %dev (the stack
+# starts the jars in the prod profile).
+service_own_env() {
+  case $1 in
+    survey)
+      # the key that signs survey links (an environment variable, not a -D option: the command line
+      # of a process is readable by every local user, its environment only by its owner)
+      echo "WINDBELL_SURVEY_INVITATIONS_TOKEN_KEY=$(survey_token_key)"
+      # links in survey.invited point at the service itself (in a cluster: the gateway's public host)
+      echo "WINDBELL_SURVEY_INVITATIONS_PUBLIC_BASE_URL=http://$BIND_HOST:$2"
+      ;;
+  esac
+}
+
+# The survey link key of this state dir: random (32 bytes, hex), made on the first start and kept
+# in $STATE_DIR/secrets (mode 600) for as long as the data it signs: the invitations in PostgreSQL
+# outlive a `make stop`, and a new key would turn their links into 404s. `rm -rf .run` drops both.
+survey_token_key() {
+  local f=$STATE_DIR/secrets/survey-token-key
+  if [[ ! -s $f ]]; then
+    (umask 077 && mkdir -p "$STATE_DIR/secrets" && od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$f.tmp" &&
+      mv "$f.tmp" "$f") || die "could not write $f"
+  fi
+  cat "$f"
 }
 
 # services_start [NAME...]: databases are created by the caller (pg_ensure_databases).
@@ -719,8 +755,8 @@ loadgen_build() {
     "$WB_ROOT/libs/contracts/src" "$WB_ROOT/pom.xml" -type f -newer "$LOADGEN_JAR" -print -quit 2>/dev/null) ]]; then
     return 0
   fi
-  if is_running simulator; then
-    say "note: the simulator is running an older build of tools/loadgen"
+  if is_running simulator || is_running responder; then
+    say "note: the simulator or the responder is running an older build of tools/loadgen"
     return 0
   fi
   say "building tools/loadgen (./mvnw -B -q -DskipTests -pl tools/loadgen -am package)"
@@ -728,9 +764,10 @@ loadgen_build() {
   say "built tools/loadgen"
 }
 
-# stack_stop: everything this state dir's stack started, in reverse start order (the simulator,
-# which only talks to the services, first).
+# stack_stop: everything this state dir's stack started, in reverse start order (the simulator
+# and the survey responder, which only talk to the services, first).
 stack_stop() {
+  stop_part responder 15
   stop_part simulator 10
   services_stop
   keycloak_stop

@@ -2,15 +2,23 @@
 # `make run`: starts the local stack as plain processes (no containers) and waits for each
 # part to be ready: PostgreSQL, Kafka (KRaft) with the event-catalog topics, Keycloak with the
 # windbell realm, then every service of tools/stack/services.conf. Then the demo: journey
-# definitions with short clocks (through the journey API) and the channel-traffic simulator
-# posting to ingest in the background. Idempotent: parts that are already running (pid file +
-# live process) are reused. `make stop` ends what this started, the simulator included.
+# definitions with short clocks (through the journey API), survey rules with short delays and
+# full sampling (through the survey API), the channel-traffic simulator posting to ingest and the
+# survey responder (simulated customers answering invitations) in the background, and a survey
+# link to open. Idempotent: parts that are already running (pid file + live process) are reused.
+# `make stop` ends what this started, the simulator and the responder included.
 #
 # Demo knobs (environment):
 #   WINDBELL_DEMO_DEFINITIONS="WEALTH_PURCHASE TRANSFER ACCOUNT_OPENING"   ("" leaves them all alone)
 #   WINDBELL_DEMO_INACTIVITY=PT1M  WINDBELL_DEMO_GRACE=PT2M   the clocks those definitions get
 #   WINDBELL_SIMULATOR=0           no simulator
 #   WINDBELL_SIMULATOR_RATE=20     events/s    WINDBELL_SIMULATOR_DURATION=10m   (it stops by itself)
+#   WINDBELL_DEMO_SURVEY_JOURNEYS="WEALTH_PURCHASE"   rules for these journeys (and rules for any journey)
+#   WINDBELL_DEMO_SURVEY_DELAY=PT10S  WINDBELL_DEMO_SURVEY_SAMPLING=1.0   what those rules get ("" journeys: none)
+#   WINDBELL_DEMO_SURVEY_BUDGET=0  survey keeps its real contact budget (default: relaxed for the demo)
+#   WINDBELL_RESPONDER=0           no survey responder (tools/loadgen respond)
+#   WINDBELL_RESPONDER_RATE=0.6    share of invitations answered   WINDBELL_RESPONDER_DURATION=15m
+#   WINDBELL_DEMO_SURVEY_LINK_WAIT=60   seconds to wait for a first invitation to print its link (0: don't)
 set -euo pipefail
 # shellcheck disable=SC2119 # functions called without arguments mean "all"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -22,7 +30,17 @@ SIMULATOR=${WINDBELL_SIMULATOR:-1}
 SIMULATOR_RATE=${WINDBELL_SIMULATOR_RATE:-20}
 SIMULATOR_DURATION=${WINDBELL_SIMULATOR_DURATION:-10m}
 SIMULATOR_CUSTOMERS=2000
+DEMO_SURVEY_JOURNEYS=${WINDBELL_DEMO_SURVEY_JOURNEYS-WEALTH_PURCHASE}
+DEMO_SURVEY_DELAY=${WINDBELL_DEMO_SURVEY_DELAY:-PT10S}
+DEMO_SURVEY_SAMPLING=${WINDBELL_DEMO_SURVEY_SAMPLING:-1.0}
+DEMO_SURVEY_BUDGET=${WINDBELL_DEMO_SURVEY_BUDGET:-1}
+RESPONDER=${WINDBELL_RESPONDER:-1}
+RESPONDER_RATE=${WINDBELL_RESPONDER_RATE:-0.6}
+RESPONDER_DURATION=${WINDBELL_RESPONDER_DURATION:-15m}
+DEMO_SURVEY_LINK_WAIT=${WINDBELL_DEMO_SURVEY_LINK_WAIT:-60}
 DEMO_NOTES=()
+SURVEY_NOTES=()
+SURVEY_LINK=""
 
 # The HTTP port of a declared service (with the offset), or nothing when it is not declared.
 service_port() { services_list "$1" | awk '{ print $2 }'; }
@@ -64,12 +82,7 @@ start_simulator() {
       --base-url "http://$BIND_HOST:$ingest_port" --token-url "$TOKEN_URL" \
       --client-id channel-app --client-secret channel-app-secret
     # it reads the catalog and fetches a token first: a failure there ends it within seconds
-    local i
-    for ((i = 0; i < 50; i++)); do
-      tail -n +$((before + 1)) "$log" 2>/dev/null | grep -q '^\[simulate\] ' && break
-      is_running simulator || break
-      sleep 0.2
-    done
+    await_first_line simulator "$log" "$before" '[simulate] '
     if ! is_running simulator; then
       show_log_tail "$log" 20
       say "warning: the simulator stopped at once (log: $log); the stack itself is up"
@@ -78,6 +91,100 @@ start_simulator() {
     say "simulator running (pid $(running_pid simulator), log $log)"
   fi
   DEMO_NOTES+=("simulator: $SIMULATOR_RATE events/s for $SIMULATOR_DURATION, log $log (make stop ends it)")
+}
+
+# await_first_line PART LOG LINES_BEFORE PREFIX: waits up to 10 s for a background part to print
+# its first line starting with PREFIX (after its setup), or to stop.
+await_first_line() {
+  local name=$1 log=$2 before=$3 prefix=$4 i
+  for ((i = 0; i < 50; i++)); do
+    tail -n +$((before + 1)) "$log" 2>/dev/null |
+      awk -v p="$prefix" 'index($0, p) == 1 { found = 1 } END { exit !found }' && return 0
+    is_running "$name" || return 0
+    sleep 0.2
+  done
+}
+
+# The survey service's contact budget for the demo (-D options: they win over
+# application.properties and the environment): one invitation per customer per 2 minutes and 5
+# per 30 minutes instead of 1 a week and 3 in 90 days; the same journey surveyed again after 5
+# minutes instead of 30 days. Quiet hours off, ASSUMING the service reads quiet-hours.start ==
+# quiet-hours.end as "no quiet hours" (an empty window, not a whole day). Were it read as a whole
+# day, no invitation would be sent: then run with WINDBELL_DEMO_SURVEY_BUDGET=0 (the real budget,
+# quiet 21:00-09:00 Asia/Shanghai).
+demo_survey_budget() {
+  [[ $DEMO_SURVEY_BUDGET != 0 && -n $(service_port survey) ]] || return 0
+  local -a opts=(
+    "-Dwindbell.survey.budget.caps[0].window=PT2M" "-Dwindbell.survey.budget.caps[0].max=1"
+    "-Dwindbell.survey.budget.caps[1].window=PT30M" "-Dwindbell.survey.budget.caps[1].max=5"
+    "-Dwindbell.survey.budget.journey-cooldown=PT5M"
+    "-Dwindbell.survey.budget.quiet-hours.start=00:00" "-Dwindbell.survey.budget.quiet-hours.end=00:00"
+  )
+  SERVICE_EXTRA_JAVA_OPTS[survey]="${opts[*]}"
+  if is_running survey; then
+    SURVEY_NOTES+=("survey was running already: it keeps the contact budget it was started with")
+  else
+    SURVEY_NOTES+=("demo contact budget: 1 survey per customer per 2 min (5 per 30 min), the same journey again after 5 min, no quiet hours")
+  fi
+}
+
+# Short delays and full sampling on the survey rules of the demo journeys (and the rules for any
+# journey): a journey that completes or is interrupted gets its invitation seconds later.
+seed_demo_survey_rules() {
+  local port token
+  port=$(service_port survey)
+  [[ -n $port && -n $DEMO_SURVEY_JOURNEYS ]] || return 0
+  say "survey: demo rules for $DEMO_SURVEY_JOURNEYS and any journey (delay $DEMO_SURVEY_DELAY, sampling $DEMO_SURVEY_SAMPLING)"
+  token=$(client_token cx-admin-cli cx-admin-secret) || die "keycloak: no token for client cx-admin-cli"
+  # shellcheck disable=SC2086 # DEMO_SURVEY_JOURNEYS is a list of codes
+  if WINDBELL_TOKEN=$token python3 "$STACK_DIR/demo-survey-rules.py" "http://$BIND_HOST:$port" \
+    "$DEMO_SURVEY_DELAY" "$DEMO_SURVEY_SAMPLING" $DEMO_SURVEY_JOURNEYS; then
+    SURVEY_NOTES+=("demo rules for $DEMO_SURVEY_JOURNEYS and any journey: invitation $DEMO_SURVEY_DELAY after the journey ends, sampling $DEMO_SURVEY_SAMPLING")
+  else
+    say "warning: not every demo survey rule could be changed (above; survey log: $(log_file survey)); going on"
+  fi
+}
+
+# Simulated customers answering their invitations (tools/loadgen respond) in the background,
+# bounded in time; its pid file lets `make stop` end it.
+start_responder() {
+  local port log
+  port=$(service_port survey)
+  [[ $RESPONDER != 0 && -n $port ]] || return 0
+  log=$(log_file responder)
+  if is_running responder; then
+    say "responder already running (pid $(running_pid responder)), reusing it"
+  else
+    local before=0
+    [[ ! -f $log ]] || before=$(wc -l <"$log")
+    say "starting the survey responder: answers $RESPONDER_RATE of the invitations within 3 s, for $RESPONDER_DURATION"
+    # -Dwindbell.stack.dir marks the process as ours (see running_pid)
+    launch responder -- "$JAVA" -Xmx128m -XX:+UseSerialGC -Dwindbell.stack.dir="$STATE_DIR" -jar "$LOADGEN_JAR" \
+      respond --base-url "http://$BIND_HOST:$port" --bootstrap "$KAFKA_URL" --response-rate "$RESPONDER_RATE" \
+      --max-delay 3s --duration "$RESPONDER_DURATION"
+    # it checks the topic first: a failure there ends it within seconds
+    await_first_line responder "$log" "$before" '[respond] '
+    if ! is_running responder; then
+      show_log_tail "$log" 20
+      say "warning: the survey responder stopped at once (log: $log); the stack itself is up"
+      return 0
+    fi
+    say "responder running (pid $(running_pid responder), log $log)"
+  fi
+  SURVEY_NOTES+=("responder: answers $RESPONDER_RATE of the invitations for $RESPONDER_DURATION, progress every 10 s in $log (make stop ends it)")
+}
+
+# A survey link to open in a browser: an invitation nobody has answered yet, waiting up to
+# DEMO_SURVEY_LINK_WAIT seconds for the first ones (a journey has to end, then the rule's delay).
+find_survey_link() {
+  [[ -n $(service_port survey) && $DEMO_SURVEY_LINK_WAIT != 0 && $SIMULATOR != 0 ]] || return 0
+  say "survey: waiting up to ${DEMO_SURVEY_LINK_WAIT}s for a first invitation on cx.survey-events.v1"
+  if SURVEY_LINK=$("$STACK_DIR/survey-link.sh" --wait "$DEMO_SURVEY_LINK_WAIT" 2>/dev/null); then
+    say "survey: found an open invitation"
+  else
+    SURVEY_LINK=""
+    say "survey: no invitation within ${DEMO_SURVEY_LINK_WAIT}s (tools/stack/survey-link.sh finds one later)"
+  fi
 }
 
 # Fetches a token for every demo client and user once, so a broken realm is reported here
@@ -139,7 +246,8 @@ Read it from the topic (timestamp, partition, offset, key, headers):
 A user's token and its claims: tools/stack/token.sh --claims --user frontline.b001
 EOF
   print_journey_hints
-  echo "Stop everything (the simulator too): make stop"
+  print_survey_hints
+  echo "Stop everything (the simulator and the responder too): make stop"
 }
 
 # Where to look at reconstructed journeys, when the journey service is part of the stack.
@@ -173,6 +281,45 @@ print_journey_hints() {
 EOF
 }
 
+# Where to answer a survey and see the responses, when the survey service is part of the stack.
+print_survey_hints() {
+  local port base note
+  port=$(service_port survey)
+  [[ -n $port ]] || return 0
+  base=http://$BIND_HOST:$port
+  echo "Surveys (journey.completed/interrupted -> survey rules -> survey.invited on cx.survey-events.v1, $base):"
+  for note in "${SURVEY_NOTES[@]}"; do echo "  - $note"; done
+  echo
+  if [[ -n $SURVEY_LINK ]]; then
+    echo "  Answer a survey as the customer would (an invitation nobody has answered yet):"
+    echo
+    echo "    $SURVEY_LINK"
+  else
+    echo "  No invitation yet (journeys have to end first). In a minute or two, a link to open:"
+    echo
+    echo "    tools/stack/survey-link.sh --wait 120"
+  fi
+  cat <<EOF
+
+  The respondent API behind the page (no login: the link token is the credential):
+    curl -s '$base/v1/s/<token>?lang=en' | python3 -m json.tool
+    curl -i -X POST $base/v1/s/<token>/responses -H 'Content-Type: application/json' \\
+      -d '{"locale":"en","answers":[{"questionId":"<id>","score":9}]}'
+
+  Responses, latest first (survey.responded events carry the answers too):
+    psql "postgresql://$DB_USER:$DB_PASSWORD@$BIND_HOST:$PG_PORT/survey" \\
+      -c 'SELECT responded_at, survey_code, anchor_metric, anchor_score, locale FROM response ORDER BY responded_at DESC LIMIT 20'
+    tools/stack/consume.sh cx.survey-events.v1 200 | grep -F survey.responded
+
+  Rules (admins):
+    ADMIN=\$(tools/stack/token.sh cx-admin-cli cx-admin-secret)
+    curl -s -H "Authorization: Bearer \$ADMIN" $base/v1/rules | python3 -m json.tool
+    curl -s -H "Authorization: Bearer \$ADMIN" $base/v1/rules/<code> -D -   # ETag = version, for If-Match
+    tools/stack/dlq.sh list cx.journey-events.v1.dlq.survey
+
+EOF
+}
+
 main() {
   ensure_dirs
   ensure_java
@@ -190,11 +337,17 @@ main() {
   check_realm
 
   services_build
-  [[ $SIMULATOR == 0 || -z $(service_port ingest) ]] || loadgen_build
+  if [[ $SIMULATOR != 0 && -n $(service_port ingest) ]] || [[ $RESPONDER != 0 && -n $(service_port survey) ]]; then
+    loadgen_build
+  fi
+  demo_survey_budget
   services_start
 
   seed_demo_definitions
+  seed_demo_survey_rules
   start_simulator
+  start_responder
+  find_survey_link
 
   print_summary
 }

@@ -223,6 +223,10 @@ readinessProbe:
 {{- else -}}
 {{- $_ := set $data "QUARKUS_OTEL_SDK_DISABLED" "true" -}}
 {{- end -}}
+{{- /* survey: where customers open survey links (the schema allows publicBaseUrl on survey only) */ -}}
+{{- with .svc.publicBaseUrl -}}
+{{- $_ := set $data "WINDBELL_SURVEY_INVITATIONS_PUBLIC_BASE_URL" . -}}
+{{- end -}}
 {{- range $k, $v := .svc.env -}}
 {{- $_ := set $data $k (toString $v) -}}
 {{- end -}}
@@ -231,7 +235,10 @@ readinessProbe:
 {{- end -}}
 {{- end -}}
 
-{{/* Credentials of one service, all from its existing Secret (context). */}}
+{{/*
+Credentials of one service, all from existing Secrets (context): its own existingSecret, and for
+survey the Secret holding the key that signs survey links (tokenKey).
+*/}}
 {{- define "windbell.secretEnv" -}}
 {{- $secret := required (printf "services.%s.existingSecret is required: credentials come from an existing Secret (see k8s/README.md)" .name) .svc.existingSecret -}}
 {{- if .svc.database.enabled }}
@@ -252,6 +259,13 @@ readinessProbe:
     secretKeyRef:
       name: {{ $secret }}
       key: {{ $key }}
+{{- end }}
+{{- with .svc.tokenKey }}
+- name: WINDBELL_SURVEY_INVITATIONS_TOKEN_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "services.survey.tokenKey.existingSecret is required: the link key comes from an existing Secret" .existingSecret }}
+      key: {{ required "services.survey.tokenKey.key is required" .key }}
 {{- end }}
 {{- end -}}
 

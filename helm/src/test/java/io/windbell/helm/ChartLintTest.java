@@ -35,7 +35,10 @@ class ChartLintTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({ "missing-existing-secret.yaml, existingSecret", "empty-existing-secret.yaml,   existingSecret",
             "plaintext-password.yaml,      QUARKUS_DATASOURCE_PASSWORD", "unknown-key.yaml,             replicas",
-            "root-port.yaml,               containerPort", })
+            "root-port.yaml,               containerPort", "survey-without-public-base-url.yaml, publicBaseUrl",
+            "survey-without-token-key-secret.yaml, existingSecret", "survey-token-key-literal.yaml,        tokenKey",
+            "survey-token-key-in-env.yaml,         WINDBELL_SURVEY_INVITATIONS_TOKEN_KEY",
+            "token-key-on-another-service.yaml,    journey", })
     void invalidValueSetFailsSchemaValidation(String valueSet, String offendingKey) throws Exception {
         Path values = WindbellChart.resource("invalid/" + valueSet);
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -163,8 +164,14 @@ class ChartTemplateTest {
         Rendered r = Rendered.of(valuesResource);
         for (Deployment d : r.all(Deployment.class)) {
             String service = d.getMetadata().getLabels().get(COMPONENT);
-            Object existingSecret = ((Map<?, ?>) ((Map<?, ?>) r.values().get("services")).get(service))
-                    .get("existingSecret");
+            Map<?, ?> entry = (Map<?, ?>) ((Map<?, ?>) r.values().get("services")).get(service);
+            Object existingSecret = entry.get("existingSecret");
+            // survey's link key lives in a Secret of its own
+            Set<Object> secrets = new java.util.HashSet<>();
+            secrets.add(existingSecret);
+            if (entry.get("tokenKey") instanceof Map<?, ?> tokenKey) {
+                secrets.add(tokenKey.get("existingSecret"));
+            }
             Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
             String at = d.getMetadata().getName();
 
@@ -173,7 +180,7 @@ class ChartTemplateTest {
                     assertThat(env.getValue()).as(at + " " + env.getName() + ": a value next to valueFrom").isNull();
                     assertThat(env.getValueFrom().getSecretKeyRef()).as(at + " " + env.getName()).isNotNull();
                     assertThat(env.getValueFrom().getSecretKeyRef().getName()).as(at + " " + env.getName())
-                            .isEqualTo(existingSecret);
+                            .isIn(secrets);
                 } else {
                     assertNotACredential(env.getName(), env.getValue(), at);
                 }
@@ -274,6 +281,54 @@ class ChartTemplateTest {
         assertThat(r.named(ServiceAccount.class, "windbell-journey").getAutomountServiceAccountToken()).isFalse();
     }
 
+    /**
+     * survey: its port and database, the link key only as a reference to its own Secret (never a value, nowhere else),
+     * the public base URL of the links as plain configuration.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "values/all-services.yaml", "values/network-policies.yaml" })
+    void surveyTakesItsLinkKeyFromASecretAndItsPublicBaseUrlFromValues(String valuesResource) throws Exception {
+        Rendered r = Rendered.of(valuesResource);
+
+        Deployment survey = r.named(Deployment.class, "windbell-survey");
+        Container c = survey.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(c.getName()).isEqualTo("survey");
+        assertThat(c.getImage()).isEqualTo("registry.example.com/windbell/survey:0.1.0");
+        assertThat(c.getPorts()).singleElement().satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(8083));
+        assertThat(r.named(Service.class, "windbell-survey").getSpec().getPorts()).singleElement()
+                .satisfies(p -> assertThat(p.getPort()).isEqualTo(8083));
+
+        assertThat(c.getEnv()).filteredOn(env -> env.getName().equals("WINDBELL_SURVEY_INVITATIONS_TOKEN_KEY"))
+                .singleElement().satisfies(env -> {
+                    assertThat(env.getValue()).as("no plaintext key").isNull();
+                    assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo("windbell-survey-link-key");
+                    assertThat(env.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("token-key");
+                });
+        assertThat(c.getEnv()).anySatisfy(env -> {
+            assertThat(env.getName()).isEqualTo("QUARKUS_DATASOURCE_PASSWORD");
+            assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo("windbell-survey-db");
+        });
+        Map<String, String> config = r.named(ConfigMap.class, "windbell-survey").getData();
+        assertThat(config).containsEntry("QUARKUS_HTTP_PORT", "8083")
+                .containsEntry("QUARKUS_DATASOURCE_JDBC_URL",
+                        "jdbc:postgresql://windbell-pg-rw.windbell.svc:5432/survey")
+                .containsEntry("WINDBELL_SURVEY_INVITATIONS_PUBLIC_BASE_URL", "https://cx.bank.example")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "windbell-kafka-bootstrap.windbell.svc:9092")
+                .doesNotContainKey("WINDBELL_SURVEY_INVITATIONS_TOKEN_KEY");
+
+        // no other service gets the link key or the public base URL
+        for (Deployment d : r.all(Deployment.class)) {
+            if (d == survey) {
+                continue;
+            }
+            assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                    .as(d.getMetadata().getName())
+                    .noneSatisfy(env -> assertThat(env.getName()).startsWith("WINDBELL_SURVEY_"));
+            assertThat(r.named(ConfigMap.class, d.getMetadata().getName()).getData()).as(d.getMetadata().getName())
+                    .doesNotContainKey("WINDBELL_SURVEY_INVITATIONS_PUBLIC_BASE_URL");
+        }
+    }
+
     @Test
     void hpaReplacesReplicasAndFalseOverridesADefault() throws Exception {
         Rendered r = Rendered.of("values/hpa.yaml");
@@ -309,15 +364,15 @@ class ChartTemplateTest {
         assertThat(egress.getSpec().getPolicyTypes()).containsExactly("Egress");
         Set<String> egressPorts = egress.getSpec().getEgress().stream().flatMap(e -> e.getPorts().stream())
                 .map(p -> p.getProtocol() + "/" + p.getPort().getIntVal()).collect(Collectors.toSet());
-        // the suite's own HTTP ports: ingest's 8080 and journey's 8082
-        assertThat(egressPorts).contains("UDP/53", "TCP/53", "TCP/9092", "TCP/5432", "TCP/8080", "TCP/8082",
+        // the suite's own HTTP ports: ingest's 8080, journey's 8082, survey's 8083
+        assertThat(egressPorts).contains("UDP/53", "TCP/53", "TCP/9092", "TCP/5432", "TCP/8080", "TCP/8082", "TCP/8083",
                 "TCP/4317");
         assertThat(egress.getSpec().getEgress())
                 .allSatisfy(rule -> assertThat(rule.getTo()).as("egress to anywhere").isNotEmpty());
 
-        // ingest and journey: only from the gateway (and the extra monitoring rule); gateway: from the ingress
-        // controller
-        for (String service : List.of("ingest", "journey")) {
+        // ingest, journey and survey (its public pages too: they come through the gateway): only from the gateway
+        // (and the extra monitoring rule); gateway: from the ingress controller
+        for (String service : List.of("ingest", "journey", "survey")) {
             NetworkPolicy policy = r.named(NetworkPolicy.class, "windbell-" + service + "-ingress");
             assertThat(policy.getSpec().getPodSelector().getMatchLabels()).containsEntry(COMPONENT, service);
             NetworkPolicyIngressRule fromGateway = policy.getSpec().getIngress().get(0);

@@ -92,8 +92,9 @@ class ClusterPrerequisitesTest {
         String cluster = single("Kafka").at("/metadata/name").asText();
         List<JsonNode> dlqs = of("KafkaTopic").stream().filter(t -> t.at("/spec/topicName").asText().contains(".dlq."))
                 .toList();
-        assertThat(dlqs).extracting(t -> t.at("/spec/topicName").asText())
-                .contains("cx.touchpoint-events.v1.dlq.journey");
+        assertThat(dlqs).extracting(t -> t.at("/spec/topicName").asText()).contains(
+                "cx.touchpoint-events.v1.dlq.journey", "cx.journey-events.v1.dlq.survey",
+                "cx.workorder-events.v1.dlq.survey");
         Map<?, ?> services = (Map<?, ?>) chartValues.get("services");
         assertThat(dlqs).allSatisfy(t -> {
             String name = t.at("/spec/topicName").asText();
@@ -112,15 +113,20 @@ class ClusterPrerequisitesTest {
     }
 
     /**
-     * Every service the chart enables with a database has one in the cluster: ingest's from the bootstrap, the others'
-     * as a managed role whose password is the service's Secret plus a Database it owns.
+     * Every service the chart enables with a database, and every service that consumes topics of the cluster (it has
+     * dead-letter topics there, like survey, which is opt-in), has one in the cluster: ingest's from the bootstrap, the
+     * others' as a managed role whose password is the service's Secret plus a Database it owns.
      */
     @Test
     void everyEnabledServiceHasItsRoleDatabaseAndSecretInTheCluster() {
         JsonNode pg = single("Cluster");
         String clusterName = pg.at("/metadata/name").asText();
         Map<?, ?> services = (Map<?, ?>) chartValues.get("services");
-        for (String service : WindbellChart.enabledServices(chartValues)) {
+        var expected = new java.util.TreeSet<>(WindbellChart.enabledServices(chartValues));
+        of("KafkaTopic").stream().map(t -> t.at("/spec/topicName").asText()).filter(name -> name.contains(".dlq."))
+                .map(name -> name.substring(name.indexOf(".dlq.") + 5)).forEach(expected::add);
+        assertThat(expected).contains("ingest", "journey", "survey");
+        for (String service : expected) {
             Map<?, ?> entry = (Map<?, ?>) services.get(service);
             String secret = String.valueOf(entry.get("existingSecret"));
             if (pg.at("/spec/bootstrap/initdb/database").asText().equals(service)) {

@@ -9,9 +9,10 @@ import io.windbell.loadgen.cli.Usage;
 import io.windbell.loadgen.cli.UsageException;
 import io.windbell.loadgen.kafka.KafkaJourneys;
 import io.windbell.loadgen.report.Summary;
+import io.windbell.loadgen.respond.RespondCommand;
 
 /**
- * Entry point: {@code java -jar windbell-loadgen.jar <max|rate|simulate|payloads|journeys> [--options]}; see
+ * Entry point: {@code java -jar windbell-loadgen.jar <max|rate|simulate|payloads|journeys|respond> [--options]}; see
  * {@code --help}.
  */
 public final class LoadGen {
@@ -45,6 +46,7 @@ public final class LoadGen {
             Map<String, Object> summary = switch (settings.command()) {
             case PAYLOADS -> PayloadFile.write(settings, session.catalog(), err);
             case JOURNEYS -> KafkaJourneys.run(settings, session.catalog(), err);
+            case RESPOND -> RespondCommand.run(settings, err);
             default -> Bench.run(settings, session, err);
             };
             out.println(Summary.line(summary));
@@ -53,6 +55,8 @@ public final class LoadGen {
         } catch (LoadGenException e) {
             err.println("loadgen: " + e.getMessage());
             return 1;
+        } finally {
+            StopSignal.printed();
         }
     }
 }

@@ -14,8 +14,10 @@ public enum Command {
             "customers"),
     SIMULATE(withShares("customers", "rate", "batch-size", "connections", "duration", "warmup", "timeout", "drain",
             "max-requests", "time-scale", "linger")),
-    PAYLOADS("count", "out", "customers"), JOURNEYS(withShares("bootstrap", "topic", "rate", "count", "duration",
-            "warmup", "drain", "customers", "time-scale"));
+    PAYLOADS("count", "out", "customers"),
+    JOURNEYS(withShares("bootstrap", "topic", "rate", "count", "duration", "warmup", "drain", "customers",
+            "time-scale")),
+    RESPOND("bootstrap", "topic", "duration", "drain", "timeout", "response-rate", "max-delay", "group");
 
     /** Options every command accepts (a holder class, as enum constructors cannot read the enum's statics). */
     static final class Common {
@@ -53,13 +55,13 @@ public enum Command {
 
     public static Command of(String word) throws UsageException {
         if (word == null) {
-            throw new UsageException("no command given (max, rate, simulate, payloads, journeys)");
+            throw new UsageException("no command given (max, rate, simulate, payloads, journeys, respond)");
         }
         for (Command c : values()) {
             if (c.label().equals(word)) {
                 return c;
             }
         }
-        throw new UsageException("unknown command '" + word + "' (max, rate, simulate, payloads, journeys)");
+        throw new UsageException("unknown command '" + word + "' (max, rate, simulate, payloads, journeys, respond)");
     }
 }

@@ -25,16 +25,20 @@ import io.windbell.loadgen.sim.SimProfile;
  * @param profile
  *            how simulated customers behave: the traffic mix of {@code simulate} and {@code journeys}
  * @param bootstrap
- *            the Kafka broker of {@code journeys} (this machine only)
+ *            the Kafka broker of {@code journeys} and {@code respond} (this machine only)
  * @param topic
- *            the topic {@code journeys} writes to
+ *            the topic {@code journeys} writes to, or {@code respond} reads from
+ * @param respond
+ *            the options of {@code respond}; null for the other commands
  */
 public record Settings(Command command, Kind kind, double rate, int batchSize, int connections, Duration duration,
         Duration warmup, Duration timeout, Duration drain, long maxRequests, int customers, double timeScale,
         Duration linger, long seed, LocalTarget base, Auth auth, String catalog, long count, Path out,
-        SimProfile profile, KafkaTarget bootstrap, String topic) {
+        SimProfile profile, KafkaTarget bootstrap, String topic, RespondOptions respond) {
 
     public static final String DEFAULT_BASE_URL = "http://127.0.0.1:8081";
+    /** The survey service of the local stack, whose public respondent API {@code respond} calls. */
+    public static final String DEFAULT_SURVEY_URL = "http://127.0.0.1:8083";
     /** The broker of the local stack ({@code make run}). */
     public static final String DEFAULT_BOOTSTRAP = "127.0.0.1:19092";
     private static final Duration HOUR = Duration.ofHours(1);
@@ -45,6 +49,7 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
         args.allowOnly(command.options());
         boolean simulate = command == Command.SIMULATE;
         boolean journeys = command == Command.JOURNEYS;
+        boolean respond = command == Command.RESPOND;
         if (journeys && args.has("rate") && args.has("count")) {
             throw new UsageException("give either --rate (paced) or --count (as fast as possible), not both");
         }
@@ -85,6 +90,7 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
         case RATE -> Duration.ofSeconds(30);
         // with --count, the duration only bounds the run
         case JOURNEYS -> count > 0 ? Duration.ofMinutes(10) : Duration.ofSeconds(60);
+        case RESPOND -> Duration.ofMinutes(10);
         default -> Duration.ofSeconds(60);
         }, HOUR);
         if (duration.isZero()) {
@@ -108,7 +114,8 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
                 : ThreadLocalRandom.current().nextLong(1, 1_000_000_000);
         SimProfile profile = profile(args, timeScale);
         try {
-            LocalTarget base = LocalTarget.parse(args.string("base-url", DEFAULT_BASE_URL));
+            LocalTarget base = LocalTarget
+                    .parse(args.string("base-url", respond ? DEFAULT_SURVEY_URL : DEFAULT_BASE_URL));
             Auth auth = Auth.from(args);
             if (auth.clientCredentials()) {
                 LocalTarget.parse(auth.tokenUrl());
@@ -119,11 +126,13 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
             default -> "api";
             });
             Path out = command == Command.PAYLOADS ? Path.of(args.required("out")) : null;
-            KafkaTarget bootstrap = journeys ? KafkaTarget.parse(args.string("bootstrap", DEFAULT_BOOTSTRAP)) : null;
-            String topic = journeys ? topic(args.string("topic", Topics.TOUCHPOINT_EVENTS)) : null;
+            KafkaTarget bootstrap = journeys || respond ? KafkaTarget.parse(args.string("bootstrap", DEFAULT_BOOTSTRAP))
+                    : null;
+            String topic = journeys || respond
+                    ? topic(args.string("topic", respond ? Topics.SURVEY_EVENTS : Topics.TOUCHPOINT_EVENTS)) : null;
             return new Settings(command, kind, rate, batchSize, connections, duration, warmup, timeout, drain,
                     maxRequests, customers, timeScale, linger, seed, base, auth, catalog, count, out, profile,
-                    bootstrap, topic);
+                    bootstrap, topic, respond ? respondOptions(args) : null);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -146,6 +155,16 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
             throw new UsageException("--retry-share and --switch-share add up to more than 1 (the rest stop)");
         }
         return SimProfile.shares(fail, retry, switchChannel, abandon, stall, anonymous, duplicate, reorder, timeScale);
+    }
+
+    private static RespondOptions respondOptions(Args args) throws UsageException {
+        double rate = args.decimal("response-rate", RespondOptions.DEFAULT_RESPONSE_RATE, 0, 1);
+        Duration maxDelay = args.duration("max-delay", RespondOptions.DEFAULT_MAX_DELAY, FIVE_MINUTES);
+        String group = args.string("group", RespondOptions.DEFAULT_GROUP);
+        if (!group.matches("[a-zA-Z0-9._-]{1,249}")) {
+            throw new UsageException("--group is not a consumer group name: '" + group + "'");
+        }
+        return new RespondOptions(rate, maxDelay, group);
     }
 
     private static String topic(String name) {

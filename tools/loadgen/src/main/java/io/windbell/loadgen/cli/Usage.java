@@ -4,7 +4,8 @@ package io.windbell.loadgen.cli;
 public final class Usage {
 
     public static final String TEXT = """
-            Windbell load generator and channel-traffic simulator for the ingest API and the touchpoint topic.
+            Windbell load generator and channel-traffic simulator for the ingest API and the touchpoint topic,
+            and simulated customers answering survey invitations.
 
             usage: java -jar windbell-loadgen.jar <command> [--option value ...]
 
@@ -34,6 +35,17 @@ public final class Usage {
                                        rate is reached once the first journeys are under way, ~30s)
                           --drain 30s (how far behind schedule before giving up; ack timeout)
                           --customers 100000   --time-scale 60   --catalog builtin   and the traffic mix below
+              respond   simulated customers answering surveys: reads survey.invited from the survey topic
+                        (own consumer group, from the end of the topic on its first run); each invitation
+                        is answered with --response-rate, 0..--max-delay after delivery, through the
+                        survey service's public API (GET /v1/s/{token}, POST /v1/s/{token}/responses);
+                        worse scores after an interrupted journey or a failed touchpoint; follows showIf;
+                        sometimes a comment in the invitation's language. Stops after --duration or on
+                        Ctrl-C/SIGTERM; progress every 10 s.
+                          --base-url http://127.0.0.1:8083 (the survey service)
+                          --bootstrap 127.0.0.1:19092   --topic cx.survey-events.v1
+                          --response-rate 0.6   --max-delay 3s   --group windbell-loadgen-respond
+                          --duration 10m   --drain 10s (answers still scheduled at the end)   --timeout 10s
 
             traffic mix of simulate and journeys (shares between 0 and 1)
               --fail-share 0.15      journeys that fail at a key node (FAILURE with an error code), of which
@@ -46,8 +58,8 @@ public final class Usage {
               --reorder-share 0.02   events sent after the customer's next one (within 3 s)
 
             common options
-              --base-url URL        ingest service, http://localhost or http://127.0.0.1 only
-                                    (default http://127.0.0.1:8081)
+              --base-url URL        ingest service (respond: survey service), http://localhost or
+                                    http://127.0.0.1 only (default http://127.0.0.1:8081; respond :8083)
               --token T             bearer token, or client credentials:
               --token-url URL --client-id ID --client-secret S
                                     (refreshed before the token expires)
@@ -73,6 +85,9 @@ public final class Usage {
               journeys: {"command":"journeys","mode":"rate|count","sent","records" (acknowledged),
                "uniqueEvents","duplicates","late","errors","unsent","durationS","eventsPerS" (after the
                warmup),"allEventsPerS","ackMs":{...},"behindScheduleMs":{...},"journeys":{...}}
+              respond: {"command":"respond","invited","answered","skipped" (chose not to answer),
+               "unfinished","errors","errorsByStatus":{"POST 410":n,...},"sentiments":{...},...}
+              (respond prints progress every 10 s instead of every second)
             """;
 
     private Usage() {

@@ -118,7 +118,7 @@ public final class KafkaJourneys {
     }
 
     /** The broker answers and the topic exists: fails early, with a sentence, instead of blocking on metadata. */
-    static int preflight(Settings s) throws LoadGenException {
+    public static int preflight(Settings s) throws LoadGenException {
         Map<String, Object> props = new HashMap<>();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrap().toString());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);

@@ -158,4 +158,33 @@ class SettingsTest {
         assertThatThrownBy(() -> settings("max", "--kind", "single", "--client-id", "x"))
                 .hasMessageContaining("go with --token-url");
     }
+
+    @Test
+    void respondDefaultsToTheLocalSurveyServiceAndTheSurveyTopic() throws Exception {
+        Settings s = settings("respond", "--seed", "3");
+        assertThat(s.command()).isEqualTo(Command.RESPOND);
+        assertThat(s.base().toString()).isEqualTo("http://127.0.0.1:8083");
+        assertThat(s.bootstrap().toString()).isEqualTo("127.0.0.1:19092");
+        assertThat(s.topic()).isEqualTo("cx.survey-events.v1");
+        assertThat(s.duration()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(s.respond()).isEqualTo(new RespondOptions(0.6, Duration.ofSeconds(3), "windbell-loadgen-respond"));
+
+        Settings tuned = settings("respond", "--response-rate", "0.9", "--max-delay", "500ms", "--group", "demo",
+                "--duration", "2m");
+        assertThat(tuned.respond()).isEqualTo(new RespondOptions(0.9, Duration.ofMillis(500), "demo"));
+        assertThat(tuned.duration()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings("simulate").respond()).isNull();
+    }
+
+    @Test
+    void respondRefusesOtherMachinesAndBadValues() {
+        assertThatThrownBy(() -> settings("respond", "--base-url", "http://survey.bank.example:8083"))
+                .hasMessageContaining("refusing host");
+        assertThatThrownBy(() -> settings("respond", "--bootstrap", "kafka.example.com:9092"))
+                .hasMessageContaining("refusing Kafka host");
+        assertThatThrownBy(() -> settings("respond", "--response-rate", "1.5"))
+                .hasMessageContaining("between 0.0 and 1.0");
+        assertThatThrownBy(() -> settings("respond", "--group", "a b")).hasMessageContaining("--group");
+        assertThatThrownBy(() -> settings("respond", "--rate", "5")).hasMessageContaining("unknown option");
+    }
 }

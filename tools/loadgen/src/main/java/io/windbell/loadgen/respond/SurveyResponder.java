@@ -1,0 +1,126 @@
+package io.windbell.loadgen.respond;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.windbell.contracts.survey.SurveyInvited;
+
+/**
+ * The simulated customers behind the invitations: for each {@code survey.invited} one decides whether to answer at all
+ * ({@code responseRate}), waits a moment after delivery (up to {@code maxDelayMillis}, so the demo moves), opens the
+ * survey, fills it in ({@link Respondent}) and sends it. Nothing is logged about the customer: the link token is a
+ * credential and customer ids are personal data, so problems are reported by invitation id only.
+ */
+public final class SurveyResponder {
+
+    /** How many distinct problems are printed (each kind once); the rest are only counted. */
+    static final int PRINTED_PROBLEMS = 5;
+
+    private final SurveyApi api;
+    private final double responseRate;
+    private final long maxDelayMillis;
+    private final ScheduledExecutorService executor;
+    private final RespondTally tally;
+    private final PrintStream err;
+    // decisions are drawn on the consumer thread, in record order, so that --seed repeats them; each answer gets its
+    // own generator split from this one
+    private final SplittableRandom random;
+    private final Set<String> printed = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger printedCount = new AtomicInteger();
+
+    public SurveyResponder(SurveyApi api, double responseRate, long maxDelayMillis, long seed,
+            ScheduledExecutorService executor, RespondTally tally, PrintStream err) {
+        this.api = api;
+        this.responseRate = responseRate;
+        this.maxDelayMillis = maxDelayMillis;
+        this.random = new SplittableRandom(seed);
+        this.executor = executor;
+        this.tally = tally;
+        this.err = err;
+    }
+
+    /**
+     * One invitation from the topic: counted, and either skipped or scheduled for an answer at its delivery time
+     * ({@code invitedAt}, when that lies ahead) plus a random delay. Call from one thread.
+     */
+    public void offer(SurveyInvited invitation, Instant now) {
+        tally.invited.increment();
+        if (invitation.linkToken() == null || invitation.linkToken().isBlank()) {
+            tally.error("no link token");
+            return;
+        }
+        if (random.nextDouble() >= responseRate) {
+            tally.skipped.increment();
+            return;
+        }
+        long untilDelivered = invitation.invitedAt() == null ? 0
+                : Math.max(0, invitation.invitedAt().toEpochMilli() - now.toEpochMilli());
+        long delay = untilDelivered + (maxDelayMillis > 0 ? random.nextLong(maxDelayMillis + 1) : 0);
+        SplittableRandom own = random.split();
+        tally.pending.incrementAndGet();
+        try {
+            executor.schedule(() -> answer(invitation, own), delay, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            // the executor is shutting down: the run is over
+            tally.pending.decrementAndGet();
+        }
+    }
+
+    /** Opens the survey and sends the answers; every outcome is counted. */
+    void answer(SurveyInvited invitation, SplittableRandom own) {
+        try {
+            SurveyApi.Reply page = api.form(invitation.linkToken(), invitation.locale());
+            if (page.status() != 200) {
+                problem("GET " + page.status(), invitation, page.body());
+                return;
+            }
+            SurveyForm form;
+            try {
+                form = SurveyForm.parse(page.body());
+            } catch (IOException e) {
+                problem("GET unreadable", invitation, e.getMessage().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            Respondent.Answered answered = Respondent.answer(form, invitation.locale(),
+                    Respondent.troubled(invitation.reasons()), own);
+            SurveyApi.Reply sent = api.respond(invitation.linkToken(), answered.submission().toJson());
+            if (sent.status() == 201 || sent.status() == 200) {
+                tally.answered(answered.sentiment());
+            } else {
+                problem("POST " + sent.status(), invitation, sent.body());
+            }
+        } catch (IOException e) {
+            problem("io " + e.getClass().getSimpleName(), invitation, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            tally.error("interrupted");
+        } catch (RuntimeException e) {
+            problem("failed " + e.getClass().getSimpleName(), invitation,
+                    String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
+        } finally {
+            tally.pending.decrementAndGet();
+        }
+    }
+
+    private void problem(String what, SurveyInvited invitation, byte[] body) {
+        tally.error(what);
+        if (printed.add(what) && printedCount.incrementAndGet() <= PRINTED_PROBLEMS) {
+            String detail = body == null ? "" : new String(body, StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+            // a problem document may echo the request path, and the token in it is a credential
+            detail = detail.replace(invitation.linkToken(), "<token>");
+            if (detail.length() > 300) {
+                detail = detail.substring(0, 300) + "...";
+            }
+            err.printf("[respond] %s for invitation %s%s (further ones are only counted)%n", what,
+                    invitation.invitationId(), detail.isEmpty() ? "" : ": " + detail);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.windbell.loadgen.respond;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.windbell.contracts.EventJson;
+import io.windbell.contracts.survey.AnchorMetric;
+import io.windbell.contracts.survey.DeliveryChannel;
+import io.windbell.contracts.survey.InvitationReason;
+import io.windbell.contracts.survey.SurveyInvited;
+
+/** The responder against a fake respondent API: what it sends, what it counts, and what it never prints. */
+class SurveyResponderTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CUSTOMER = "C000123456";
+
+    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2);
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+    private final RespondTally tally = new RespondTally();
+
+    /** Serves {@link RespondentTest#npsSurvey()} for every token and answers POSTs with a fixed status. */
+    static final class FakeApi implements SurveyApi {
+        final Map<String, String> langs = new ConcurrentHashMap<>();
+        final Queue<JsonNode> posted = new ConcurrentLinkedQueue<>();
+        volatile int getStatus = 200;
+        volatile int postStatus = 201;
+        volatile String problem = "";
+
+        @Override
+        public Reply form(String token, String lang) throws IOException {
+            langs.put(token, lang);
+            return new Reply(getStatus, getStatus == 200 ? JSON.writeValueAsBytes(RespondentTest.npsSurvey())
+                    : problem.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public Reply respond(String token, byte[] submission) throws IOException {
+            posted.add(JSON.readTree(submission));
+            return new Reply(postStatus, postStatus == 201 ? "{\"responseId\":\"r1\"}".getBytes(StandardCharsets.UTF_8)
+                    : problem.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    @Test
+    void answersTheShareOfInvitationsGivenByTheResponseRate() {
+        FakeApi api = new FakeApi();
+        SurveyResponder responder = new SurveyResponder(api, 0.6, 0, 7, executor, tally, err);
+        for (int i = 0; i < 500; i++) {
+            responder.offer(invited("token-" + i, "zh-CN", InvitationReason.Code.JOURNEY_COMPLETED), Instant.now());
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> tally.pending() == 0);
+
+        assertThat(tally.invited()).isEqualTo(500);
+        assertThat(tally.answered() + tally.skipped()).isEqualTo(500);
+        assertThat(tally.answered()).isBetween(250L, 350L);
+        assertThat(tally.errorCount()).isZero();
+        assertThat(api.posted).hasSize((int) tally.answered()).allSatisfy(body -> {
+            assertThat(body.path("locale").asText()).isEqualTo("zh-CN");
+            assertThat(body.path("answers").get(0).path("questionId").asText()).isEqualTo("nps");
+        });
+        assertThat(api.langs.values()).containsOnly("zh-CN");
+        assertThat(tally.sentiments().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(tally.answered());
+    }
+
+    @Test
+    void waitsUntilTheInvitationIsDeliveredPlusTheDelay() {
+        FakeApi api = new FakeApi();
+        SurveyResponder responder = new SurveyResponder(api, 1.0, 200, 1, executor, tally, err);
+        Instant now = Instant.now();
+        responder.offer(invited("later", "en", InvitationReason.Code.JOURNEY_COMPLETED, now.plusMillis(600)), now);
+        assertThat(tally.pending()).isEqualTo(1);
+        await().during(Duration.ofMillis(400)).atMost(Duration.ofMillis(550)).until(() -> api.posted.isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> tally.answered() == 1);
+    }
+
+    @Test
+    void countsRefusalsByStatusAndNeverPrintsTheTokenOrTheCustomer() {
+        FakeApi api = new FakeApi();
+        api.postStatus = 410;
+        api.problem = "{\"type\":\"about:blank\",\"title\":\"Gone\",\"status\":410,\"instance\":\"/v1/s/secret-token-1/responses\"}";
+        SurveyResponder responder = new SurveyResponder(api, 1.0, 0, 1, executor, tally, err);
+        responder.offer(invited("secret-token-1", "en", InvitationReason.Code.JOURNEY_INTERRUPTED), Instant.now());
+        responder.offer(invited("secret-token-2", "en", InvitationReason.Code.JOURNEY_INTERRUPTED), Instant.now());
+        await().atMost(Duration.ofSeconds(5)).until(() -> tally.pending() == 0);
+
+        api.getStatus = 404;
+        api.problem = "{\"status\":404,\"instance\":\"/v1/s/secret-token-3\"}";
+        responder.offer(invited("secret-token-3", "en", InvitationReason.Code.JOURNEY_COMPLETED), Instant.now());
+        await().atMost(Duration.ofSeconds(5)).until(() -> tally.pending() == 0);
+
+        assertThat(tally.errors()).containsEntry("POST 410", 2L).containsEntry("GET 404", 1L);
+        assertThat(tally.answered()).isZero();
+        String printed = errBytes.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("POST 410 for invitation", "GET 404", "<token>").doesNotContain("secret-token")
+                .doesNotContain(CUSTOMER);
+        // each kind of problem is printed once
+        assertThat(printed.split("POST 410", -1)).hasSize(2);
+    }
+
+    @Test
+    void onlySurveyInvitedRecordsAreOffered() {
+        FakeApi api = new FakeApi();
+        SurveyResponder responder = new SurveyResponder(api, 0.0, 0, 1, executor, tally, err);
+        SurveyInvited invited = invited("t", "en", InvitationReason.Code.JOURNEY_COMPLETED);
+
+        RespondCommand.offer(record("survey.invited", EventJson.toBytes(invited)), responder, tally);
+        RespondCommand.offer(record("survey.responded", "{}".getBytes(StandardCharsets.UTF_8)), responder, tally);
+        RespondCommand.offer(record(null, "{}".getBytes(StandardCharsets.UTF_8)), responder, tally);
+        RespondCommand.offer(record("survey.invited", "not json".getBytes(StandardCharsets.UTF_8)), responder, tally);
+
+        assertThat(tally.invited()).isEqualTo(1);
+        assertThat(tally.skipped()).isEqualTo(1);
+        assertThat(tally.otherEvents()).isEqualTo(2);
+        assertThat(tally.unreadable()).isEqualTo(1);
+    }
+
+    private static ConsumerRecord<String, byte[]> record(String type, byte[] value) {
+        RecordHeaders headers = new RecordHeaders();
+        if (type != null) {
+            headers.add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+        }
+        return new ConsumerRecord<>("cx.survey-events.v1", 0, 0, 0L,
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME, 0, value.length, CUSTOMER, value, headers,
+                java.util.Optional.empty());
+    }
+
+    static SurveyInvited invited(String token, String locale, InvitationReason.Code reason) {
+        return invited(token, locale, reason, Instant.now());
+    }
+
+    static SurveyInvited invited(String token, String locale, InvitationReason.Code reason, Instant invitedAt) {
+        return new SurveyInvited(UUID.randomUUID(), CUSTOMER, UUID.randomUUID(), "WEALTH_PURCHASE_NPS",
+                AnchorMetric.NPS, DeliveryChannel.APP_PUSH, locale, token, invitedAt,
+                invitedAt.plus(Duration.ofDays(3)), List.of("nps"),
+                List.of(new InvitationReason(reason, null, null, null)), null);
+    }
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Prints the link of a survey invitation that is still open, to try the hosted survey page:
+#
+#   tools/stack/survey-link.sh [--wait SECONDS]
+#
+# Reads cx.survey-events.v1 of the local broker (kafka/SurveyLink.java): the newest survey.invited
+# that has neither been answered nor expired, preferring one the simulated customers (loadgen
+# respond) have left alone. With --wait, tries again every 5 s until one appears (first
+# invitations come a minute or two after `make run`: a journey has to end, then the rule's delay).
+# Exit status 3 when there is none. Uses the ports of `make run`.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+usage() { sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+
+wait_s=0
+case ${1:-} in
+  '') ;;
+  --wait) [[ ${2:-} =~ ^[0-9]+$ ]] || usage; wait_s=$2 ;;
+  *) usage ;;
+esac
+ensure_java
+[[ -f $KAFKA_LIBS/.complete ]] || die "no Kafka jars in $KAFKA_LIBS: run \`make run\` first"
+[[ -f $KAFKA_DIR/tools-log4j2.properties ]] || kafka_write_config
+port=$(services_list survey | awk '{ print $2 }')
+[[ -n $port ]] || die "survey is not in $SERVICES_FILE"
+
+# older than this, an invitation has been decided on by loadgen respond (its delays are at most a few seconds)
+min_age=${WINDBELL_SURVEY_LINK_MIN_AGE:-15}
+deadline=$((SECONDS + wait_s))
+while :; do
+  rc=0
+  line=$(KAFKA_TOOL_TIMEOUT=90 kafka_tool "$STACK_DIR/kafka/SurveyLink.java" "$KAFKA_URL" cx.survey-events.v1 "$min_age") || rc=$?
+  if ((rc == 0)) && [[ -n $line ]]; then
+    read -r token invitation age <<<"$line"
+    echo "http://$BIND_HOST:$port/s/$token"
+    echo "  (invitation $invitation, sent ${age}s ago; JSON: http://$BIND_HOST:$port/v1/s/$token)" >&2
+    exit 0
+  fi
+  ((rc == 3)) || die "could not read cx.survey-events.v1 on $KAFKA_URL (exit $rc)"
+  ((SECONDS < deadline)) || break
+  sleep 5
+done
+echo "no open survey invitation on cx.survey-events.v1 yet" >&2
+exit 3
