@@ -7,13 +7,11 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.jboss.logging.Logger;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.windbell.journey.JourneyConfig;
-import io.windbell.journey.service.ReconstructionService;
+import io.windbell.messaging.background.Periodic;
 import io.windbell.messaging.inbox.Inbox;
 
 /**
@@ -24,12 +22,11 @@ import io.windbell.messaging.inbox.Inbox;
 @ApplicationScoped
 public class InboxPurge {
 
-    private static final Logger LOG = Logger.getLogger(InboxPurge.class);
     private static final int ROWS_PER_ROUND = 5_000;
 
     private final AgroalDataSource dataSource;
     private final JourneyConfig.Inbox config;
-    private volatile Thread thread;
+    private Periodic periodic;
 
     public InboxPurge(AgroalDataSource dataSource, JourneyConfig config) {
         this.dataSource = dataSource;
@@ -37,12 +34,13 @@ public class InboxPurge {
     }
 
     void onStart(@Observes StartupEvent event) {
-        thread = Thread.ofPlatform().name("journey-inbox-purge").daemon().start(this::run);
+        periodic = new Periodic("journey-inbox-purge", config.purgeInterval(), Duration.ofMinutes(1),
+                () -> purgeOnce() == ROWS_PER_ROUND).start();
     }
 
-    void onStop(@Observes ShutdownEvent event) {
-        if (thread != null) {
-            thread.interrupt();
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        if (periodic != null) {
+            periodic.close();
         }
     }
 
@@ -50,28 +48,6 @@ public class InboxPurge {
     public int purgeOnce() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             return Inbox.purge(connection, Instant.now().minus(config.retention()), ROWS_PER_ROUND);
-        }
-    }
-
-    private void run() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                int purged;
-                do {
-                    purged = purgeOnce();
-                } while (purged == ROWS_PER_ROUND);
-                Thread.sleep(config.purgeInterval());
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                LOG.warnf("purging the %s inbox failed, retrying later: %s", ReconstructionService.CONSUMER,
-                        e.toString());
-                try {
-                    Thread.sleep(Duration.ofMinutes(1));
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
         }
     }
 }

@@ -1,25 +1,20 @@
 package io.windbell.journey.messaging;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.windbell.journey.JourneyConfig;
+import io.windbell.messaging.kafka.KafkaClients;
 import io.windbell.messaging.outbox.OutboxRelay;
 
 /**
@@ -46,12 +41,7 @@ public class JourneyEventRelay {
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) StartupEvent event) {
-        Map<String, Object> properties = new HashMap<>(config.producer().properties());
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "windbell-journey");
-        producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+        producer = KafkaClients.producer(bootstrapServers, config.producer().properties(), "windbell-journey");
         relay = new OutboxRelay(dataSource, producer, new OutboxRelay.Settings(config.relay().batchSize(),
                 config.relay().idlePoll(), Duration.ofSeconds(10), RELAY_LOCK));
         relay.start("journey-outbox-relay");

@@ -1,25 +1,19 @@
 package io.windbell.journey.messaging;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.agroal.api.AgroalDataSource;
@@ -33,6 +27,8 @@ import io.windbell.journey.service.ReconstructionService;
 import io.windbell.messaging.consumer.ConsumerLoop;
 import io.windbell.messaging.consumer.DeadLetters;
 import io.windbell.messaging.consumer.Delivery;
+import io.windbell.messaging.jdbc.Transactions;
+import io.windbell.messaging.kafka.KafkaClients;
 
 /**
  * Consumes {@code cx.touchpoint-events.v1}: each polled batch is one database transaction, and its offsets are
@@ -103,20 +99,9 @@ public class TouchpointConsumer {
     void handle(List<Delivery<TouchpointRecorded>> batch) throws SQLException {
         Instant now = clock.instant();
         ProcessingStats.Lap lap = stats.begin(batch);
-        int events;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                events = reconstruction.apply(connection, batch, now, lap);
-                connection.commit();
-                lap.lap("commit");
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
+        int events = Transactions.inTransaction(dataSource,
+                connection -> reconstruction.apply(connection, batch, now, lap));
+        lap.lap("commit");
         stats.committed(batch);
         if (events > 0) {
             relay.wake();
@@ -152,11 +137,7 @@ public class TouchpointConsumer {
     }
 
     private KafkaConsumer<String, byte[]> consumer(int index) {
-        Map<String, Object> properties = new HashMap<>(config.consumer().properties());
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumer().group());
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "windbell-journey-" + index);
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+        return KafkaClients.consumer(bootstrapServers, config.consumer().properties(), config.consumer().group(),
+                "windbell-journey-" + index);
     }
 }

@@ -1,6 +1,5 @@
 package io.windbell.journey.timer;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,8 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
-import org.jboss.logging.Logger;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -24,6 +21,8 @@ import io.windbell.journey.JourneyConfig;
 import io.windbell.journey.JourneyInstance;
 import io.windbell.journey.messaging.JourneyEventRelay;
 import io.windbell.journey.store.JourneyStore;
+import io.windbell.messaging.background.Periodic;
+import io.windbell.messaging.jdbc.Transactions;
 
 /**
  * Fires the durable journey timers: interrupts journeys whose window passed with nothing happening and closes those
@@ -34,15 +33,12 @@ import io.windbell.journey.store.JourneyStore;
 @ApplicationScoped
 public class TimerPoller {
 
-    private static final Logger LOG = Logger.getLogger(TimerPoller.class);
-
     private final AgroalDataSource dataSource;
     private final JourneyStore store;
     private final JourneyEventRelay relay;
     private final JourneyConfig.Timers config;
     private final Clock clock = Clock.systemUTC();
-    private volatile boolean running;
-    private Thread thread;
+    private Periodic periodic;
 
     public TimerPoller(AgroalDataSource dataSource, JourneyStore store, JourneyEventRelay relay, JourneyConfig config) {
         this.dataSource = dataSource;
@@ -52,16 +48,14 @@ public class TimerPoller {
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
-        running = true;
-        thread = Thread.ofPlatform().name("journey-timers").daemon().start(this::run);
+        periodic = new Periodic("journey-timers", config.pollInterval(), Duration.ofSeconds(1),
+                () -> fireDue() == config.batchSize()).start();
     }
 
     void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event)
             throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            thread.join(Duration.ofSeconds(10));
+        if (periodic != null) {
+            periodic.close();
         }
     }
 
@@ -72,60 +66,27 @@ public class TimerPoller {
      */
     public int fireDue() throws SQLException {
         Instant now = clock.instant();
-        int events;
-        int claimed;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Map<UUID, String> due = store.claimDueTimers(connection, now, config.batchSize());
-                claimed = due.size();
-                Set<String> locked = store.tryLock(connection, due.values());
-                List<JourneyInstance> instances = store
-                        .loadById(connection,
-                                due.entrySet().stream().filter(e -> locked.contains(e.getValue()))
-                                        .map(Map.Entry::getKey).toList())
-                        // a consumer may have moved the journey to another person since the claim
-                        .stream().filter(i -> locked.contains(i.subject())).toList();
-                for (JourneyInstance instance : instances) {
-                    instance.onTimer(now);
-                }
-                store.rescheduleTimers(connection, instances.stream().filter(i -> !i.changed()).toList());
-                events = store.appendToOutbox(connection, store.saveInstances(connection, instances, now, Map.of()));
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+        int[] claimedAndEvents = Transactions.inTransaction(dataSource, connection -> {
+            Map<UUID, String> due = store.claimDueTimers(connection, now, config.batchSize());
+            Set<String> locked = store.tryLock(connection, due.values());
+            List<JourneyInstance> instances = store
+                    .loadById(connection,
+                            due.entrySet().stream().filter(e -> locked.contains(e.getValue())).map(Map.Entry::getKey)
+                                    .toList())
+                    // a consumer may have moved the journey to another person since the claim
+                    .stream().filter(i -> locked.contains(i.subject())).toList();
+            for (JourneyInstance instance : instances) {
+                instance.onTimer(now);
             }
-        }
+            store.rescheduleTimers(connection, instances.stream().filter(i -> !i.changed()).toList());
+            return new int[] { due.size(),
+                    store.appendToOutbox(connection, store.saveInstances(connection, instances, now, Map.of())) };
+        });
+        int claimed = claimedAndEvents[0];
+        int events = claimedAndEvents[1];
         if (events > 0) {
             relay.wake();
         }
         return claimed;
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                if (fireDue() < config.batchSize()) {
-                    Thread.sleep(config.pollInterval());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warnf("journey timers failed, retrying: %s", e.toString());
-                try {
-                    Thread.sleep(Duration.ofSeconds(1));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 }
