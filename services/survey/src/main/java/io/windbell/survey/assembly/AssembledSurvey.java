@@ -1,6 +1,7 @@
 package io.windbell.survey.assembly;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.windbell.contracts.survey.AnchorMetric;
 import io.windbell.contracts.survey.InvitationReason;
@@ -28,6 +29,11 @@ public record AssembledSurvey(String surveyCode, AnchorMetric anchorMetric, List
     /** The anchor question (always the first). */
     public SurveyQuestion anchor() {
         return questions.getFirst();
+    }
+
+    /** The question of {@code questionId}, if the survey has it. */
+    public Optional<SurveyQuestion> question(String questionId) {
+        return questions.stream().filter(q -> q.questionId().equals(questionId)).findFirst();
     }
 
     public List<String> questionIds() {
