@@ -154,7 +154,7 @@ final class Assembly {
             InvitationReason reason = new InvitationReason(touchpoint.priority().reason(), questionId, code,
                     touchpoint.detail());
             candidates.add(new Candidate(touchpoint.priority(), touchpoint.lastVisit(), code, touchpoint.firstVisit(),
-                    Render.question(q, questionId, code, true, null, reason, piping)));
+                    Render.question(q, questionId, code, false, null, reason, piping)));
         }
         return candidates;
     }
@@ -173,7 +173,7 @@ final class Assembly {
         InvitationReason reason = new InvitationReason(InvitationReason.Code.BRANCH_VISITED, q.id(),
                 facts.branchTouchpoint(), facts.branchId());
         return Optional.of(new Candidate(Priority.BRANCH, 0, "", Candidate.BRANCH_RANK,
-                Render.question(q, q.id(), null, true, null, reason, piping)));
+                Render.question(q, q.id(), null, false, null, reason, piping)));
     }
 
     private Optional<Candidate> employeeCandidate(List<Question> askable) {
@@ -195,7 +195,7 @@ final class Assembly {
         InvitationReason reason = new InvitationReason(InvitationReason.Code.EMPLOYEE_SERVED, q.id(),
                 facts.employeeTouchpoint(), facts.employeeId());
         return Optional.of(new Candidate(Priority.EMPLOYEE, 0, "", Candidate.EMPLOYEE_RANK,
-                Render.question(q, q.id(), null, true, null, reason, piping)));
+                Render.question(q, q.id(), null, false, null, reason, piping)));
     }
 
     /** The first {@code maxQuestions} candidates by priority, in display order; the rest are excluded. */

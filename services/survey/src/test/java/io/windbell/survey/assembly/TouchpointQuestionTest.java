@@ -41,7 +41,8 @@ class TouchpointQuestionTest {
         assertThat(risk.type()).isEqualTo(QuestionType.RATING);
         assertThat(risk.min()).isEqualTo(1);
         assertThat(risk.max()).isEqualTo(5);
-        assertThat(risk.required()).isTrue();
+        // only the anchor is required: a customer may skip any question about a touchpoint
+        assertThat(risk.required()).isFalse();
     }
 
     @Test
