@@ -111,7 +111,7 @@ public final class QuestionValidator {
             if (!PLACEHOLDERS.contains(name)) {
                 out.add(new Violation(path, "unknown placeholder {" + name + "}: only "
                         + new TreeSet<>(PLACEHOLDERS).stream().map(p -> "{" + p + "}").toList()));
-            } else if (name.equals("touchpoint") && purpose != Purpose.TOUCHPOINT) {
+            } else if (name.equals("touchpoint") && purpose != null && purpose != Purpose.TOUCHPOINT) {
                 out.add(new Violation(path, "{touchpoint} is only known in TOUCHPOINT questions"));
             }
         }
