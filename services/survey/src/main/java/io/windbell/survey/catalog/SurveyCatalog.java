@@ -214,13 +214,14 @@ public class SurveyCatalog implements HealthCheck {
     /** One consistent view of the tables. */
     private static final class Snapshot {
 
-        @SuppressWarnings("unchecked")
-        static final Snapshot EMPTY = new Snapshot((Versions<Question>) Versions.EMPTY,
-                (Versions<SurveyRule>) Versions.EMPTY, DisplayNames.EMPTY, null);
-
         /** Highest priority first, then by code: the first matching rule wins. */
         static final Comparator<SurveyRule> RULE_ORDER = Comparator.comparingInt(SurveyRule::priority).reversed()
                 .thenComparing(SurveyRule::code);
+
+        // after RULE_ORDER, which its constructor uses
+        @SuppressWarnings("unchecked")
+        static final Snapshot EMPTY = new Snapshot((Versions<Question>) Versions.EMPTY,
+                (Versions<SurveyRule>) Versions.EMPTY, DisplayNames.EMPTY, null);
 
         final Versions<Question> questions;
         final Versions<SurveyRule> rules;
