@@ -57,7 +57,7 @@ public class NamesRepository {
      * kind. Kinds sort by name, as the column does.
      */
     public List<Entry> list(Names.Kind kind, String afterKind, String afterCode, int limit) {
-        StringBuilder sql = new StringBuilder("WITH codes AS (SELECT DISTINCT kind, code FROM display_name WHERE true");
+        StringBuilder sql = new StringBuilder("WITH codes AS (SELECT kind, code FROM display_name WHERE true");
         List<String> args = new ArrayList<>();
         if (kind != null) {
             sql.append(" AND kind = ?");
@@ -69,8 +69,8 @@ public class NamesRepository {
             args.add(afterKind);
             args.add(afterCode);
         }
-        sql.append(" ORDER BY kind COLLATE \"C\", code COLLATE \"C\" LIMIT ").append(limit).append(")")
-                .append(" SELECT d.kind, d.code, d.locale, d.name, d.updated_at FROM display_name d")
+        sql.append(" GROUP BY kind, code ORDER BY kind COLLATE \"C\", code COLLATE \"C\" LIMIT ").append(limit)
+                .append(")").append(" SELECT d.kind, d.code, d.locale, d.name, d.updated_at FROM display_name d")
                 .append(" JOIN codes USING (kind, code) ORDER BY d.kind COLLATE \"C\", d.code COLLATE \"C\", d.locale");
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < args.size(); i++) {
