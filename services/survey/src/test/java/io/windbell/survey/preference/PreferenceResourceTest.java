@@ -10,11 +10,16 @@ import java.sql.Connection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.windbell.contracts.survey.DeliveryChannel;
+import io.windbell.survey.preference.rest.PreferenceResource;
 import io.windbell.survey.support.SurveyTestResource;
 
 @QuarkusTest
@@ -106,6 +112,37 @@ class PreferenceResourceTest {
         given().contentType(ContentType.JSON).body(preference(false, "+08:00", "en", null)).when().put(path(customer))
                 .then().statusCode(400).body("violations.field", equalTo(List.of("timeZone")));
         given().when().get(path(customer)).then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "cx-admin")
+    void theCustomerIdIsMaskedInTheLog() {
+        String customer = "C90000006";
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(PreferenceResource.class.getName());
+        logger.addHandler(capture);
+        try {
+            given().contentType(ContentType.JSON).body(preference(false, "Asia/Shanghai", "zh-CN", null)).when()
+                    .put(path(customer)).then().statusCode(200);
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("C9*****06"));
+        assertThat(lines).noneMatch(line -> line.contains(customer));
     }
 
     @Test
