@@ -1,33 +1,242 @@
 package io.windbell.survey.catalog;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Default;
+import jakarta.interceptor.Interceptor;
 
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.windbell.survey.SurveyConfig;
 import io.windbell.survey.bank.Question;
+import io.windbell.survey.bank.QuestionRepository;
+import io.windbell.survey.catalog.VersionedStore.Stored;
+import io.windbell.survey.names.DisplayNames;
 import io.windbell.survey.names.Names;
+import io.windbell.survey.names.NamesRepository;
+import io.windbell.survey.rule.RuleRepository;
 import io.windbell.survey.rule.SurveyRule;
 
-/** PLACEHOLDER until the bank helper lands: the in-memory question bank, rules and display names. */
+/**
+ * The question bank, the survey rules and the display names, in memory: the trigger path never waits for the database.
+ * Everything is one immutable snapshot swapped in one step by {@link #refresh()}: at startup (before the consumers
+ * start), after every change made through this replica's API, and every
+ * {@code windbell.survey.catalog.refresh-interval} so that other replicas' changes arrive.
+ */
 @ApplicationScoped
-public class SurveyCatalog {
+@Readiness
+@Default // also injectable by type: @Readiness alone would hide it from other beans
+public class SurveyCatalog implements HealthCheck {
 
-    /** The latest version of every active question. */
+    /** Before the consumers (APPLICATION + 1000) and the relay (APPLICATION + 900) start. */
+    public static final int STARTUP_PRIORITY = Interceptor.Priority.APPLICATION + 100;
+
+    private static final Logger LOG = Logger.getLogger(SurveyCatalog.class);
+
+    private final QuestionRepository questions;
+    private final RuleRepository rules;
+    private final NamesRepository names;
+    private final SurveyConfig config;
+    private volatile Snapshot snapshot = Snapshot.EMPTY;
+    private ScheduledExecutorService timer;
+
+    SurveyCatalog(QuestionRepository questions, RuleRepository rules, NamesRepository names, SurveyConfig config) {
+        this.questions = questions;
+        this.rules = rules;
+        this.names = names;
+        this.config = config;
+    }
+
+    void onStart(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
+        refresh();
+        long every = config.catalog().refreshInterval().toMillis();
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "survey-catalog-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::refreshInBackground, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    /**
+     * Reloads from the database now and swaps the snapshot. Serialised, so that a slow load can never replace the
+     * result of a later one.
+     */
+    public synchronized void refresh() {
+        Snapshot loaded = new Snapshot(Versions.of(questions.all(), Question::id),
+                Versions.of(rules.all(), SurveyRule::code), names.all(), Instant.now());
+        snapshot = loaded;
+        LOG.debugf("survey catalog loaded: %d questions, %d rules, %d names", loaded.questions.active.size(),
+                loaded.rules.active.size(), loaded.names.size());
+    }
+
+    private void refreshInBackground() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            LOG.warnf("reloading the survey catalog failed, keeping the previous one: %s", e.getMessage());
+        }
+    }
+
+    /** The latest version of every active question, by id. */
     public List<Question> questions() {
-        return List.of();
+        return snapshot.activeQuestions;
     }
 
     /** The latest version of every active rule, highest priority first, then by code. */
     public List<SurveyRule> rules() {
-        return List.of();
+        return snapshot.activeRules;
     }
 
     /** Display names for piping. */
     public Names names() {
-        return (kind, code, locale) -> java.util.Optional.empty();
+        return snapshot.names;
     }
 
-    /** Reloads from the database now (after a change through the API, and on the refresh interval). */
-    public void refresh() {
+    /** Any stored version of a question, active or not (a survey already sent keeps the versions it used). */
+    public Optional<Question> question(String id, int version) {
+        return snapshot.questions.version(id, version).map(Stored::value);
+    }
+
+    /** Any stored version of a rule, active or not. */
+    public Optional<SurveyRule> rule(String code, int version) {
+        return snapshot.rules.version(code, version).map(Stored::value);
+    }
+
+    /** The question versions with their bookkeeping, for the API. */
+    public Versions<Question> questionVersions() {
+        return snapshot.questions;
+    }
+
+    /** The rule versions with their bookkeeping, for the API. */
+    public Versions<SurveyRule> ruleVersions() {
+        return snapshot.rules;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        Snapshot current = snapshot;
+        return HealthCheckResponse.named("survey-catalog").status(current.loadedAt != null)
+                .withData("questions", current.activeQuestions.size()).withData("rules", current.activeRules.size())
+                .withData("loadedAt", String.valueOf(current.loadedAt)).build();
+    }
+
+    /** Every version of every key of one kind of versioned configuration, immutable. */
+    public static final class Versions<T> {
+
+        static final Versions<?> EMPTY = new Versions<>(Map.of());
+
+        private final Map<String, List<Stored<T>>> byKey;
+        private final List<Stored<T>> active;
+
+        private Versions(Map<String, List<Stored<T>>> byKey) {
+            this.byKey = byKey;
+            List<Stored<T>> latestActive = new ArrayList<>();
+            for (List<Stored<T>> versions : byKey.values()) {
+                Stored<T> latest = versions.getLast();
+                if (latest.active()) {
+                    latestActive.add(latest);
+                }
+            }
+            latestActive.sort(Comparator.comparing(Stored::key));
+            this.active = List.copyOf(latestActive);
+        }
+
+        static <T> Versions<T> of(List<Stored<T>> rows, Function<T, String> keyOf) {
+            Map<String, List<Stored<T>>> byKey = new TreeMap<>();
+            for (Stored<T> row : rows) {
+                byKey.computeIfAbsent(keyOf.apply(row.value()), k -> new ArrayList<>()).add(row);
+            }
+            Map<String, List<Stored<T>>> frozen = new HashMap<>();
+            byKey.forEach((key, list) -> {
+                list.sort(Comparator.comparingInt(Stored::version));
+                frozen.put(key, List.copyOf(list));
+            });
+            return new Versions<>(Map.copyOf(frozen));
+        }
+
+        /** The latest version of every key whose latest version is active, by key. */
+        public List<Stored<T>> active() {
+            return active;
+        }
+
+        /** The active version of one key; empty when unknown or retired. */
+        public Optional<Stored<T>> active(String key) {
+            List<Stored<T>> versions = byKey.get(key);
+            return versions == null || !versions.getLast().active() ? Optional.empty()
+                    : Optional.of(versions.getLast());
+        }
+
+        /** Every version of one key, oldest first; empty when unknown. */
+        public List<Stored<T>> versions(String key) {
+            return byKey.getOrDefault(key, List.of());
+        }
+
+        /** One version, active or not. */
+        public Optional<Stored<T>> version(String key, int version) {
+            List<Stored<T>> all = byKey.get(key);
+            if (all == null) {
+                return Optional.empty();
+            }
+            // versions are numbered 1..n per key, so the list index is a guess that is almost always right
+            if (version >= 1 && version <= all.size() && all.get(version - 1).version() == version) {
+                return Optional.of(all.get(version - 1));
+            }
+            return all.stream().filter(v -> v.version() == version).findFirst();
+        }
+    }
+
+    /** One consistent view of the tables. */
+    private static final class Snapshot {
+
+        /** Highest priority first, then by code: the first matching rule wins. */
+        static final Comparator<SurveyRule> RULE_ORDER = Comparator.comparingInt(SurveyRule::priority).reversed()
+                .thenComparing(SurveyRule::code);
+
+        // after RULE_ORDER, which its constructor uses
+        @SuppressWarnings("unchecked")
+        static final Snapshot EMPTY = new Snapshot((Versions<Question>) Versions.EMPTY,
+                (Versions<SurveyRule>) Versions.EMPTY, DisplayNames.EMPTY, null);
+
+        final Versions<Question> questions;
+        final Versions<SurveyRule> rules;
+        final DisplayNames names;
+        final Instant loadedAt;
+        final List<Question> activeQuestions;
+        final List<SurveyRule> activeRules;
+
+        Snapshot(Versions<Question> questions, Versions<SurveyRule> rules, DisplayNames names, Instant loadedAt) {
+            this.questions = questions;
+            this.rules = rules;
+            this.names = names;
+            this.loadedAt = loadedAt;
+            this.activeQuestions = questions.active().stream().map(Stored::value).toList();
+            this.activeRules = rules.active().stream().map(Stored::value).sorted(RULE_ORDER).toList();
+        }
     }
 }
