@@ -5,6 +5,7 @@ import static io.windbell.survey.support.SentInvitations.RISK;
 import static io.windbell.survey.support.SentInvitations.WHAT_WENT_WRONG;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +47,8 @@ import io.windbell.survey.support.SurveyTestResource;
 @QuarkusTestResource(value = SurveyTestResource.class, restrictToAnnotatedClass = true)
 class SurveyPageBrowserTest {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("windbell.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("windbell.chromedriver", "/usr/bin/chromedriver"));
+    static final Path CHROMIUM = locate("chromium");
+    static final Path CHROMEDRIVER = locate("chromedriver");
 
     static ChromeDriver browser;
     static WebDriverWait wait;
@@ -82,6 +83,21 @@ class SurveyPageBrowserTest {
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    }
+
+    /** {@code -Dwindbell.<name>=path}, else the first on PATH, else Debian's place. */
+    private static Path locate(String name) {
+        String configured = System.getProperty("windbell." + name);
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return Path.of("/usr/bin", name);
     }
 
     @AfterAll
