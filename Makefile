@@ -16,7 +16,7 @@ build: ## compile and package every module, skipping tests
 	$(MVN) -DskipTests package
 
 test: ## run every test of every module (unit, @QuarkusTest with real PostgreSQL and Kafka, contracts)
-	$(MVN) verify
+	tools/bin/ensure-chromium.sh && $(MVN) verify
 
 run: ## start the local stack as processes: PostgreSQL, Kafka, Keycloak, the services, demo definitions, the simulator
 	tools/stack/run.sh
