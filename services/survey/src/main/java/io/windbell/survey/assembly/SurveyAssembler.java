@@ -66,7 +66,8 @@ public final class SurveyAssembler {
         List<Question> anchors = new ArrayList<>();
         for (Question q : BankView.of(bank).all()) {
             boolean relevant = q.type() == type && (q.purpose() == Purpose.FOLLOW_UP || q.purpose() == Purpose.ANCHOR)
-                    && (q.tags().journeys().isEmpty() || q.tags().journeys().contains(journeyCode));
+                    && (q.tags().journeys().isEmpty()
+                            || journeyCode != null && q.tags().journeys().contains(journeyCode));
             if (!relevant) {
                 continue;
             }

@@ -153,10 +153,13 @@ public class InvitationRepository {
         }
     }
 
-    /** Ends an open invitation: EXPIRED if it was delivered, CANCELLED if it was still waiting. */
+    /**
+     * Ends an open invitation: EXPIRED if it was delivered, CANCELLED if it was still waiting. The token hash stays, so
+     * the link shows the customer that the survey has expired rather than that it never existed.
+     */
     public void close(Connection connection, Pending invitation, Instant at, String reason) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                UPDATE invitation SET status = ?, closed_at = ?, closed_reason = ?, token_hash = NULL
+                UPDATE invitation SET status = ?, closed_at = ?, closed_reason = ?
                 WHERE id = ? AND status IN ('SCHEDULED', 'SENT')""")) {
             statement.setString(1, invitation.sent() ? "EXPIRED" : "CANCELLED");
             statement.setTimestamp(2, Timestamp.from(at));

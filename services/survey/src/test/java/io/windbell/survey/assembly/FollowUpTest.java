@@ -78,6 +78,15 @@ class FollowUpTest {
     }
 
     @Test
+    void withoutAJourneyQuestionsTaggedWithAJourneyAreSkippedNotFatal() {
+        Question wealth = Bank.question("Q_FOLLOW_WEALTH", Purpose.FOLLOW_UP, QuestionType.NPS)
+                .journeys("WEALTH_PURCHASE").build();
+
+        assertThat(assembler.followUp("S", AnchorMetric.NPS, Bank.standardWith(wealth), MapNames.standard(), null)
+                .questionIds()).containsExactly(Bank.FOLLOW_UP_NPS);
+    }
+
+    @Test
     void withNeitherTheFollowUpFails() {
         assertThatThrownBy(() -> assembler.followUp("S", AnchorMetric.CES, Bank.standardWithout(Bank.CES),
                 MapNames.standard(), null)).isInstanceOf(NoAnchorQuestionException.class).hasMessageContaining("CES");
