@@ -79,7 +79,7 @@ class SurveyCatalogTest {
         assertThat(bank).filteredOn(q -> q.purpose() == Purpose.TOUCHPOINT && q.tags().touchpoints().isEmpty())
                 .singleElement().satisfies(q -> {
                     assertThat(q.type()).isEqualTo(QuestionType.RATING);
-                    assertThat(q.text().get("en")).isEqualTo("How easy was {touchpoint}?");
+                    assertThat(q.text().get("en")).isEqualTo("How easy was the step “{touchpoint}”?");
                 });
         assertThat(bank).filteredOn(q -> q.purpose() == Purpose.TOUCHPOINT && !q.tags().touchpoints().isEmpty())
                 .hasSizeGreaterThanOrEqualTo(12).extracting(Question::type)
