@@ -12,32 +12,13 @@ these clocks already is left alone (running `make run` again creates no new vers
 
 Exit status 1 when a definition could not be read or changed. Python 3 standard library only.
 """
-import json
 import os
 import sys
-import urllib.error
-import urllib.request
+
+from demo_api import call
 
 # fields the server assigns: sent back they would be ignored, so they are not sent
 READ_ONLY = ("version", "active", "createdAt", "createdBy")
-
-
-def call(method, url, token, body=None, headers=None):
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(url, data=data, method=method)
-    request.add_header("Authorization", "Bearer " + token)
-    request.add_header("Accept", "application/json")
-    if data is not None:
-        request.add_header("Content-Type", "application/json")
-    for key, value in (headers or {}).items():
-        request.add_header(key, value)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, response.headers, json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as e:
-        return e.code, e.headers, e.read().decode(errors="replace")[:300]
-    except OSError as e:
-        return 0, {}, str(e)
 
 
 def demo_clocks(base, token, code, inactivity, grace):

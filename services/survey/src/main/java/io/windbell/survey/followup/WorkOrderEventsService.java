@@ -5,9 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +21,6 @@ import io.windbell.contracts.workorder.WorkOrderReopened;
 import io.windbell.contracts.workorder.WorkOrderResolved;
 import io.windbell.contracts.workorder.WorkOrderSummary;
 import io.windbell.messaging.consumer.Delivery;
-import io.windbell.messaging.inbox.Inbox;
 import io.windbell.survey.SurveyConfig;
 import io.windbell.survey.assembly.AssembledSurvey;
 import io.windbell.survey.assembly.SurveyAssembler;
@@ -77,23 +75,11 @@ public class WorkOrderEventsService {
     /** Applies a polled batch; returns the follow-up decisions taken. */
     public List<Decision> apply(Connection connection, List<Delivery<EventPayload>> batch, Instant now)
             throws SQLException {
-        Set<String> fresh = Inbox.claim(connection, CONSUMER,
-                batch.stream().map(delivery -> Envelope.eventId(delivery).toString()).toList());
-        Set<String> customers = new TreeSet<>();
-        for (Delivery<EventPayload> delivery : batch) {
-            String customer = summary(delivery.value()).customerId();
-            if (fresh.contains(Envelope.eventId(delivery).toString()) && customer != null) {
-                customers.add(customer);
-            }
-        }
-        for (String customer : customers) {
-            invitations.lockCustomer(connection, customer);
-        }
+        List<Delivery<EventPayload>> fresh = Envelope.claim(connection, CONSUMER, batch);
+        invitations.lockCustomers(connection, fresh.stream().map(delivery -> summary(delivery.value()).customerId())
+                .filter(Objects::nonNull).toList());
         List<Decision> taken = new ArrayList<>();
-        for (Delivery<EventPayload> delivery : batch) {
-            if (!fresh.remove(Envelope.eventId(delivery).toString())) {
-                continue;
-            }
+        for (Delivery<EventPayload> delivery : fresh) {
             WorkOrderSummary order = summary(delivery.value());
             if (order.customerId() == null) {
                 continue; // an internal work order: nobody to survey or to spare

@@ -8,7 +8,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +39,16 @@ public class InvitationRepository {
                 .prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 5))")) {
             statement.setString(1, "survey-budget:" + customerId);
             statement.execute();
+        }
+    }
+
+    /**
+     * Takes the budget locks of several customers in one order (sorted), so that two transactions locking overlapping
+     * sets never wait on each other in a cycle.
+     */
+    public void lockCustomers(Connection connection, Collection<String> customerIds) throws SQLException {
+        for (String customerId : new TreeSet<>(customerIds)) {
+            lockCustomer(connection, customerId);
         }
     }
 

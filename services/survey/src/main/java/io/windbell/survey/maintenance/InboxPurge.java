@@ -1,8 +1,6 @@
 package io.windbell.survey.maintenance;
 
-import java.sql.Connection;
-import java.time.Duration;
-import java.time.Instant;
+import java.sql.SQLException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,43 +8,29 @@ import jakarta.enterprise.event.Observes;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.windbell.messaging.background.Periodic;
-import io.windbell.messaging.inbox.Inbox;
+import io.windbell.messaging.inbox.InboxPurger;
 import io.windbell.survey.SurveyConfig;
 
-/**
- * Forgets inbox claims older than {@code windbell.survey.inbox.retention} (longer than the topics' retention, so a
- * replay from the beginning still finds every claim), a few thousand rows per round.
- */
+/** Forgets inbox claims older than {@code windbell.survey.inbox.retention} (see {@link InboxPurger}). */
 @ApplicationScoped
 public class InboxPurge {
 
-    private static final int ROWS_PER_ROUND = 5_000;
-
-    private final AgroalDataSource dataSource;
-    private final SurveyConfig.Inbox config;
-    private Periodic periodic;
+    private final InboxPurger purger;
 
     public InboxPurge(AgroalDataSource dataSource, SurveyConfig config) {
-        this.dataSource = dataSource;
-        this.config = config.inbox();
+        this.purger = new InboxPurger(dataSource, config.inbox().retention(), config.inbox().purgeInterval(), "survey");
     }
 
     void onStart(@Observes StartupEvent event) {
-        periodic = new Periodic("survey-inbox-purge", config.purgeInterval(), Duration.ofMinutes(1),
-                () -> purgeOnce() == ROWS_PER_ROUND).start();
+        purger.start();
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        if (periodic != null) {
-            periodic.close();
-        }
+        purger.close();
     }
 
     /** Removes one round of expired claims; returns how many. */
-    public int purgeOnce() throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            return Inbox.purge(connection, Instant.now().minus(config.retention()), ROWS_PER_ROUND);
-        }
+    public int purgeOnce() throws SQLException {
+        return purger.purgeOnce();
     }
 }

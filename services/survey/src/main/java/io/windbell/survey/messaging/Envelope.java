@@ -1,6 +1,11 @@
 package io.windbell.survey.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -11,6 +16,7 @@ import io.windbell.contracts.EventJson;
 import io.windbell.contracts.EventPayload;
 import io.windbell.contracts.EventType;
 import io.windbell.messaging.consumer.Delivery;
+import io.windbell.messaging.inbox.Inbox;
 
 /** Reads the CloudEvents envelope of a consumed record: its id, type and trace context, and the typed payload. */
 public final class Envelope {
@@ -48,6 +54,23 @@ public final class Envelope {
             throw new IllegalArgumentException(type + " without " + eventType.keyField());
         }
         return payload;
+    }
+
+    /**
+     * The deliveries of a batch that were not processed before, in batch order, claimed in the consumer's inbox on the
+     * caller's transaction (a second copy within the batch counts as processed too).
+     */
+    public static <T> List<Delivery<T>> claim(Connection connection, String consumer, List<Delivery<T>> batch)
+            throws SQLException {
+        Set<String> fresh = Inbox.claim(connection, consumer,
+                batch.stream().map(delivery -> eventId(delivery).toString()).toList());
+        List<Delivery<T>> claimed = new ArrayList<>(fresh.size());
+        for (Delivery<T> delivery : batch) {
+            if (fresh.remove(eventId(delivery).toString())) {
+                claimed.add(delivery);
+            }
+        }
+        return claimed;
     }
 
     /** The CloudEvents id of a delivery (the decoder guarantees it is a UUID). */

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.windbell.messaging.kafka.KafkaClients;
+import io.windbell.messaging.outbox.OutboxPublisher;
 import io.windbell.messaging.outbox.OutboxRelay;
 import io.windbell.survey.SurveyConfig;
 
@@ -30,8 +30,7 @@ public class SurveyEventRelay {
     private final AgroalDataSource dataSource;
     private final SurveyConfig config;
     private final String bootstrapServers;
-    private Producer<String, byte[]> producer;
-    private OutboxRelay relay;
+    private OutboxPublisher publisher;
 
     public SurveyEventRelay(AgroalDataSource dataSource, SurveyConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -41,34 +40,30 @@ public class SurveyEventRelay {
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) StartupEvent event) {
-        producer = KafkaClients.producer(bootstrapServers, config.producer().properties(), "windbell-survey");
-        relay = new OutboxRelay(dataSource, producer, new OutboxRelay.Settings(config.relay().batchSize(),
-                config.relay().idlePoll(), Duration.ofSeconds(10), RELAY_LOCK));
-        relay.start("survey-outbox-relay");
+        publisher = new OutboxPublisher(dataSource, bootstrapServers, config.producer().properties(), "survey",
+                new OutboxRelay.Settings(config.relay().batchSize(), config.relay().idlePoll(), Duration.ofSeconds(10),
+                        RELAY_LOCK));
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        if (relay != null) {
-            relay.close();
-        }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
+        if (publisher != null) {
+            publisher.close();
         }
     }
 
     /** Rows were committed to the outbox: publish them now rather than at the next poll. */
     public void wake() {
-        if (relay != null) {
-            relay.wake();
+        if (publisher != null) {
+            publisher.wake();
         }
     }
 
     public OutboxRelay.Status status() {
-        return relay == null ? new OutboxRelay.Status(false, 0, null, "not started") : relay.status();
+        return publisher == null ? new OutboxRelay.Status(false, 0, null, "not started") : publisher.status();
     }
 
-    /** The service's producer: acks=all, idempotent. */
+    /** The service's producer: acks=all, idempotent (also for dead letters). */
     public Producer<String, byte[]> producer() {
-        return producer;
+        return publisher.producer();
     }
 }

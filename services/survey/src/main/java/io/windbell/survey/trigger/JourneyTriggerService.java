@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +18,6 @@ import io.windbell.contracts.journey.JourneyResumed;
 import io.windbell.contracts.journey.JourneySummary;
 import io.windbell.contracts.journey.TouchpointVisit;
 import io.windbell.messaging.consumer.Delivery;
-import io.windbell.messaging.inbox.Inbox;
 import io.windbell.survey.SurveyConfig;
 import io.windbell.survey.assembly.AssembledSurvey;
 import io.windbell.survey.assembly.JourneyContext;
@@ -79,23 +76,11 @@ public class JourneyTriggerService {
     /** Applies a polled batch; returns the decisions taken (duplicates of processed events are skipped). */
     public List<Decision> apply(Connection connection, List<Delivery<EventPayload>> batch, Instant now)
             throws SQLException {
-        Set<String> fresh = Inbox.claim(connection, CONSUMER,
-                batch.stream().map(delivery -> Envelope.eventId(delivery).toString()).toList());
+        List<Delivery<EventPayload>> fresh = Envelope.claim(connection, CONSUMER, batch);
         // every customer of the batch locked up front, in one order, so two consumers never wait on each other
-        Set<String> customers = new TreeSet<>();
-        for (Delivery<EventPayload> delivery : batch) {
-            if (fresh.contains(Envelope.eventId(delivery).toString())) {
-                customers.add(delivery.value().partitionKey());
-            }
-        }
-        for (String customer : customers) {
-            invitations.lockCustomer(connection, customer);
-        }
+        invitations.lockCustomers(connection, fresh.stream().map(delivery -> delivery.value().partitionKey()).toList());
         List<Decision> taken = new ArrayList<>();
-        for (Delivery<EventPayload> delivery : batch) {
-            if (!fresh.remove(Envelope.eventId(delivery).toString())) {
-                continue;
-            }
+        for (Delivery<EventPayload> delivery : fresh) {
             UUID eventId = Envelope.eventId(delivery);
             String traceparent = Envelope.traceparent(delivery);
             switch (delivery.value()) {
