@@ -1,6 +1,5 @@
 package io.windbell.journey.definition.rest;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,14 +10,12 @@ import java.util.Set;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 import io.windbell.contracts.journey.LifecycleStage;
 import io.windbell.journey.definition.DefinitionRepository.StoredVersion;
 import io.windbell.journey.definition.JourneyDefinition;
+import io.windbell.platform.json.IsoDuration;
 
 /**
  * A journey definition version as the API reads and writes it. Durations are ISO-8601 strings ({@code "PT30M"}). The
@@ -45,31 +42,6 @@ public record DefinitionDocument(@Schema(examples = "WEALTH_PURCHASE", pattern =
             @Schema(examples = "BEFORE_INVESTING") String phase,
             @Schema(examples = "[\"wealth.risk_assessment\"]") List<String> touchpoints, Boolean keyNode,
             @JsonSerialize(using = IsoDuration.class) @Schema(implementation = String.class, examples = "PT2H", description = "key nodes only: how long the journey may rest after this step before it stalls") Duration inactivityTimeout) {
-    }
-
-    /**
-     * Writes durations as ISO-8601 the way people write them: whole days as {@code P14D} (Java's own form would be
-     * {@code PT336H}), anything else as {@link Duration#toString()}, e.g. {@code PT30M}.
-     */
-    public static final class IsoDuration extends StdSerializer<Duration> {
-
-        private static final long DAY = 86_400;
-
-        public IsoDuration() {
-            super(Duration.class);
-        }
-
-        @Override
-        public void serialize(Duration value, JsonGenerator json, SerializerProvider provider) throws IOException {
-            json.writeString(format(value));
-        }
-
-        static String format(Duration d) {
-            if (d.isPositive() && d.getNano() == 0 && d.getSeconds() % DAY == 0) {
-                return "P" + d.getSeconds() / DAY + "D";
-            }
-            return d.toString();
-        }
     }
 
     static DefinitionDocument of(StoredVersion stored) {

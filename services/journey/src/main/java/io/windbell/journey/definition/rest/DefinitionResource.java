@@ -1,10 +1,7 @@
 package io.windbell.journey.definition.rest;
 
-import java.lang.reflect.Type;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,10 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -43,11 +35,13 @@ import io.windbell.journey.definition.DefinitionRepository.StoredVersion;
 import io.windbell.journey.definition.DefinitionRepository.UnknownCodeException;
 import io.windbell.journey.definition.DefinitionValidator;
 import io.windbell.journey.definition.JourneyDefinition;
+import io.windbell.platform.json.StrictReader;
 import io.windbell.platform.paging.Cursor;
 import io.windbell.platform.paging.Page;
 import io.windbell.platform.problem.Problem;
 import io.windbell.platform.problem.ProblemException;
 import io.windbell.platform.problem.Violation;
+import io.windbell.platform.versioning.Versioning;
 
 /**
  * Journey definitions: CX admins manage them, analysts read them. A change is a new version (sent with
@@ -80,7 +74,7 @@ public class DefinitionResource {
         String after = cursor == null ? null : Cursor.decode(cursor, 1).getFirst();
         List<StoredVersion> rows = catalog.activeVersions().stream()
                 .filter(v -> after == null || v.code().compareTo(after) > 0).toList();
-        return page(rows, max, v -> Cursor.encode(v.code()));
+        return Versioning.page(rows, max, DefinitionDocument::of, StoredVersion::code);
     }
 
     @GET
@@ -91,7 +85,7 @@ public class DefinitionResource {
     @APIResponse(responseCode = "404", description = "unknown or retired")
     public Response get(@PathParam("code") String code) {
         StoredVersion active = catalog.activeVersion(code).orElseThrow(() -> notActive(code));
-        return Response.ok(DefinitionDocument.of(active)).tag(etag(active.version())).build();
+        return Response.ok(DefinitionDocument.of(active)).tag(Versioning.etag(active.version())).build();
     }
 
     @GET
@@ -101,13 +95,13 @@ public class DefinitionResource {
     public Page<DefinitionDocument> versions(@PathParam("code") String code, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         int max = Cursor.limit(limit);
-        int after = cursor == null ? 0 : versionCursor(cursor);
+        int after = Versioning.versionCursor(cursor);
         List<StoredVersion> all = catalog.versions(code);
         if (all.isEmpty()) {
             throw ProblemException.notFound("journey definition", code);
         }
-        return page(all.stream().filter(v -> v.version() > after).toList(), max,
-                v -> Cursor.encode(String.valueOf(v.version())));
+        return Versioning.page(all.stream().filter(v -> v.version() > after).toList(), max, DefinitionDocument::of,
+                v -> String.valueOf(v.version()));
     }
 
     @GET
@@ -130,7 +124,7 @@ public class DefinitionResource {
     @APIResponse(responseCode = "409", description = "a definition with this code is active already")
     public Response create(@NotNull DefinitionDocument body) {
         JourneyDefinition candidate = body.toDefinition(body.code());
-        requireValid(candidate, List.of());
+        Versioning.requireValid(List.of(), DefinitionValidator.validate(candidate));
         StoredVersion created;
         try {
             created = repository.create(candidate, user());
@@ -140,7 +134,7 @@ public class DefinitionResource {
         reloadCatalog();
         LOG.infof("journey definition %s created as version %d", created.code(), created.version());
         return Response.created(URI.create("/v1/definitions/" + created.code())).entity(DefinitionDocument.of(created))
-                .tag(etag(created.version())).build();
+                .tag(Versioning.etag(created.version())).build();
     }
 
     @PUT
@@ -156,26 +150,22 @@ public class DefinitionResource {
     public Response update(@PathParam("code") String code,
             @Parameter(description = "the version the change is based on, as its ETag: \"3\"", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull DefinitionDocument body) {
-        int expected = expectedVersion(ifMatch);
+        int expected = Versioning.expectedVersion(ifMatch);
         List<Violation> extra = code.equals(body.code()) ? List.of()
                 : List.of(new Violation("code", "must equal the code in the path (" + code + ")"));
         JourneyDefinition candidate = body.toDefinition(code);
-        requireValid(candidate, extra);
+        Versioning.requireValid(extra, DefinitionValidator.validate(candidate));
         StoredVersion created;
         try {
             created = repository.createNextVersion(candidate, expected, user());
         } catch (UnknownCodeException e) {
             throw ProblemException.notFound("journey definition", code);
         } catch (StaleVersionException e) {
-            Problem problem = Problem.of("precondition-failed", "Precondition failed", 412, e.getMessage());
-            if (e.activeVersion().isPresent()) {
-                problem = problem.with("activeVersion", e.activeVersion().get());
-            }
-            throw new ProblemException(problem);
+            throw Versioning.preconditionFailed(e.getMessage(), e.activeVersion());
         }
         reloadCatalog();
         LOG.infof("journey definition %s changed to version %d", code, created.version());
-        return Response.ok(DefinitionDocument.of(created)).tag(etag(created.version())).build();
+        return Response.ok(DefinitionDocument.of(created)).tag(Versioning.etag(created.version())).build();
     }
 
     @DELETE
@@ -191,68 +181,6 @@ public class DefinitionResource {
         reloadCatalog();
         LOG.infof("journey definition %s retired", code);
         return Response.noContent().build();
-    }
-
-    /**
-     * Reads request bodies strictly: an unknown field is a mistake the sender should hear about (a misspelt
-     * {@code keynode} would otherwise silently turn a key node into an ordinary step). Only these bodies: events stay
-     * with the tolerant reader.
-     */
-    public static final class StrictReader implements BiFunction<ObjectMapper, Type, ObjectReader> {
-        @Override
-        public ObjectReader apply(ObjectMapper mapper, Type type) {
-            return mapper.readerFor(mapper.constructType(type)).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        }
-    }
-
-    private static void requireValid(JourneyDefinition candidate, List<Violation> extra) {
-        List<Violation> violations = new ArrayList<>(extra);
-        violations.addAll(DefinitionValidator.validate(candidate));
-        if (!violations.isEmpty()) {
-            throw new ProblemException(
-                    Problem.of("invalid-request", "Invalid request", 400, violations.size() + " field(s) are invalid")
-                            .withViolations(violations));
-        }
-    }
-
-    /** The version If-Match names: {@code "3"} (or a bare {@code 3}); a weak tag never matches. */
-    private static int expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(Problem.of("precondition-required", "Precondition required", 428,
-                    "send If-Match with the ETag of the version the change is based on, e.g. If-Match: \"3\""));
-        }
-        String tag = ifMatch.trim();
-        if (tag.startsWith("W/")) {
-            throw new ProblemException(Problem.of("precondition-failed", "Precondition failed", 412,
-                    "a weak ETag never matches: send the version's ETag as read, e.g. \"3\""));
-        }
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
-        }
-        try {
-            return Integer.parseInt(tag);
-        } catch (NumberFormatException e) {
-            throw new ProblemException(
-                    Problem.of("invalid-request", "Invalid request", 400, "If-Match is invalid").withViolations(List.of(
-                            new Violation("If-Match", "must be the ETag of one version, e.g. \"3\", not " + ifMatch))));
-        }
-    }
-
-    private static int versionCursor(String cursor) {
-        try {
-            return Integer.parseInt(Cursor.decode(cursor, 1).getFirst());
-        } catch (NumberFormatException e) {
-            throw Cursor.invalidCursor();
-        }
-    }
-
-    private static Page<DefinitionDocument> page(List<StoredVersion> rows, int limit,
-            java.util.function.Function<StoredVersion, String> cursorOf) {
-        if (rows.size() <= limit) {
-            return new Page<>(rows.stream().map(DefinitionDocument::of).toList(), null);
-        }
-        List<StoredVersion> page = rows.subList(0, limit);
-        return new Page<>(page.stream().map(DefinitionDocument::of).toList(), cursorOf.apply(page.getLast()));
     }
 
     private ProblemException notActive(String code) {
@@ -273,10 +201,6 @@ public class DefinitionResource {
         } catch (RuntimeException e) {
             LOG.warnf("journey definitions changed but not reloaded yet, the timer will: %s", e.getMessage());
         }
-    }
-
-    private static EntityTag etag(int version) {
-        return new EntityTag(String.valueOf(version));
     }
 
     private String user() {

@@ -27,11 +27,13 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.windbell.platform.json.StrictReader;
 import io.windbell.platform.paging.Cursor;
 import io.windbell.platform.paging.Page;
 import io.windbell.platform.problem.Problem;
 import io.windbell.platform.problem.ProblemException;
 import io.windbell.platform.problem.Violation;
+import io.windbell.platform.versioning.Versioning;
 import io.windbell.survey.bank.Question;
 import io.windbell.survey.bank.QuestionRepository;
 import io.windbell.survey.bank.QuestionValidator;
@@ -40,7 +42,6 @@ import io.windbell.survey.catalog.VersionedStore.DuplicateException;
 import io.windbell.survey.catalog.VersionedStore.StaleVersionException;
 import io.windbell.survey.catalog.VersionedStore.Stored;
 import io.windbell.survey.catalog.VersionedStore.UnknownException;
-import io.windbell.survey.catalog.rest.Versioning;
 
 /**
  * The question bank: CX admins manage it, analysts read it. A change is a new version (sent with
@@ -124,7 +125,7 @@ public class QuestionResource {
 
     @POST
     @RolesAllowed("cx-admin")
-    @CustomDeserialization(Versioning.StrictReader.class)
+    @CustomDeserialization(StrictReader.class)
     @Operation(summary = "Create a question as version 1, active at once (a retired id comes back as its next version)")
     @APIResponse(responseCode = "201", description = "created; Location and ETag name it")
     @APIResponse(responseCode = "400", description = "invalid, with one violation per field")
@@ -147,7 +148,7 @@ public class QuestionResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed("cx-admin")
-    @CustomDeserialization(Versioning.StrictReader.class)
+    @CustomDeserialization(StrictReader.class)
     @Operation(summary = "Change a question: stores the next version and makes it the active one")
     @APIResponse(responseCode = "200", description = "the new version; its ETag is the new version number")
     @APIResponse(responseCode = "400", description = "invalid, with one violation per field")
@@ -168,7 +169,7 @@ public class QuestionResource {
         } catch (UnknownException e) {
             throw ProblemException.notFound(WHAT, id);
         } catch (StaleVersionException e) {
-            throw Versioning.preconditionFailed(e);
+            throw Versioning.preconditionFailed(e.getMessage(), e.activeVersion());
         }
         refreshCatalog();
         LOG.infof("question %s changed to version %d", id, created.version());

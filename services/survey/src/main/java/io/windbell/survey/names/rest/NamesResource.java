@@ -24,13 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import io.windbell.platform.json.StrictReader;
 import io.windbell.platform.paging.Cursor;
 import io.windbell.platform.paging.Page;
 import io.windbell.platform.problem.Problem;
 import io.windbell.platform.problem.ProblemException;
 import io.windbell.platform.problem.Violation;
+import io.windbell.platform.versioning.Versioning;
 import io.windbell.survey.catalog.SurveyCatalog;
-import io.windbell.survey.catalog.rest.Versioning;
 import io.windbell.survey.names.Names;
 import io.windbell.survey.names.NamesRepository;
 import io.windbell.survey.names.NamesValidator;
@@ -105,7 +106,7 @@ public class NamesResource {
     @PUT
     @Path("/{kind}/{code}")
     @RolesAllowed("cx-admin")
-    @CustomDeserialization(Versioning.StrictReader.class)
+    @CustomDeserialization(StrictReader.class)
     @Operation(summary = "Set the names of one code in both locales (creates or replaces them)")
     @APIResponse(responseCode = "200", description = "the names as stored")
     @APIResponse(responseCode = "400", description = "invalid, with one violation per field")

@@ -23,11 +23,12 @@ import org.jboss.logging.Logger;
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.windbell.contracts.survey.DeliveryChannel;
+import io.windbell.platform.json.StrictReader;
 import io.windbell.platform.logging.Mask;
 import io.windbell.platform.problem.Problem;
 import io.windbell.platform.problem.ProblemException;
 import io.windbell.platform.problem.Violation;
-import io.windbell.survey.catalog.rest.Versioning;
+import io.windbell.platform.versioning.Versioning;
 import io.windbell.survey.preference.ContactPreference;
 import io.windbell.survey.preference.PreferenceRepository;
 import io.windbell.survey.preference.PreferenceValidator;
@@ -81,7 +82,7 @@ public class PreferenceResource {
 
     @PUT
     @RolesAllowed({ "cx-admin", "channel-app" })
-    @CustomDeserialization(Versioning.StrictReader.class)
+    @CustomDeserialization(StrictReader.class)
     @Operation(summary = "Create or replace the preference of a customer (e.g. the app reports a withdrawn consent)")
     @APIResponse(responseCode = "200", description = "the preference as stored")
     @APIResponse(responseCode = "400", description = "invalid, with one violation per field")

@@ -12,9 +12,9 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.windbell.contracts.journey.InterruptionReason;
 import io.windbell.contracts.survey.AnchorMetric;
 import io.windbell.contracts.survey.DeliveryChannel;
+import io.windbell.platform.json.IsoDuration;
 import io.windbell.platform.problem.Violation;
 import io.windbell.survey.catalog.VersionedStore.Stored;
-import io.windbell.survey.catalog.rest.Versioning.IsoDuration;
 import io.windbell.survey.rule.SurveyRule;
 
 /**

@@ -28,17 +28,18 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.windbell.platform.json.StrictReader;
 import io.windbell.platform.paging.Cursor;
 import io.windbell.platform.paging.Page;
 import io.windbell.platform.problem.Problem;
 import io.windbell.platform.problem.ProblemException;
 import io.windbell.platform.problem.Violation;
+import io.windbell.platform.versioning.Versioning;
 import io.windbell.survey.catalog.SurveyCatalog;
 import io.windbell.survey.catalog.VersionedStore.DuplicateException;
 import io.windbell.survey.catalog.VersionedStore.StaleVersionException;
 import io.windbell.survey.catalog.VersionedStore.Stored;
 import io.windbell.survey.catalog.VersionedStore.UnknownException;
-import io.windbell.survey.catalog.rest.Versioning;
 import io.windbell.survey.rule.RuleRepository;
 import io.windbell.survey.rule.RuleValidator;
 import io.windbell.survey.rule.SurveyRule;
@@ -121,7 +122,7 @@ public class RuleResource {
 
     @POST
     @RolesAllowed("cx-admin")
-    @CustomDeserialization(Versioning.StrictReader.class)
+    @CustomDeserialization(StrictReader.class)
     @Operation(summary = "Create a rule as version 1, active at once (a retired code comes back as its next version)")
     @APIResponse(responseCode = "201", description = "created; Location and ETag name it")
     @APIResponse(responseCode = "400", description = "invalid, with one violation per field")
@@ -145,7 +146,7 @@ public class RuleResource {
     @PUT
     @Path("/{code}")
     @RolesAllowed("cx-admin")
-    @CustomDeserialization(Versioning.StrictReader.class)
+    @CustomDeserialization(StrictReader.class)
     @Operation(summary = "Change a rule: stores the next version and makes it the active one")
     @APIResponse(responseCode = "200", description = "the new version; its ETag is the new version number")
     @APIResponse(responseCode = "400", description = "invalid, with one violation per field")
@@ -168,7 +169,7 @@ public class RuleResource {
         } catch (UnknownException e) {
             throw ProblemException.notFound(WHAT, code);
         } catch (StaleVersionException e) {
-            throw Versioning.preconditionFailed(e);
+            throw Versioning.preconditionFailed(e.getMessage(), e.activeVersion());
         }
         refreshCatalog();
         LOG.infof("survey rule %s changed to version %d", code, created.version());

@@ -1,32 +1,21 @@
-package io.windbell.survey.catalog.rest;
+package io.windbell.platform.versioning;
 
-import java.io.IOException;
-import java.lang.reflect.Type;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.ws.rs.core.EntityTag;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 import io.windbell.platform.paging.Cursor;
 import io.windbell.platform.paging.Page;
 import io.windbell.platform.problem.Problem;
 import io.windbell.platform.problem.ProblemException;
 import io.windbell.platform.problem.Violation;
-import io.windbell.survey.catalog.VersionedStore.StaleVersionException;
 
 /**
- * The HTTP mechanics the versioned configuration APIs share (question bank, survey rules): If-Match to expected
- * version, ETags, 400 with one violation per field, keyset pages, a strict body reader.
+ * The HTTP mechanics every versioned configuration API shares (journey definitions, question bank, survey rules):
+ * If-Match to expected version, ETags, 412/428, 400 with one violation per field, keyset pages.
  */
 public final class Versioning {
 
@@ -50,15 +39,16 @@ public final class Versioning {
         try {
             return Integer.parseInt(tag);
         } catch (NumberFormatException e) {
-            throw invalid(List.of(new Violation("If-Match", "must be the ETag of one version, e.g. \"3\"")));
+            throw invalid(
+                    List.of(new Violation("If-Match", "must be the ETag of one version, e.g. \"3\", not " + ifMatch)));
         }
     }
 
-    /** 412, naming the version that is active now (if any). */
-    public static ProblemException preconditionFailed(StaleVersionException e) {
-        Problem problem = Problem.of("precondition-failed", "Precondition failed", 412, e.getMessage());
-        if (e.activeVersion().isPresent()) {
-            problem = problem.with("activeVersion", e.activeVersion().get());
+    /** 412: the change was based on {@code expected}, but another version is active now (named, if any). */
+    public static ProblemException preconditionFailed(String detail, Optional<Integer> activeVersion) {
+        Problem problem = Problem.of("precondition-failed", "Precondition failed", 412, detail);
+        if (activeVersion.isPresent()) {
+            problem = problem.with("activeVersion", activeVersion.get());
         }
         return new ProblemException(problem);
     }
@@ -106,41 +96,5 @@ public final class Versioning {
         }
         List<R> page = rows.subList(0, limit);
         return new Page<>(page.stream().map(document).toList(), Cursor.encode(keyOf.apply(page.getLast())));
-    }
-
-    /**
-     * Reads request bodies strictly: an unknown field is a mistake the sender should hear about (a misspelt
-     * {@code scalemax} would otherwise silently drop the scale).
-     */
-    public static final class StrictReader implements BiFunction<ObjectMapper, Type, ObjectReader> {
-        @Override
-        public ObjectReader apply(ObjectMapper mapper, Type type) {
-            return mapper.readerFor(mapper.constructType(type)).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        }
-    }
-
-    /**
-     * Writes durations as ISO-8601 the way people write them: whole days as {@code P3D} (Java's own form would be
-     * {@code PT72H}), anything else as {@link Duration#toString()}, e.g. {@code PT10M}.
-     */
-    public static final class IsoDuration extends StdSerializer<Duration> {
-
-        private static final long DAY = 86_400;
-
-        public IsoDuration() {
-            super(Duration.class);
-        }
-
-        @Override
-        public void serialize(Duration value, JsonGenerator json, SerializerProvider provider) throws IOException {
-            json.writeString(format(value));
-        }
-
-        public static String format(Duration d) {
-            if (d.isPositive() && d.getNano() == 0 && d.getSeconds() % DAY == 0) {
-                return "P" + d.getSeconds() / DAY + "D";
-            }
-            return d.toString();
-        }
     }
 }
