@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +25,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.windbell.journey.definition.DefinitionRepository.StoredVersion;
+import io.windbell.messaging.background.Periodic;
 
 /**
  * Every version of every journey definition, in memory: the hot path ({@link #active()}, {@link #find}) never waits for
@@ -56,7 +54,7 @@ public class DefinitionCatalog implements DefinitionLookup, HealthCheck {
     private final DefinitionRepository repository;
     private final Config config;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
-    private ScheduledExecutorService timer;
+    private Periodic timer;
 
     DefinitionCatalog(DefinitionRepository repository, Config config) {
         this.repository = repository;
@@ -65,18 +63,17 @@ public class DefinitionCatalog implements DefinitionLookup, HealthCheck {
 
     void onStart(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
         reload();
-        long every = config.refreshInterval().toMillis();
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "journey-definitions-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::reloadInBackground, every, every, TimeUnit.MILLISECONDS);
+        // a failed reload keeps the previous snapshot; Periodic logs it and tries again at the next interval
+        Duration every = config.refreshInterval();
+        timer = new Periodic("journey-definitions-refresh", every, every, () -> {
+            reload();
+            return false;
+        }).start();
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.close();
         }
     }
 
@@ -88,14 +85,6 @@ public class DefinitionCatalog implements DefinitionLookup, HealthCheck {
         Snapshot loaded = Snapshot.of(repository.all(), Instant.now());
         snapshot = loaded;
         LOG.debugf("journey definitions loaded: %d active, %d versions", loaded.active.size(), loaded.versions);
-    }
-
-    private void reloadInBackground() {
-        try {
-            reload();
-        } catch (RuntimeException e) {
-            LOG.warnf("reloading journey definitions failed, keeping the previous ones: %s", e.getMessage());
-        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.windbell.survey.catalog;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import jakarta.annotation.Priority;
@@ -26,6 +24,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.windbell.messaging.background.Periodic;
 import io.windbell.survey.SurveyConfig;
 import io.windbell.survey.bank.Question;
 import io.windbell.survey.bank.QuestionRepository;
@@ -57,7 +56,7 @@ public class SurveyCatalog implements HealthCheck {
     private final NamesRepository names;
     private final SurveyConfig config;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
-    private ScheduledExecutorService timer;
+    private Periodic timer;
 
     SurveyCatalog(QuestionRepository questions, RuleRepository rules, NamesRepository names, SurveyConfig config) {
         this.questions = questions;
@@ -68,18 +67,17 @@ public class SurveyCatalog implements HealthCheck {
 
     void onStart(@Observes @Priority(STARTUP_PRIORITY) StartupEvent event) {
         refresh();
-        long every = config.catalog().refreshInterval().toMillis();
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "survey-catalog-refresh");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(this::refreshInBackground, every, every, TimeUnit.MILLISECONDS);
+        // a failed reload keeps the previous snapshot; Periodic logs it and tries again at the next interval
+        Duration every = config.catalog().refreshInterval();
+        timer = new Periodic("survey-catalog-refresh", every, every, () -> {
+            refresh();
+            return false;
+        }).start();
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.close();
         }
     }
 
@@ -93,14 +91,6 @@ public class SurveyCatalog implements HealthCheck {
         snapshot = loaded;
         LOG.debugf("survey catalog loaded: %d questions, %d rules, %d names", loaded.questions.active.size(),
                 loaded.rules.active.size(), loaded.names.size());
-    }
-
-    private void refreshInBackground() {
-        try {
-            refresh();
-        } catch (RuntimeException e) {
-            LOG.warnf("reloading the survey catalog failed, keeping the previous one: %s", e.getMessage());
-        }
     }
 
     /** The latest version of every active question, by id. */
