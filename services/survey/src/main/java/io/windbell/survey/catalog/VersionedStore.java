@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.windbell.contracts.EventJson;
+import io.windbell.messaging.jdbc.Transactions;
 
 /**
  * Versioned configuration rows ({@code question}, {@code survey_rule}) with plain JDBC: the key and version are
@@ -298,24 +299,9 @@ public final class VersionedStore<T> {
         }
     }
 
-    private interface Work<R> {
-        R run(Connection c) throws SQLException;
-    }
-
-    private <R> R inTransaction(Work<R> work) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                R result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+    private <R> R inTransaction(Transactions.Work<R> work) {
+        try {
+            return Transactions.inTransaction(dataSource, work);
         } catch (SQLException e) {
             throw new StoreException(what, e);
         }

@@ -17,6 +17,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.windbell.messaging.jdbc.Transactions;
+
 /** Display names in table {@code display_name}, one row per kind, code and locale. */
 @ApplicationScoped
 public class NamesRepository {
@@ -100,9 +102,8 @@ public class NamesRepository {
 
     /** Replaces the names of one code: exactly the locales given remain. */
     public Entry save(Names.Kind kind, String code, Map<String, String> names) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            Transactions.inTransaction(dataSource, c -> {
                 try (PreparedStatement delete = c.prepareStatement(
                         "DELETE FROM display_name WHERE kind = ? AND code = ? AND NOT (locale = ANY (?))")) {
                     delete.setString(1, kind.name());
@@ -122,13 +123,8 @@ public class NamesRepository {
                     }
                     upsert.executeBatch();
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("saving display names failed: " + e.getMessage(), e);
         }

@@ -29,6 +29,7 @@ import io.windbell.contracts.EventJson;
 import io.windbell.contracts.journey.JourneySummary;
 import io.windbell.contracts.survey.AnchorMetric;
 import io.windbell.contracts.survey.SurveyResponded;
+import io.windbell.messaging.jdbc.Transactions;
 import io.windbell.messaging.outbox.Outbox;
 import io.windbell.messaging.outbox.OutboxMessage;
 import io.windbell.platform.logging.Mask;
@@ -145,11 +146,9 @@ public class RespondentService {
      */
     public UUID submit(String token, String locale, List<AnswerInput> answers, HiddenAnswers hidden) {
         LinkTokens.Claim claim = tokens.verify(token).orElseThrow(RespondentService::notFound);
-        UUID responseId;
         SurveyResponded event;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            event = Transactions.inTransaction(dataSource, c -> {
                 Respondent respondent = load(c, claim, true).orElseThrow(RespondentService::notFound);
                 Instant now = now();
                 answerable(respondent, now);
@@ -162,25 +161,20 @@ public class RespondentService {
                             AnswerIssue.of(null, "locale", Reason.LOCALE, "must be one of " + respondent.locales()));
                 }
                 if (!issues.isEmpty()) {
-                    c.rollback();
                     throw new InvalidAnswersException(issues);
                 }
                 Context context = context(c, respondent.invitationId());
                 AnchorMetric metric = respondent.anchorMetric();
                 int anchorScore = outcome.score(respondent.survey().anchor().questionId());
-                responseId = UUID.randomUUID();
-                event = new SurveyResponded(responseId, respondent.invitationId(), respondent.customerId(),
-                        respondent.surveyCode(), answeredIn, now, metric, anchorScore, outcome.answers(),
-                        context.journey(), context.branchId(), context.employeeId(), context.productId(),
-                        context.followUpOf());
-                insertResponse(c, event);
+                SurveyResponded responded = new SurveyResponded(UUID.randomUUID(), respondent.invitationId(),
+                        respondent.customerId(), respondent.surveyCode(), answeredIn, now, metric, anchorScore,
+                        outcome.answers(), context.journey(), context.branchId(), context.employeeId(),
+                        context.productId(), context.followUpOf());
+                insertResponse(c, responded);
                 close(c, respondent.invitationId(), now);
-                Outbox.append(c, List.of(OutboxMessage.of(event, SOURCE, now, traceparent())));
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+                Outbox.append(c, List.of(OutboxMessage.of(responded, SOURCE, now, traceparent())));
+                return responded;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("could not store a response", e);
         }
@@ -188,7 +182,7 @@ public class RespondentService {
         LOG.infof("survey %s answered: invitation %s, customer %s, %s %d, %d answer(s)", event.surveyCode(),
                 event.invitationId(), Mask.id(event.customerId()), event.anchorMetric(), event.anchorScore(),
                 event.answers().size());
-        return responseId;
+        return event.responseId();
     }
 
     private static Respondent answerable(Respondent respondent, Instant now) {
