@@ -98,6 +98,7 @@ class SurveyPipelineTest {
             assertThat(reason.detail()).contains("RA-TIMEOUT-504");
         });
         assertThat(invited.questionIds()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(invited.linkUrl()).isEqualTo("http://127.0.0.1:8083/s/" + invited.linkToken());
         assertThat(SurveyEvents.header(surveys.seen(customer).getFirst(), "traceparent"))
                 .isEqualTo(EventFeed.TRACEPARENT);
 

@@ -164,8 +164,9 @@ class RespondCommandTest {
 
     private static SurveyInvited invited() {
         Instant now = Instant.now();
+        String token = "secret-link-" + UUID.randomUUID();
         return new SurveyInvited(UUID.randomUUID(), "C000123456", UUID.randomUUID(), "S", AnchorMetric.NPS,
-                DeliveryChannel.APP_PUSH, "zh-CN", "secret-link-" + UUID.randomUUID(), now,
+                DeliveryChannel.APP_PUSH, "zh-CN", token, "http://127.0.0.1:8083/s/" + token, now,
                 now.plus(Duration.ofDays(3)), List.of("nps", "why"),
                 List.of(new InvitationReason(InvitationReason.Code.TOUCHPOINT_FAILED, null, null, null)), null);
     }

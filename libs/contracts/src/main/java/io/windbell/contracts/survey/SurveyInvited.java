@@ -16,6 +16,9 @@ import io.windbell.contracts.Topics;
  *            the survey template in the question bank
  * @param linkToken
  *            the opaque token of the hosted page {@code /s/{token}}; a bearer credential until it expires
+ * @param linkUrl
+ *            the full public address of the hosted page ({@code <public base URL>/s/<linkToken>}), ready to put in a
+ *            message: notification need not know where survey is published
  * @param questionIds
  *            the questions assembled for this customer, in display order
  * @param reasons
@@ -24,9 +27,9 @@ import io.windbell.contracts.Topics;
  *            set when this is the one-question follow-up after a recovery work order
  */
 public record SurveyInvited(UUID invitationId, String customerId, UUID journeyInstanceId, String surveyCode,
-        AnchorMetric anchorMetric, DeliveryChannel channel, String locale, String linkToken, Instant invitedAt,
-        Instant expiresAt, List<String> questionIds, List<InvitationReason> reasons, UUID followUpOfWorkOrderId)
-        implements EventPayload {
+        AnchorMetric anchorMetric, DeliveryChannel channel, String locale, String linkToken, String linkUrl,
+        Instant invitedAt, Instant expiresAt, List<String> questionIds, List<InvitationReason> reasons,
+        UUID followUpOfWorkOrderId) implements EventPayload {
 
     public static final String TYPE = "survey.invited";
     public static final String TOPIC = Topics.SURVEY_EVENTS;

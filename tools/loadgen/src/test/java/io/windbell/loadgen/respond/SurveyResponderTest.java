@@ -160,8 +160,8 @@ class SurveyResponderTest {
 
     static SurveyInvited invited(String token, String locale, InvitationReason.Code reason, Instant invitedAt) {
         return new SurveyInvited(UUID.randomUUID(), CUSTOMER, UUID.randomUUID(), "WEALTH_PURCHASE_NPS",
-                AnchorMetric.NPS, DeliveryChannel.APP_PUSH, locale, token, invitedAt,
-                invitedAt.plus(Duration.ofDays(3)), List.of("nps"),
+                AnchorMetric.NPS, DeliveryChannel.APP_PUSH, locale, token, "http://127.0.0.1:8083/s/" + token,
+                invitedAt, invitedAt.plus(Duration.ofDays(3)), List.of("nps"),
                 List.of(new InvitationReason(reason, null, null, null)), null);
     }
 }
