@@ -575,8 +575,8 @@ def cmd_report(results_dir):
                    "until applied ≥ records (GET /v1/admin/processing every 0.25 s); latency = journey's own "
                    "histogram, Kafka record timestamp → journey state committed, reset after a 30 s warmup")
     if any(s.startswith("survey-") for s in meta.get("steps", [])):
-        out.append("- survey: its own empty database; quiet hours off; every active rule at sampling 1.0 and delay "
-                   "PT0S (admin API); the real contact budget; journey ends written straight to the topic as "
+        out.append("- survey: its own empty database; quiet hours off; every active rule at delay PT0S and the "
+                   "sampling rate of WINDBELL_BENCH_SURVEY_SAMPLING (default 1.0) through the admin API; the real contact budget; journey ends written straight to the topic as "
                    "journey's outbox relay publishes them (loadgen `journey-ends`, one customer each); throughput = "
                    "journey ends ÷ time from the start of consumption until SELECT count(*) FROM survey_decision ≥ "
                    "journey ends (psql every 0.25 s); latency = Kafka timestamp of the journey event → of its "
