@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `make bench`: measures ingest and journey against the performance targets of the architecture
-# and prints a Markdown report (also written to .bench/report.md, raw results in .bench/results/).
+# `make bench`: measures ingest, journey and survey (against the performance targets of the architecture where
+# it has them) and prints a Markdown report (also written to .bench/report.md, raw results in .bench/results/).
 #
 # It starts its OWN stack with tools/stack/lib.sh (state dir .bench/, other ports), so it
 # never touches a running `make run`, and stops everything it started when it ends, however
