@@ -24,6 +24,14 @@ with $WINDBELL_BENCH_CLIENT_ID / $WINDBELL_BENCH_CLIENT_SECRET, and fetched agai
   bench.py journey-get URL              GET URL/v1/admin/processing as JSON
   bench.py journey-reset URL            POST URL/v1/admin/processing/reset (expects 204)
   bench.py group-lag FILE               sum of the LAG column of `ConsumerGroupCommand --describe`
+
+The survey section (survey's state is read from its database: one survey_decision row per trigger):
+  bench.py db-catchup TARGET TIMEOUT_S [BASELINE] -- CMD...
+                                        run CMD (prints one number, e.g. psql -At -c "SELECT count(*) ...")
+                                        every 0.25 s until it prints >= TARGET; the last stdout line is JSON
+                                        like journey-catchup's (start = the last poll that still saw BASELINE)
+  bench.py db-settle TIMEOUT_S -- CMD...
+                                        until CMD's number stops growing (3 polls 1 s apart): JSON of it
 """
 import glob
 import json
@@ -322,6 +330,85 @@ def cmd_group_lag(path):
 
 
 # --------------------------------------------------------------------------------------------
+# The survey service: counted in its database (psql), not through an admin API
+# --------------------------------------------------------------------------------------------
+def db_count(cmd):
+    """The number CMD prints, or None while it fails (the table does not exist yet, the database restarts)."""
+    import subprocess
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if out.returncode != 0:
+        return None
+    try:
+        return int(out.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return None
+
+
+def cmd_db_catchup(target, timeout_s, baseline, cmd):
+    """Times how long the service takes from the start of consumption until CMD counts TARGET."""
+    t0 = time.time()
+    last_idle = None
+    first = None
+    done = None
+    latest = None
+    progress = []
+    next_note = t0 + 5
+    while time.time() - t0 < timeout_s:
+        now = time.time()
+        count = db_count(cmd)
+        if count is not None:
+            latest = count
+            if count <= baseline:
+                last_idle = now
+            elif first is None:
+                first = (now, count)
+            if not progress or now - progress[-1][0] - t0 >= 1:
+                progress.append((round(now - t0, 2), count))
+            if count >= target:
+                done = now
+                break
+        if now >= next_note:
+            print(f"[db-catchup] {now - t0:5.1f}s " + (f"{latest} of {target}" if latest is not None
+                  else "no answer yet"), file=sys.stderr, flush=True)
+            next_note += 5
+        time.sleep(0.25)
+    end = done if done is not None else time.time()
+    result = {"target": target, "baseline": baseline, "caughtUp": done is not None, "timedOut": done is None,
+              "pollerS": round(end - t0, 2), "count": latest}
+    if first is not None:
+        if last_idle is not None and last_idle < first[0]:
+            start, how = last_idle, "last poll that saw nothing decided"
+        else:
+            rate = (latest - first[1]) / max(1e-3, end - first[0])
+            start = first[0] - (first[1] - baseline) / rate if rate > 0 else t0
+            start, how = max(t0, start), "extrapolated back from the first answers"
+        consumed = latest - baseline
+        seconds = max(1e-3, end - start)
+        result.update({"startFrom": how, "consumeS": round(seconds, 2), "perS": round(consumed / seconds, 1),
+                       "firstProgressS": round(first[0] - t0, 2)})
+    result["progress"] = progress[-600:]
+    print(json.dumps(result))
+
+
+def cmd_db_settle(timeout_s, cmd):
+    t0 = time.time()
+    counts = []
+    while time.time() - t0 < timeout_s:
+        c = db_count(cmd)
+        if c is not None:
+            counts.append(c)
+            if len(counts) >= 3 and counts[-1] == counts[-3]:
+                print(json.dumps({"count": c, "settled": True, "waitedS": round(time.time() - t0, 1)}))
+                return
+        time.sleep(1)
+    print(json.dumps({"count": counts[-1] if counts else None, "settled": False, "waitedS": round(time.time() - t0, 1)}))
+    sys.exit(f"the count did not settle within {timeout_s}s")
+
+
+# --------------------------------------------------------------------------------------------
 # Report
 # --------------------------------------------------------------------------------------------
 def fmt(v, unit="", digits=0):
@@ -439,6 +526,37 @@ def cmd_report(results_dir):
                 jrow(f"journey batch phases {label} (mean per batch of {fmt((source or {}).get('meanBatchSize'), '', 0)}"
                      f" records; sum {fmt(total, 'ms', 1)})", parts, "—", "—", None)
 
+    # survey: decisions with durable state, what they decided, delivery; latency to the invitation
+    ssteps = [s for s in ("survey-preload", "survey-throughput", "survey-latency") if s in meta.get("steps", [])]
+    if ssteps:
+        spre = res("survey-preload")
+        scatch = res("survey-throughput")
+        sdec = R.get("survey-decisions", {})
+        slat = res("survey-latency")
+        note = " (timed out: rate so far)" if scatch.get("timedOut") else ""
+        jrow(f"survey, durable state: {fmt(spre.get('records'))} preloaded journey ends decided, from start of "
+             f"consumption{note}", fmt(scatch.get("perS"), "decisions/s"), "—", "—", None)
+        outcomes = sdec.get("outcomes") or {}
+        total = sum(outcomes.values()) or None
+        jrow("survey decisions by outcome", ", ".join(f"{k} {fmt(v)} ({100.0 * v / total:.1f}%)"
+             for k, v in outcomes.items()) if total else "n/a", "—", "—", None)
+        at, end = sdec.get("invitationsAtCatchUp") or {}, sdec.get("invitationsAfterDelivery") or {}
+        jrow("survey invitations by status at catch-up / once delivery settled "
+             f"({fmt(sdec.get('deliverySettledAfterS'), 's', 1)} later)",
+             f"{', '.join(f'{k} {fmt(v)}' for k, v in at.items()) or 'none'} / "
+             f"{', '.join(f'{k} {fmt(v)}' for k, v in end.items()) or 'none'}", "—", "—", None)
+        jrow("survey RSS after the backlog / start to ready while consuming it (JVM)",
+             f"{fmt(sdec.get('rssMb'), 'MB')} / {fmt(sdec.get('readyS'), 's', 2)}", "—", "—", None)
+        inv = slat.get("invitations") or {}
+        lat = inv.get("latencyMs") or {}
+        if slat:
+            jrow(f"survey p50 / p99 / p99.9 / max, journey event → survey.invited (Kafka timestamps) at "
+                 f"{fmt(slat.get('targetRate'), 'journeys/s')}, delay 0 ({fmt(inv.get('matchedMeasured'))} invitations)",
+                 " / ".join(fmt(lat.get(k), "ms", 1) for k in ("p50", "p99", "p999", "max")), "—", "—", None)
+            jrow("survey load generator: rate reached / behind schedule p99",
+                 f"{fmt(slat.get('eventsPerS'), 'journeys/s')} / "
+                 f"{fmt((slat.get('behindScheduleMs') or {}).get('p99'), 'ms', 1)}", "—", "—", None)
+
     out = []
     out.append(f"# Windbell benchmark, {meta.get('date', '?')}")
     out.append("")
@@ -456,6 +574,13 @@ def cmd_report(results_dir):
                    "them (loadgen `journeys`); throughput = preloaded records ÷ time from the start of consumption "
                    "until applied ≥ records (GET /v1/admin/processing every 0.25 s); latency = journey's own "
                    "histogram, Kafka record timestamp → journey state committed, reset after a 30 s warmup")
+    if any(s.startswith("survey-") for s in meta.get("steps", [])):
+        out.append("- survey: its own empty database; quiet hours off; every active rule at delay PT0S and the "
+                   "sampling rate of WINDBELL_BENCH_SURVEY_SAMPLING (default 1.0) through the admin API; the real contact budget; journey ends written straight to the topic as "
+                   "journey's outbox relay publishes them (loadgen `journey-ends`, one customer each); throughput = "
+                   "journey ends ÷ time from the start of consumption until SELECT count(*) FROM survey_decision ≥ "
+                   "journey ends (psql every 0.25 s); latency = Kafka timestamp of the journey event → of its "
+                   "survey.invited record, read back by the load generator")
     base = R.get("baseline", {}).get("machineBusyPct")
     if base is not None:
         cpus = meta.get("nproc") or 1
@@ -470,14 +595,15 @@ def cmd_report(results_dir):
     out.append("## Per step")
     out.append("")
     out.append("| step | exit | errors / non-2xx | ingest CPU avg (peak) | ingest RSS peak | journey CPU avg (peak) "
-               "| journey RSS peak | kafka CPU avg | machine busy |")
-    out.append("|---|---|---|---|---|---|---|---|---|")
+               "| journey RSS peak | survey CPU avg (peak) | survey RSS peak | kafka CPU avg | machine busy |")
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|")
     steps = [s for s in meta.get("steps", []) if s in R]
     for s in steps:
         r = R[s]
         rr = r.get("resources") or {}
         ing = rr.get("ingest") or {}
         jou = rr.get("journey") or {}
+        sur = rr.get("survey") or {}
         kaf = rr.get("kafka") or {}
         result = r.get("result") or {}
         status = result.get("status") or {}
@@ -491,8 +617,10 @@ def cmd_report(results_dir):
             errcol = f"{errs if errs is not None else '?'} / {non2xx}"
         cpu = f"{fmt(ing.get('cpuAvgPct'), '%')} ({fmt(ing.get('cpuPeakPct'), '%')})" if ing else "—"
         jcpu = f"{fmt(jou.get('cpuAvgPct'), '%')} ({fmt(jou.get('cpuPeakPct'), '%')})" if jou else "—"
+        scpu = f"{fmt(sur.get('cpuAvgPct'), '%')} ({fmt(sur.get('cpuPeakPct'), '%')})" if sur else "—"
         out.append(f"| {s} | {r.get('exitCode')} | {errcol} | {cpu} | {fmt(ing.get('rssPeakMb'), 'MB') if ing else '—'} | "
                    f"{jcpu} | {fmt(jou.get('rssPeakMb'), 'MB') if jou else '—'} | "
+                   f"{scpu} | {fmt(sur.get('rssPeakMb'), 'MB') if sur else '—'} | "
                    f"{fmt(kaf.get('cpuAvgPct'), '%') if kaf else '—'} | {fmt(rr.get('machineBusyPct'), '%')} |")
     out.append("")
     out.append("CPU% is per core (200% = both cores of a 2-CPU machine), sampled from /proc once a second "
@@ -537,6 +665,13 @@ def main(argv):
         cmd_journey_reset(args[0])
     elif cmd == "group-lag":
         cmd_group_lag(args[0])
+    elif cmd == "db-catchup":
+        sep = args.index("--")
+        head, tail = args[:sep], args[sep + 1:]
+        cmd_db_catchup(int(head[0]), float(head[1]), int(head[2]) if len(head) > 2 else 0, tail)
+    elif cmd == "db-settle":
+        sep = args.index("--")
+        cmd_db_settle(float(args[0]), args[sep + 1:])
     else:
         sys.exit(__doc__)
 

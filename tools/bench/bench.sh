@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `make bench`: measures ingest and journey against the performance targets of the architecture
-# and prints a Markdown report (also written to .bench/report.md, raw results in .bench/results/).
+# `make bench`: measures ingest, journey and survey (against the performance targets of the architecture where
+# it has them) and prints a Markdown report (also written to .bench/report.md, raw results in .bench/results/).
 #
 # It starts its OWN stack with tools/stack/lib.sh (state dir .bench/, other ports), so it
 # never touches a running `make run`, and stops everything it started when it ends, however
@@ -19,11 +19,25 @@
 #   journey-latency     caught up, reset the latency histogram; loadgen journeys --rate 2000 for
 #                       60 s; once applied, read p50/p99/p99.9 (Kafka record time -> state
 #                       committed, measured by journey itself), RSS and the consumer lag
+# then survey (its own empty database, dropped at the start of every bench run; quiet hours off,
+# every active rule at sampling 1.0 and delay PT0S through its admin API, the real contact budget):
+#   survey-preload      journey stopped, survey started once to set its rules and stopped; its
+#                       consumer group moved to the end of the journey-event topic; loadgen
+#                       journey-ends --count N writes N journey.completed/interrupted as journey's
+#                       outbox relay would, one customer each
+#   survey-throughput   start survey; poll SELECT count(*) FROM survey_decision until >= N: time from
+#                       the start of consumption -> decisions/s with durable state; then the outcome
+#                       mix, invitations by status (SENT = delivered), survey's RSS
+#   survey-latency      survey settled; loadgen journey-ends --rate 200 for 60 s (after 10 s warmup)
+#                       reads survey.invited back: p50/p99 journey event Kafka time -> invitation's
 #
 # Knobs (environment): WINDBELL_BENCH_STEPS="payloads perf batch single rate journey-preload
-# journey-throughput journey-latency", WINDBELL_BENCH_PERF_RECORDS=1000000,
-# WINDBELL_BENCH_JOURNEY_EVENTS=300000, WINDBELL_BENCH_JOURNEY_RATE=2000,
-# WINDBELL_BENCH_JOURNEY_CUSTOMERS=100000, WINDBELL_BENCH_KEEP_DATA=1 (keep the broker's data),
+# journey-throughput journey-latency survey-preload survey-throughput survey-latency",
+# WINDBELL_BENCH_PERF_RECORDS=1000000, WINDBELL_BENCH_JOURNEY_EVENTS=300000,
+# WINDBELL_BENCH_JOURNEY_RATE=2000, WINDBELL_BENCH_JOURNEY_CUSTOMERS=100000,
+# WINDBELL_BENCH_SURVEY_EVENTS=50000, WINDBELL_BENCH_SURVEY_RATE=200,
+# WINDBELL_BENCH_SURVEY_INTERRUPTED_SHARE=0.3, WINDBELL_BENCH_SURVEY_SAMPLING=1.0 (the rules' sampling
+# rate; 0 measures match + sampling alone), WINDBELL_BENCH_KEEP_DATA=1 (keep the broker's data),
 # WINDBELL_BENCH_{PG,KAFKA,KAFKA_CONTROLLER,KEYCLOAK}_PORT, WINDBELL_BENCH_SERVICE_PORT_OFFSET.
 set -euo pipefail
 
@@ -34,7 +48,7 @@ export WINDBELL_PG_PORT=${WINDBELL_BENCH_PG_PORT:-25432}
 export WINDBELL_KAFKA_PORT=${WINDBELL_BENCH_KAFKA_PORT:-29092}
 export WINDBELL_KAFKA_CONTROLLER_PORT=${WINDBELL_BENCH_KAFKA_CONTROLLER_PORT:-29093}
 export WINDBELL_KEYCLOAK_PORT=${WINDBELL_BENCH_KEYCLOAK_PORT:-28080}
-export WINDBELL_SERVICE_PORT_OFFSET=${WINDBELL_BENCH_SERVICE_PORT_OFFSET:-10}   # ingest: 8091, journey: 8092
+export WINDBELL_SERVICE_PORT_OFFSET=${WINDBELL_BENCH_SERVICE_PORT_OFFSET:-10}   # ingest: 8091, journey: 8092, survey: 8093
 export WINDBELL_SERVICES_FILE=$BENCH_ROOT/tools/stack/services.conf
 unset WINDBELL_SKIP_BUILD WINDBELL_SERVICE_JAVA_OPTS
 # shellcheck source=../stack/lib.sh
@@ -51,7 +65,7 @@ PRODUCER_COMPRESSION=lz4
 PRODUCER_MAX_IN_FLIGHT=5
 PRODUCER_BUFFER_MEMORY=67108864
 
-STEPS=${WINDBELL_BENCH_STEPS:-payloads perf batch single rate journey-preload journey-throughput journey-latency}
+STEPS=${WINDBELL_BENCH_STEPS:-payloads perf batch single rate journey-preload journey-throughput journey-latency survey-preload survey-throughput survey-latency}
 PAYLOAD_COUNT=10000
 PERF_RECORDS=${WINDBELL_BENCH_PERF_RECORDS:-1000000}
 PERF_TOPIC=bench.producer-perf
@@ -71,6 +85,18 @@ JOURNEY_TOPIC=cx.touchpoint-events.v1
 # the seeds make the journey traffic the same in every run (the ingest steps draw theirs)
 JOURNEY_PRELOAD_SEED=42
 JOURNEY_RATE_SEED=43
+SURVEY_EVENTS=${WINDBELL_BENCH_SURVEY_EVENTS:-50000}
+SURVEY_RATE=${WINDBELL_BENCH_SURVEY_RATE:-200}
+SURVEY_RATE_DURATION_S=60
+SURVEY_RATE_WARMUP_S=10
+SURVEY_INTERRUPTED_SHARE=${WINDBELL_BENCH_SURVEY_INTERRUPTED_SHARE:-0.3}
+SURVEY_PRELOAD_SEED=44
+SURVEY_RATE_SEED=45
+# what the bench's rules get (every active rule, through the admin API): every trigger is decided
+# all the way to an invitation unless the contact budget refuses it, and delivered at once
+SURVEY_RULE_DELAY=PT0S
+SURVEY_RULE_SAMPLING=${WINDBELL_BENCH_SURVEY_SAMPLING:-1.0}   # 0: every rule matches, nothing is sampled (comparison)
+SURVEY_JOURNEYS="ACCOUNT_OPENING CARD_ACTIVATION WEALTH_PURCHASE LOAN_APPLICATION TRANSFER COMPLAINT REFERRAL"
 
 # Targets (docs: architecture "Performance targets").
 TARGET_BATCH_EPS=30000
@@ -90,6 +116,9 @@ LOADGEN_SLACK_S=90            # beyond duration + warmup: token fetch, drain, JV
 JOURNEY_PRELOAD_TIMEOUT_S=600
 JOURNEY_CATCHUP_TIMEOUT_S=$((JOURNEY_EVENTS / 1000 + 120))   # gives up below 1,000 events/s
 JOURNEY_SETTLE_TIMEOUT_S=180
+SURVEY_PRELOAD_TIMEOUT_S=600
+SURVEY_CATCHUP_TIMEOUT_S=$((SURVEY_EVENTS / 100 + 120))    # gives up below 100 decisions/s
+SURVEY_DELIVERY_SETTLE_S=120
 
 RESULTS=$STATE_DIR/results
 PAYLOADS=$STATE_DIR/payloads.ndjson
@@ -104,6 +133,17 @@ JOURNEY_URL=http://$BIND_HOST:${JOURNEY_PORT:-8092}
 JOURNEY_GROUP=$(sed -n 's/^windbell\.journey\.consumer\.group=//p' \
   "$WB_ROOT/services/journey/src/main/resources/application.properties" 2>/dev/null | head -n1)
 JOURNEY_GROUP=${JOURNEY_GROUP:-windbell-journey}
+SURVEY_PORT=$(services_list survey | awk '{ print $2 }')
+SURVEY_URL=http://$BIND_HOST:${SURVEY_PORT:-8093}
+SURVEY_GROUP=$(sed -n 's/^windbell\.survey\.consumer\.group=//p' \
+  "$WB_ROOT/services/survey/src/main/resources/application.properties" 2>/dev/null | head -n1)
+SURVEY_GROUP=${SURVEY_GROUP:-windbell-survey}
+SURVEY_TOPIC=cx.journey-events.v1
+SURVEY_EVENTS_TOPIC=cx.survey-events.v1
+# Quiet hours off (start == end): a delay-0 invitation is delivered at once whatever the time of day
+# of the run, so delivery is measured; the contact budget's caps and cooldown stay as configured.
+SERVICE_EXTRA_JAVA_OPTS[survey]="-Dwindbell.survey.budget.quiet-hours.start=00:00 -Dwindbell.survey.budget.quiet-hours.end=00:00"
+SURVEY_RULES_SET=
 # the bench's own Keycloak issues the cx-admin token the journey admin API wants
 export WINDBELL_BENCH_TOKEN_URL=$TOKEN_URL WINDBELL_BENCH_CLIENT_ID=cx-admin-cli WINDBELL_BENCH_CLIENT_SECRET=cx-admin-secret
 
@@ -115,6 +155,7 @@ FAILED_STEPS=()
 wants() { [[ " $STEPS " == *" $1 "* ]]; }
 wants_ingest() { wants batch || wants single || wants rate; }
 wants_journey() { wants journey-preload || wants journey-throughput || wants journey-latency; }
+wants_survey() { wants survey-preload || wants survey-throughput || wants survey-latency; }
 
 # --- lifecycle -----------------------------------------------------------------------------------
 cleanup() {
@@ -135,7 +176,8 @@ cleanup() {
 # A bench measures a fresh stack: leftovers of an interrupted run are stopped, the broker
 # starts empty (Keycloak and PostgreSQL are kept: they only hold configuration).
 fresh_stack() {
-  if is_running kafka || is_running keycloak || is_running ingest || is_running journey || pg_running_any; then
+  if is_running kafka || is_running keycloak || is_running ingest || is_running journey || is_running survey ||
+    pg_running_any; then
     say "stopping leftovers of an earlier bench run"
     stack_stop
   fi
@@ -148,7 +190,8 @@ pg_running_any() { PG_BIN=$(pg_find_bindir) && pg_running; }
 
 build() {
   local modules=()
-  wants payloads || wants_ingest || wants_journey && modules+=(tools/loadgen)
+  wants payloads || wants_ingest || wants_journey || wants_survey && modules+=(tools/loadgen)
+  wants_survey && modules=(services/survey "${modules[@]}")
   wants_journey && modules=(services/journey "${modules[@]}")
   wants_ingest && modules=(services/ingest "${modules[@]}")
   ((${#modules[@]})) || return 0
@@ -226,7 +269,7 @@ PY
 
 # --- one measured step ---------------------------------------------------------------------------
 # run_step NAME TIMEOUT_S PARSER SKIP_S -- COMMAND...
-# Runs COMMAND bounded by TIMEOUT_S while sampling ingest, journey, kafka (those running) and the
+# Runs COMMAND bounded by TIMEOUT_S while sampling ingest, journey, survey, kafka (those running) and the
 # machine; output goes
 # to the terminal and .bench/logs/bench-NAME.log; PARSER (last-json|perf-json) extracts the
 # summary; the step's record is written to .bench/results/NAME.json. A failed step is recorded
@@ -235,7 +278,7 @@ run_step() {
   local name=$1 timeout_s=$2 parser=$3 skip_s=$4; shift 5
   local log=$STATE_DIR/logs/bench-$name.log out=$STATE_DIR/logs/bench-$name.out
   local samples=$STATE_DIR/logs/bench-$name.samples pids=() names=() p pid rc t0 t1
-  for p in ingest journey kafka; do
+  for p in ingest journey survey kafka; do
     if pid=$(running_pid "$p"); then pids+=("$pid"); names+=("$p"); fi
   done
   say "step $name: $*"
@@ -472,11 +515,183 @@ PY
   say "journey-latency: $(python3 -c 'import json,sys; l=json.load(open(sys.argv[1])).get("latency") or {}; print("p50 %s / p99 %s / p99.9 %s ms over %s events" % (l.get("p50Ms"), l.get("p99Ms"), l.get("p999Ms"), l.get("count")))' "$RESULTS/journey-processing.json")"
 }
 
+# --- survey ----------------------------------------------------------------------------------------
+# The loadgen command of the survey steps: journey.completed / journey.interrupted exactly as journey's
+# outbox relay publishes them, straight to the bench's broker (journey is not in the path).
+# Filled by main once $JAVA is known.
+SURVEY_LOADGEN=()
+
+# psql as survey's own user over TCP: prints the one number a query returns
+survey_psql() {
+  PGPASSWORD=$DB_PASSWORD "$(pg_bindir)/psql" -X -q -At -h "$BIND_HOST" -p "$PG_PORT" -U "$DB_USER" -d survey "$@"
+}
+survey_count_cmd() {
+  printf '%s\n' env "PGPASSWORD=$DB_PASSWORD" "$(pg_bindir)/psql" -X -q -At -h "$BIND_HOST" -p "$PG_PORT" \
+    -U "$DB_USER" -d survey -c "$1"
+}
+
+survey_group_to_end() {
+  kafka_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$KAFKA_URL" \
+    --group "$SURVEY_GROUP" --topic "$SURVEY_TOPIC" --reset-offsets --to-latest --execute \
+    >>"$STATE_DIR/logs/bench-survey-group.log" 2>&1
+}
+
+# Once per bench run, on survey's fresh database: start survey (its group at the end of the topic, so
+# it consumes nothing), give every active rule sampling 1.0 and delay PT0S through the admin API
+# (tools/stack/demo-survey-rules.py, a cx-admin token from the bench's Keycloak), stop it again.
+# The rules live in survey's database; the catalog reads them at the next start.
+survey_set_rules() {
+  [[ -z $SURVEY_RULES_SET ]] || return 0
+  local token
+  is_running survey && stop_part survey 20
+  survey_group_to_end || { say "survey: could not move consumer group $SURVEY_GROUP to the end of $SURVEY_TOPIC"; return 1; }
+  services_start survey
+  token=$(client_token cx-admin-cli cx-admin-secret) || { say "survey: no cx-admin token"; return 1; }
+  say "survey: every active rule to sampling $SURVEY_RULE_SAMPLING, delay $SURVEY_RULE_DELAY"
+  # shellcheck disable=SC2086 # SURVEY_JOURNEYS is a list of codes
+  if ! WINDBELL_TOKEN=$token python3 "$STACK_DIR/demo-survey-rules.py" "$SURVEY_URL" "$SURVEY_RULE_DELAY" \
+    "$SURVEY_RULE_SAMPLING" $SURVEY_JOURNEYS 2>&1 | tee "$STATE_DIR/logs/bench-survey-rules.log"; then
+    say "survey: not every rule could be changed (see $STATE_DIR/logs/bench-survey-rules.log)"
+    return 1
+  fi
+  survey_psql -c "SELECT code || ' v' || version || ' ' || (spec->>'samplingRate') || ' ' || (spec->>'delay')
+    FROM survey_rule r WHERE active AND version = (SELECT max(version) FROM survey_rule WHERE code = r.code)
+    ORDER BY code" >"$RESULTS/survey-rules.txt" 2>/dev/null || true
+  stop_part survey 20
+  SURVEY_RULES_SET=1
+}
+
+step_survey_preload() {
+  if is_running journey; then
+    # journey's relay writes journey events to the same topic: survey measures only the records written here
+    say "survey-preload: stopping journey (its outbox relay would add journey events to $SURVEY_TOPIC)"
+    stop_part journey 20
+  fi
+  if ! survey_set_rules; then
+    FAILED_STEPS+=(survey-preload); say "step survey-preload FAILED: survey's rules could not be set"; return 0
+  fi
+  if is_running survey; then stop_part survey 20; fi
+  if ! survey_group_to_end; then
+    FAILED_STEPS+=(survey-preload)
+    say "step survey-preload FAILED: could not move consumer group $SURVEY_GROUP to the end of $SURVEY_TOPIC"
+    return 0
+  fi
+  run_step survey-preload "$SURVEY_PRELOAD_TIMEOUT_S" last-json 0 -- \
+    "${SURVEY_LOADGEN[@]}" --count "$SURVEY_EVENTS" --seed "$SURVEY_PRELOAD_SEED" || return 0
+  say "survey-preload: $(result_field survey-preload records) journey ends on $SURVEY_TOPIC"
+}
+
+# Like step_journey_throughput: the poller (survey's decision table) starts before survey does.
+step_survey_throughput() {
+  local name=survey-throughput target baseline
+  local log=$STATE_DIR/logs/bench-$name.log out=$STATE_DIR/logs/bench-$name.out
+  local samples=$STATE_DIR/logs/bench-$name.samples pids=() names=() p pid rc t0 t1 ready_us rss
+  local -a count_cmd sent_cmd
+  target=$(result_field survey-preload records)
+  if [[ -z $target || $target == 0 ]]; then
+    FAILED_STEPS+=("$name"); say "step $name skipped: nothing preloaded (run the survey-preload step)"; return 0
+  fi
+  if is_running survey; then
+    FAILED_STEPS+=("$name"); say "step $name skipped: survey is running already (it must start after the preload)"
+    return 0
+  fi
+  mapfile -t count_cmd < <(survey_count_cmd "SELECT count(*) FROM survey_decision")
+  mapfile -t sent_cmd < <(survey_count_cmd "SELECT count(*) FROM invitation WHERE status <> 'SCHEDULED'")
+  baseline=$("${count_cmd[@]}" 2>/dev/null || echo 0)
+  target=$((baseline + target))
+  say "step $name: start survey, poll survey_decision every 0.25 s until $target rows"
+  : >"$out"
+  t0=$(_now_us)
+  python3 "$BENCH_PY" db-catchup "$target" "$SURVEY_CATCHUP_TIMEOUT_S" "$baseline" -- "${count_cmd[@]}" >"$out" \
+    2> >(tee -a "$log" >&2) &
+  STEP_PID=$!
+  services_start survey
+  ready_us=$(($(_now_us) - t0))
+  for p in survey kafka; do
+    if pid=$(running_pid "$p"); then pids+=("$pid"); names+=("$p"); fi
+  done
+  python3 "$BENCH_PY" sample "$samples" "${pids[@]}" &
+  SAMPLER_PID=$!
+  rc=0
+  wait "$STEP_PID" || rc=$?
+  STEP_PID=
+  t1=$(_now_us)
+  kill "$SAMPLER_PID" 2>/dev/null || true
+  wait "$SAMPLER_PID" 2>/dev/null || true
+  SAMPLER_PID=
+  cat "$out" >>"$log"
+  local parsed=$STATE_DIR/logs/bench-$name.result resources=$STATE_DIR/logs/bench-$name.resources
+  python3 "$BENCH_PY" last-json "$out" >"$parsed" 2>>"$log" || { ((rc != 0)) || rc=3; : >"$parsed"; }
+  python3 "$BENCH_PY" summarize "$samples" 0 "${names[@]}" >"$resources" || : >"$resources"
+  python3 "$BENCH_PY" step-json "$name" "start survey; poll SELECT count(*) FROM survey_decision every 0.25 s until >= $target" \
+    "$rc" "$(((t1 - t0) / 1000000))" "$parsed" "$resources" >"$RESULTS/$name.json"
+  # what was decided, and how much of it was delivered: at catch-up and once delivery has settled
+  local outcomes_at statuses_at statuses_end settle delivered_s
+  outcomes_at=$(survey_psql -F '=' -c "SELECT outcome, count(*) FROM survey_decision GROUP BY 1 ORDER BY 2 DESC" | paste -sd' ')
+  statuses_at=$(survey_psql -F '=' -c "SELECT status, count(*) FROM invitation GROUP BY 1 ORDER BY 1" | paste -sd' ')
+  settle=$(python3 "$BENCH_PY" db-settle "$SURVEY_DELIVERY_SETTLE_S" -- "${sent_cmd[@]}" 2>>"$log") || true
+  delivered_s=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1] or "{}").get("waitedS", ""))' "$settle" 2>/dev/null || true)
+  statuses_end=$(survey_psql -F '=' -c "SELECT status, count(*) FROM invitation GROUP BY 1 ORDER BY 1" | paste -sd' ')
+  rss=
+  if pid=$(running_pid survey); then rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status"); fi
+  local health; health=$(curl -sS --max-time 5 "$SURVEY_URL/q/health/ready" 2>/dev/null || echo '{}')
+  python3 - "$RESULTS/survey-decisions.json" "$outcomes_at" "$statuses_at" "$statuses_end" "${delivered_s:-}" \
+    "${rss:-0}" "$ready_us" "$health" <<'PY'
+import json, sys
+out, outcomes, at, end, settle_s, rss_kb, ready_us, health = sys.argv[1:9]
+pairs = lambda s: {k: int(v) for k, v in (p.split("=", 1) for p in s.split() if "=" in p)}
+try:
+    checks = {k: v for c in json.loads(health).get("checks", []) for k, v in (c.get("data") or {}).items()}
+except ValueError:
+    checks = {}
+json.dump({"step": "survey-decisions", "outcomes": pairs(outcomes), "invitationsAtCatchUp": pairs(at),
+           "invitationsAfterDelivery": pairs(end), "deliverySettledAfterS": float(settle_s) if settle_s else None,
+           "rssMb": round(int(rss_kb) / 1024, 1) if int(rss_kb) else None,
+           "readyS": round(int(ready_us) / 1e6, 2), "health": checks,
+           "note": "outcomes at catch-up; invitations by status at catch-up and once the non-SCHEDULED count "
+                   "stopped growing (3 polls 1 s apart); RSS after that"},
+          open(out, "w"), indent=2)
+PY
+  if [[ $(result_field "$name" caughtUp) != True ]]; then
+    FAILED_STEPS+=("$name")
+    say "step $name: not caught up within ${SURVEY_CATCHUP_TIMEOUT_S}s (see $log)"
+    return 0
+  fi
+  say "step $name done: $(result_field "$name" perS) decisions/s over $(result_field "$name" consumeS) s" \
+    "(start: $(result_field "$name" startFrom)); outcomes: $outcomes_at; invitations: $statuses_end"
+}
+
+step_survey_latency() {
+  local -a count_cmd
+  mapfile -t count_cmd < <(survey_count_cmd "SELECT count(*) FROM survey_decision")
+  if ! is_running survey; then
+    survey_set_rules || { FAILED_STEPS+=(survey-latency); say "step survey-latency FAILED: rules"; return 0; }
+    survey_group_to_end || { FAILED_STEPS+=(survey-latency); say "step survey-latency FAILED: consumer group"; return 0; }
+    services_start survey
+  fi
+  # a backlog would be measured as latency: wait until survey has decided everything before
+  if ! python3 "$BENCH_PY" db-settle "$JOURNEY_SETTLE_TIMEOUT_S" -- "${count_cmd[@]}" >/dev/null; then
+    FAILED_STEPS+=(survey-latency); say "step survey-latency skipped: survey did not settle"; return 0
+  fi
+  # customers after the preload's: their contact budget is still free
+  run_step survey-latency $((SURVEY_RATE_WARMUP_S + SURVEY_RATE_DURATION_S + LOADGEN_SLACK_S + 60)) last-json \
+    "$SURVEY_RATE_WARMUP_S" -- "${SURVEY_LOADGEN[@]}" --rate "$SURVEY_RATE" --warmup "${SURVEY_RATE_WARMUP_S}s" \
+    --duration "${SURVEY_RATE_DURATION_S}s" --drain 60s --first-customer "$SURVEY_EVENTS" \
+    --seed "$SURVEY_RATE_SEED" || return 0
+  local pid rss=
+  if pid=$(running_pid survey); then rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status"); fi
+  python3 -c 'import json,sys; json.dump({"step": "survey-latency-end", "rssMb": round(int(sys.argv[2]) / 1024, 1) if int(sys.argv[2]) else None}, open(sys.argv[1], "w"))' \
+    "$RESULTS/survey-latency-end.json" "${rss:-0}"
+  say "survey-latency: $(python3 -c 'import json,sys; r=(json.load(open(sys.argv[1])).get("result") or {}).get("invitations") or {}; l=r.get("latencyMs") or {}; print("p50 %s / p99 %s / max %s ms over %s invitations" % (l.get("p50"), l.get("p99"), l.get("max"), r.get("matchedMeasured")))' "$RESULTS/survey-latency.json")"
+}
+
 main() {
   ensure_dirs
   ensure_java
   JOURNEY_LOADGEN=("$JAVA" -jar "$LOADGEN_JAR" journeys --bootstrap "$KAFKA_URL" --topic "$JOURNEY_TOPIC"
     --customers "$JOURNEY_CUSTOMERS")
+  SURVEY_LOADGEN=("$JAVA" -jar "$LOADGEN_JAR" journey-ends --bootstrap "$KAFKA_URL" --topic "$SURVEY_TOPIC"
+    --survey-topic "$SURVEY_EVENTS_TOPIC" --interrupted-share "$SURVEY_INTERRUPTED_SHARE")
   trap cleanup EXIT
   trap 'exit 130' INT TERM
   say "Windbell bench: steps [$STEPS], state in $STATE_DIR, JDK $JAVA_HOME"
@@ -488,15 +703,20 @@ main() {
   local -a services=() dbs
   wants_ingest && services+=(ingest)
   wants_journey && services+=(journey)
+  wants_survey && services+=(survey)
   if wants_journey; then
     # journey's state is what it measures: every run starts on an empty database
     pg_drop_databases journey
+  fi
+  if wants_survey; then
+    # the same for survey: its decisions, invitations and contact ledger start empty
+    pg_drop_databases survey
   fi
   mapfile -t dbs < <(((${#services[@]})) && service_databases "${services[@]}")
   pg_ensure_databases "${dbs[@]}"
   kafka_start
   kafka_ensure_topics
-  if wants_ingest || wants_journey; then
+  if wants_ingest || wants_journey || wants_survey; then
     keycloak_start
   fi
   if wants_ingest; then
@@ -512,6 +732,7 @@ main() {
     case $s in
       payloads | perf | batch | single | rate) "step_$s" ;;
       journey-preload | journey-throughput | journey-latency) "step_${s//-/_}" ;;
+      survey-preload | survey-throughput | survey-latency) "step_${s//-/_}" ;;
       *) die "unknown step '$s' (WINDBELL_BENCH_STEPS)" ;;
     esac
   done

@@ -7,12 +7,14 @@ import io.windbell.loadgen.cli.Args;
 import io.windbell.loadgen.cli.Settings;
 import io.windbell.loadgen.cli.Usage;
 import io.windbell.loadgen.cli.UsageException;
+import io.windbell.loadgen.kafka.KafkaJourneyEnds;
 import io.windbell.loadgen.kafka.KafkaJourneys;
 import io.windbell.loadgen.report.Summary;
 import io.windbell.loadgen.respond.RespondCommand;
 
 /**
- * Entry point: {@code java -jar windbell-loadgen.jar <max|rate|simulate|payloads|journeys|respond> [--options]}; see
+ * Entry point:
+ * {@code java -jar windbell-loadgen.jar <max|rate|simulate|payloads|journeys|respond|journey-ends> [--options]}; see
  * {@code --help}.
  */
 public final class LoadGen {
@@ -46,6 +48,7 @@ public final class LoadGen {
             Map<String, Object> summary = switch (settings.command()) {
             case PAYLOADS -> PayloadFile.write(settings, session.catalog(), err);
             case JOURNEYS -> KafkaJourneys.run(settings, session.catalog(), err);
+            case JOURNEY_ENDS -> KafkaJourneyEnds.run(settings, session.catalog(), err);
             case RESPOND -> RespondCommand.run(settings, err);
             default -> Bench.run(settings, session, err);
             };

@@ -17,7 +17,9 @@ public enum Command {
     PAYLOADS("count", "out", "customers"),
     JOURNEYS(withShares("bootstrap", "topic", "rate", "count", "duration", "warmup", "drain", "customers",
             "time-scale")),
-    RESPOND("bootstrap", "topic", "duration", "drain", "timeout", "response-rate", "max-delay", "group");
+    RESPOND("bootstrap", "topic", "duration", "drain", "timeout", "response-rate", "max-delay", "group"),
+    JOURNEY_ENDS("bootstrap", "topic", "rate", "count", "duration", "warmup", "drain", "customers", "first-customer",
+            "interrupted-share", "survey-topic");
 
     /** Options every command accepts (a holder class, as enum constructors cannot read the enum's statics). */
     static final class Common {
@@ -50,18 +52,20 @@ public enum Command {
     }
 
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static Command of(String word) throws UsageException {
         if (word == null) {
-            throw new UsageException("no command given (max, rate, simulate, payloads, journeys, respond)");
+            throw new UsageException(
+                    "no command given (max, rate, simulate, payloads, journeys, respond, journey-ends)");
         }
         for (Command c : values()) {
             if (c.label().equals(word)) {
                 return c;
             }
         }
-        throw new UsageException("unknown command '" + word + "' (max, rate, simulate, payloads, journeys, respond)");
+        throw new UsageException(
+                "unknown command '" + word + "' (max, rate, simulate, payloads, journeys, respond, journey-ends)");
     }
 }

@@ -30,11 +30,14 @@ import io.windbell.loadgen.sim.SimProfile;
  *            the topic {@code journeys} writes to, or {@code respond} reads from
  * @param respond
  *            the options of {@code respond}; null for the other commands
+ * @param journeyEnds
+ *            the options of {@code journey-ends}; null for the other commands
  */
 public record Settings(Command command, Kind kind, double rate, int batchSize, int connections, Duration duration,
         Duration warmup, Duration timeout, Duration drain, long maxRequests, int customers, double timeScale,
         Duration linger, long seed, LocalTarget base, Auth auth, String catalog, long count, Path out,
-        SimProfile profile, KafkaTarget bootstrap, String topic, RespondOptions respond) {
+        SimProfile profile, KafkaTarget bootstrap, String topic, RespondOptions respond,
+        JourneyEndsOptions journeyEnds) {
 
     public static final String DEFAULT_BASE_URL = "http://127.0.0.1:8081";
     /** The survey service of the local stack, whose public respondent API {@code respond} calls. */
@@ -50,7 +53,8 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
         boolean simulate = command == Command.SIMULATE;
         boolean journeys = command == Command.JOURNEYS;
         boolean respond = command == Command.RESPOND;
-        if (journeys && args.has("rate") && args.has("count")) {
+        boolean ends = command == Command.JOURNEY_ENDS;
+        if ((journeys || ends) && args.has("rate") && args.has("count")) {
             throw new UsageException("give either --rate (paced) or --count (as fast as possible), not both");
         }
         Kind kind = switch (command) {
@@ -59,7 +63,7 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
         };
         long count = switch (command) {
         case PAYLOADS -> args.integer("count", 1000, 1, 10_000_000);
-        case JOURNEYS -> args.integer("count", 0, 1, 100_000_000);
+        case JOURNEYS, JOURNEY_ENDS -> args.integer("count", 0, 1, 100_000_000);
         default -> 0;
         };
         double rate = switch (command) {
@@ -69,6 +73,7 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
         }
         case SIMULATE -> args.decimal("rate", 200, 0.1, 1_000_000);
         case JOURNEYS -> count > 0 ? 0 : args.decimal("rate", 1000, 0.1, 1_000_000);
+        case JOURNEY_ENDS -> count > 0 ? 0 : args.decimal("rate", 200, 0.1, 1_000_000);
         default -> 0;
         };
         int batchSize = (int) args.integer("batch-size", simulate ? 1 : 50, 1, 500);
@@ -89,25 +94,30 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
         case MAX -> Duration.ofSeconds(20);
         case RATE -> Duration.ofSeconds(30);
         // with --count, the duration only bounds the run
-        case JOURNEYS -> count > 0 ? Duration.ofMinutes(10) : Duration.ofSeconds(60);
+        case JOURNEYS, JOURNEY_ENDS -> count > 0 ? Duration.ofMinutes(10) : Duration.ofSeconds(60);
         case RESPOND -> Duration.ofMinutes(10);
         default -> Duration.ofSeconds(60);
         }, HOUR);
         if (duration.isZero()) {
             throw new UsageException("--duration must be more than 0");
         }
-        if (journeys && count > 0 && args.has("warmup")) {
+        if ((journeys || ends) && count > 0 && args.has("warmup")) {
             throw new UsageException("--warmup goes with --rate (a counted run measures everything)");
         }
-        Duration warmup = args.duration("warmup", simulate || journeys ? Duration.ZERO : Duration.ofSeconds(5), HOUR);
+        Duration warmup = args.duration("warmup", simulate || journeys || ends ? Duration.ZERO : Duration.ofSeconds(5),
+                HOUR);
         Duration timeout = args.duration("timeout", Duration.ofSeconds(10), FIVE_MINUTES);
         if (timeout.toMillis() < 1) {
             throw new UsageException("--timeout must be at least 1ms");
         }
-        Duration drain = args.duration("drain", journeys ? Duration.ofSeconds(30) : Duration.ofSeconds(10),
+        Duration drain = args.duration("drain", journeys || ends ? Duration.ofSeconds(30) : Duration.ofSeconds(10),
                 FIVE_MINUTES);
         long maxRequests = args.integer("max-requests", 100_000_000, 1, 1_000_000_000);
-        int customers = (int) args.integer("customers", journeys ? 100_000 : 2000, 1, 10_000_000);
+        // journey-ends: as many customers as journeys by default, so the contact budget lets most of them through
+        long endsDefault = count > 0 ? count
+                : (long) Math.ceil(rate * (warmup.toMillis() + duration.toMillis()) / 1000.0);
+        int customers = (int) args.integer("customers",
+                journeys ? 100_000 : ends ? Math.clamp(endsDefault, 1, 10_000_000) : 2000, 1, 10_000_000);
         double timeScale = args.decimal("time-scale", 60, 1, 100_000);
         Duration linger = args.duration("linger", Duration.ofMillis(200), Duration.ofSeconds(10));
         long seed = args.has("seed") ? args.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE)
@@ -122,17 +132,19 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
             }
             String catalog = args.string("catalog", switch (command) {
             case PAYLOADS -> "auto";
-            case JOURNEYS -> "builtin";
+            case JOURNEYS, JOURNEY_ENDS -> "builtin";
             default -> "api";
             });
             Path out = command == Command.PAYLOADS ? Path.of(args.required("out")) : null;
-            KafkaTarget bootstrap = journeys || respond ? KafkaTarget.parse(args.string("bootstrap", DEFAULT_BOOTSTRAP))
+            KafkaTarget bootstrap = journeys || respond || ends
+                    ? KafkaTarget.parse(args.string("bootstrap", DEFAULT_BOOTSTRAP)) : null;
+            String topic = journeys || respond || ends
+                    ? topic(args.string("topic",
+                            respond ? Topics.SURVEY_EVENTS : ends ? Topics.JOURNEY_EVENTS : Topics.TOUCHPOINT_EVENTS))
                     : null;
-            String topic = journeys || respond
-                    ? topic(args.string("topic", respond ? Topics.SURVEY_EVENTS : Topics.TOUCHPOINT_EVENTS)) : null;
             return new Settings(command, kind, rate, batchSize, connections, duration, warmup, timeout, drain,
                     maxRequests, customers, timeScale, linger, seed, base, auth, catalog, count, out, profile,
-                    bootstrap, topic, respond ? respondOptions(args) : null);
+                    bootstrap, topic, respond ? respondOptions(args) : null, ends ? journeyEndsOptions(args) : null);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -165,6 +177,13 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
             throw new UsageException("--group is not a consumer group name: '" + group + "'");
         }
         return new RespondOptions(rate, maxDelay, group);
+    }
+
+    private static JourneyEndsOptions journeyEndsOptions(Args args) throws UsageException {
+        double interrupted = args.decimal("interrupted-share", JourneyEndsOptions.DEFAULT_INTERRUPTED_SHARE, 0, 1);
+        int first = (int) args.integer("first-customer", 0, 0, 89_999_999);
+        String surveyTopic = topic(args.string("survey-topic", JourneyEndsOptions.DEFAULT_SURVEY_TOPIC));
+        return new JourneyEndsOptions(interrupted, first, surveyTopic);
     }
 
     private static String topic(String name) {

@@ -47,6 +47,20 @@ public final class Usage {
                           --response-rate 0.6   --max-delay 3s   --group windbell-loadgen-respond
                           --duration 10m   --drain 10s (answers still scheduled at the end)   --timeout 10s
 
+              journey-ends  journey.completed / journey.interrupted straight to cx.journey-events.v1 as the journey
+                        service's outbox relay publishes them (key customer id, ce_* headers with source
+                        /windbell/journey, traceparent): the survey service's load, one decision each. Summaries
+                        of the seeded journeys: 3-8 visits, failures with error codes, key nodes, branch and
+                        employee ids, products. A paced run also reads survey.invited from --survey-topic and
+                        reports Kafka time of the journey event -> Kafka time of its invitation (p50/p99)
+                          --bootstrap 127.0.0.1:19092   --topic cx.journey-events.v1
+                          --count N (as fast as possible)  or  --rate 200 (journeys/s, open loop)
+                          --duration 60s (with --count: an upper bound, default 10m)   --warmup 0s
+                          --drain 30s (paced: how long to wait for the last invitations)
+                          --customers N (distinct customers, default: as many as journeys)
+                          --first-customer 0 (index of the first customer, C00000001 = 0)
+                          --interrupted-share 0.3   --survey-topic cx.survey-events.v1
+
             traffic mix of simulate and journeys (shares between 0 and 1)
               --fail-share 0.15      journeys that fail at a key node (FAILURE with an error code), of which
               --retry-share 0.45       retry on the same channel and succeed,
@@ -85,6 +99,9 @@ public final class Usage {
               journeys: {"command":"journeys","mode":"rate|count","sent","records" (acknowledged),
                "uniqueEvents","duplicates","late","errors","unsent","durationS","eventsPerS" (after the
                warmup),"allEventsPerS","ackMs":{...},"behindScheduleMs":{...},"journeys":{...}}
+              journey-ends: {"command":"journey-ends","mode","sent","records" (acknowledged),"errors",
+               "eventsPerS","ackMs":{...},"journeys":{"completed","interrupted","reasons","byJourney"},
+               paced: "behindScheduleMs","invitations":{"invited","matchedMeasured","latencyMs":{...}}}
               respond: {"command":"respond","invited","answered","skipped" (chose not to answer),
                "unfinished","errors","errorsByStatus":{"POST 410":n,...},"sentiments":{...},...}
               (respond prints progress every 10 s instead of every second)

@@ -119,33 +119,38 @@ public final class KafkaJourneys {
 
     /** The broker answers and the topic exists: fails early, with a sentence, instead of blocking on metadata. */
     public static int preflight(Settings s) throws LoadGenException {
+        return preflight(s.bootstrap(), s.topic());
+    }
+
+    /** The broker answers and {@code topicName} exists: its number of partitions. */
+    public static int preflight(KafkaTarget bootstrap, String topicName) throws LoadGenException {
         Map<String, Object> props = new HashMap<>();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrap().toString());
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.toString());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, PREFLIGHT_SECONDS * 1_000);
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "windbell-loadgen-preflight");
         try (Admin admin = Admin.create(props)) {
-            TopicDescription topic = admin.describeTopics(List.of(s.topic())).allTopicNames()
-                    .get(PREFLIGHT_SECONDS, TimeUnit.SECONDS).get(s.topic());
+            TopicDescription topic = admin.describeTopics(List.of(topicName)).allTopicNames()
+                    .get(PREFLIGHT_SECONDS, TimeUnit.SECONDS).get(topicName);
             return topic.partitions().size();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                throw new LoadGenException("topic " + s.topic() + " does not exist on " + s.bootstrap()
+                throw new LoadGenException("topic " + topicName + " does not exist on " + bootstrap
                         + " (the local stack creates it: make run)", e);
             }
             if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
                 throw new LoadGenException(
-                        "no Kafka broker answered at " + s.bootstrap() + " within " + PREFLIGHT_SECONDS + "s", e);
+                        "no Kafka broker answered at " + bootstrap + " within " + PREFLIGHT_SECONDS + "s", e);
             }
-            throw new LoadGenException("Kafka at " + s.bootstrap() + " did not answer: " + e.getCause(), e);
+            throw new LoadGenException("Kafka at " + bootstrap + " did not answer: " + e.getCause(), e);
         } catch (TimeoutException e) {
             throw new LoadGenException(
-                    "no Kafka broker answered at " + s.bootstrap() + " within " + PREFLIGHT_SECONDS + "s", e);
+                    "no Kafka broker answered at " + bootstrap + " within " + PREFLIGHT_SECONDS + "s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LoadGenException("interrupted", e);
         } catch (RuntimeException e) {
-            throw new LoadGenException("cannot reach Kafka at " + s.bootstrap() + ": " + e.getMessage(), e);
+            throw new LoadGenException("cannot reach Kafka at " + bootstrap + ": " + e.getMessage(), e);
         }
     }
 
