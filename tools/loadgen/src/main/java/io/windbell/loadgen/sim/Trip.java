@@ -73,30 +73,9 @@ final class Trip {
         this.sessionId = "S" + HEX.toHexDigits(rnd.nextLong());
         this.anonymousStart |= anonymous;
         this.identity = anonymous ? Identity.ANONYMOUS : Identity.KNOWN;
-        int branch = rnd.nextDouble() < 0.8 ? Integer.parseInt(customer.homeBranch().substring(1))
-                : 1 + rnd.nextInt(Population.BRANCHES);
-        switch (newChannel) {
-        case Channels.BRANCH -> {
-            branchId = Population.branchId(branch);
-            employeeId = Population.staffId(branch, rnd.nextInt(Population.STAFF_PER_BRANCH));
-        }
-        case Channels.ATM -> {
-            branchId = Population.branchId(branch);
-            employeeId = null;
-        }
-        case Channels.RM_VISIT -> {
-            branchId = customer.homeBranch();
-            employeeId = customer.relationshipManager();
-        }
-        case Channels.CALL_CENTER -> {
-            branchId = null;
-            employeeId = Population.id("E", 801 + rnd.nextInt(50), 4);
-        }
-        default -> {
-            branchId = null;
-            employeeId = null;
-        }
-        }
+        Staffing staffing = Staffing.on(newChannel, customer, rnd);
+        branchId = staffing.branchId();
+        employeeId = staffing.employeeId();
     }
 
     /**
