@@ -118,12 +118,10 @@ public class JourneyTriggerService {
         String customerId = journey.customerId();
         String type = context.trigger() == SurveyRule.Trigger.JOURNEY_COMPLETED ? JourneyCompleted.TYPE
                 : JourneyInterrupted.TYPE;
-        Decision.Outcome outcome;
-        String detail;
         Optional<SurveyRule> match = RuleMatcher.match(catalog.rules(), context);
         if (match.isEmpty()) {
             return new Decision(customerId, journey.journeyInstanceId(), eventId, type, now, Decision.Outcome.NO_RULE,
-                    null, null, journey.definitionCode());
+                    null, null, "no active rule for " + journey.definitionCode() + " " + context.trigger());
         }
         SurveyRule rule = match.get();
         if (!Sampling.sampled(rule.samplingRate(), customerId, journey.journeyInstanceId(), rule.code())) {
@@ -138,8 +136,8 @@ public class JourneyTriggerService {
                 invitations.history(connection, customerId, now.minus(budget.lookBack())));
         Optional<ContactBudget.Refusal> refusal = budget.check(now, journey.definitionCode(), customer);
         if (refusal.isPresent()) {
-            outcome = Decision.Outcome.valueOf(refusal.get().code().name());
-            return decision(context, eventId, type, now, outcome, rule, null, refusal.get().detail());
+            return decision(context, eventId, type, now, Decision.Outcome.valueOf(refusal.get().code().name()), rule,
+                    null, refusal.get().detail());
         }
         AssembledSurvey survey;
         try {
@@ -150,8 +148,8 @@ public class JourneyTriggerService {
         Optional<DeliveryPlanner.Plan> plan = planner.plan(now, rule.delay(), rule.expiry(), rule.channel(),
                 preference);
         if (plan.isEmpty()) {
-            detail = "expires at " + rule.expiry().at() + ", before it could be delivered";
-            return decision(context, eventId, type, now, Decision.Outcome.EXPIRED_BEFORE_SEND, rule, null, detail);
+            return decision(context, eventId, type, now, Decision.Outcome.EXPIRED_BEFORE_SEND, rule, null,
+                    "expires at " + rule.expiry().at() + ", before it could be delivered");
         }
         UUID invitationId = UUID.randomUUID();
         invitations.insert(connection,
