@@ -1,12 +1,11 @@
 package io.windbell.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,7 +29,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,22 +65,8 @@ class JourneyEndsCommandTest {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        Path dir = Files.createTempDirectory("loadgen-kafka");
-        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
-                .setNumControllerNodes(1).setBaseDirectory(dir).build())
-                        .setConfigProp("offsets.topic.replication.factor", "1")
-                        .setConfigProp("transaction.state.log.replication.factor", "1")
-                        .setConfigProp("transaction.state.log.min.isr", "1")
-                        .setConfigProp("auto.create.topics.enable", "false")
-                        .setConfigProp("group.initial.rebalance.delay.ms", "0").build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
+        kafka = TestBroker.start(3, JOURNEY_TOPIC, SURVEY_TOPIC, "paced-ends");
         bootstrap = kafka.bootstrapServers();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(JOURNEY_TOPIC, 3, (short) 1),
-                    new NewTopic(SURVEY_TOPIC, 3, (short) 1), new NewTopic("paced-ends", 3, (short) 1))).all().get();
-        }
     }
 
     @AfterAll
@@ -164,6 +146,7 @@ class JourneyEndsCommandTest {
     void pacedMeasuresTheTimeFromTheJourneyEventToItsInvitation() throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong invited = new AtomicLong();
+        AtomicBoolean assigned = new AtomicBoolean();
         Thread fakeSurvey = new Thread(() -> {
             Properties props = consumerProps();
             props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
@@ -174,7 +157,9 @@ class JourneyEndsCommandTest {
                             new ByteArraySerializer())) {
                 consumer.subscribe(List.of("paced-ends"));
                 while (!stop.get()) {
-                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                    var polled = consumer.poll(Duration.ofMillis(50));
+                    assigned.compareAndSet(false, !consumer.assignment().isEmpty());
+                    for (ConsumerRecord<String, byte[]> r : polled) {
                         if (!JourneyInterrupted.TYPE.equals(header(r, "ce_type"))) {
                             continue;
                         }
@@ -195,7 +180,8 @@ class JourneyEndsCommandTest {
             }
         });
         fakeSurvey.start();
-        Thread.sleep(2_000); // the fake survey has its partitions
+        // "latest": only once the fake survey has its partitions does it see what the command writes
+        await().atMost(Duration.ofSeconds(30)).untilTrue(assigned);
         Result result;
         try {
             result = run("journey-ends", "--bootstrap", bootstrap, "--topic", "paced-ends", "--rate", "200", "--warmup",
