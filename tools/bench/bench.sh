@@ -406,6 +406,37 @@ step_journey_preload() {
     "($(result_field journey-preload uniqueEvents) distinct events, $(result_field journey-preload duplicates) resent)"
 }
 
+# Starts SERVICE while the poller (the remaining arguments) waits for it to catch up, and samples the CPU
+# and RSS of SERVICE and Kafka meanwhile. The poller must run first: a service begins to consume before
+# its HTTP port opens. Uses the caller's locals name, log, out, samples, pids, names and sets its t0, t1,
+# ready_us, rc, parsed (the poller's last JSON line) and resources (the summarized samples).
+catch_up_while_starting() {
+  local service=$1
+  shift
+  : >"$out"
+  t0=$(_now_us)
+  "$@" >"$out" 2> >(tee -a "$log" >&2) &
+  STEP_PID=$!
+  services_start "$service"
+  ready_us=$(($(_now_us) - t0))
+  for p in "$service" kafka; do
+    if pid=$(running_pid "$p"); then pids+=("$pid"); names+=("$p"); fi
+  done
+  python3 "$BENCH_PY" sample "$samples" "${pids[@]}" &
+  SAMPLER_PID=$!
+  rc=0
+  wait "$STEP_PID" || rc=$?
+  STEP_PID=
+  t1=$(_now_us)
+  kill "$SAMPLER_PID" 2>/dev/null || true
+  wait "$SAMPLER_PID" 2>/dev/null || true
+  SAMPLER_PID=
+  cat "$out" >>"$log"
+  parsed=$STATE_DIR/logs/bench-$name.result resources=$STATE_DIR/logs/bench-$name.resources
+  python3 "$BENCH_PY" last-json "$out" >"$parsed" 2>>"$log" || { ((rc != 0)) || rc=3; : >"$parsed"; }
+  python3 "$BENCH_PY" summarize "$samples" 0 "${names[@]}" >"$resources" || : >"$resources"
+}
+
 # Not run_step: the poller must run before journey starts, because journey begins to consume
 # before its HTTP port opens. The record has the same shape as run_step's.
 step_journey_throughput() {
@@ -421,29 +452,8 @@ step_journey_throughput() {
     return 0
   fi
   say "step $name: start journey, poll $JOURNEY_URL/v1/admin/processing until $target records are applied"
-  : >"$out"
-  t0=$(_now_us)
-  python3 "$BENCH_PY" journey-catchup "$JOURNEY_URL" "$target" "$JOURNEY_CATCHUP_TIMEOUT_S" >"$out" \
-    2> >(tee -a "$log" >&2) &
-  STEP_PID=$!
-  services_start journey
-  ready_us=$(($(_now_us) - t0))
-  for p in journey kafka; do
-    if pid=$(running_pid "$p"); then pids+=("$pid"); names+=("$p"); fi
-  done
-  python3 "$BENCH_PY" sample "$samples" "${pids[@]}" &
-  SAMPLER_PID=$!
-  rc=0
-  wait "$STEP_PID" || rc=$?
-  STEP_PID=
-  t1=$(_now_us)
-  kill "$SAMPLER_PID" 2>/dev/null || true
-  wait "$SAMPLER_PID" 2>/dev/null || true
-  SAMPLER_PID=
-  cat "$out" >>"$log"
-  local parsed=$STATE_DIR/logs/bench-$name.result resources=$STATE_DIR/logs/bench-$name.resources
-  python3 "$BENCH_PY" last-json "$out" >"$parsed" 2>>"$log" || { ((rc != 0)) || rc=3; : >"$parsed"; }
-  python3 "$BENCH_PY" summarize "$samples" 0 "${names[@]}" >"$resources" || : >"$resources"
+  local parsed resources
+  catch_up_while_starting journey python3 "$BENCH_PY" journey-catchup "$JOURNEY_URL" "$target" "$JOURNEY_CATCHUP_TIMEOUT_S"
   # where the time of a batch went while draining the backlog (journey's own phase histograms)
   python3 "$BENCH_PY" journey-get "$JOURNEY_URL" >"$RESULTS/journey-throughput-phases.json" 2>>"$log" ||
     echo '{}' >"$RESULTS/journey-throughput-phases.json"
@@ -600,29 +610,8 @@ step_survey_throughput() {
   baseline=$("${count_cmd[@]}" 2>/dev/null || echo 0)
   target=$((baseline + target))
   say "step $name: start survey, poll survey_decision every 0.25 s until $target rows"
-  : >"$out"
-  t0=$(_now_us)
-  python3 "$BENCH_PY" db-catchup "$target" "$SURVEY_CATCHUP_TIMEOUT_S" "$baseline" -- "${count_cmd[@]}" >"$out" \
-    2> >(tee -a "$log" >&2) &
-  STEP_PID=$!
-  services_start survey
-  ready_us=$(($(_now_us) - t0))
-  for p in survey kafka; do
-    if pid=$(running_pid "$p"); then pids+=("$pid"); names+=("$p"); fi
-  done
-  python3 "$BENCH_PY" sample "$samples" "${pids[@]}" &
-  SAMPLER_PID=$!
-  rc=0
-  wait "$STEP_PID" || rc=$?
-  STEP_PID=
-  t1=$(_now_us)
-  kill "$SAMPLER_PID" 2>/dev/null || true
-  wait "$SAMPLER_PID" 2>/dev/null || true
-  SAMPLER_PID=
-  cat "$out" >>"$log"
-  local parsed=$STATE_DIR/logs/bench-$name.result resources=$STATE_DIR/logs/bench-$name.resources
-  python3 "$BENCH_PY" last-json "$out" >"$parsed" 2>>"$log" || { ((rc != 0)) || rc=3; : >"$parsed"; }
-  python3 "$BENCH_PY" summarize "$samples" 0 "${names[@]}" >"$resources" || : >"$resources"
+  local parsed resources
+  catch_up_while_starting survey python3 "$BENCH_PY" db-catchup "$target" "$SURVEY_CATCHUP_TIMEOUT_S" "$baseline" -- "${count_cmd[@]}"
   python3 "$BENCH_PY" step-json "$name" "start survey; poll SELECT count(*) FROM survey_decision every 0.25 s until >= $target" \
     "$rc" "$(((t1 - t0) / 1000000))" "$parsed" "$resources" >"$RESULTS/$name.json"
   # what was decided, and how much of it was delivered: at catch-up and once delivery has settled
