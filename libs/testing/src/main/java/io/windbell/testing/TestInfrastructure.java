@@ -7,11 +7,17 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
+import io.windbell.contracts.Topics;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -100,9 +106,22 @@ public final class TestInfrastructure {
             kit.format();
             kit.startup();
             kit.waitForReadyBrokers();
+            createCatalogTopics(kit.bootstrapServers());
             return kit;
         } catch (Exception e) {
             throw new IllegalStateException("in-JVM Kafka broker did not start", e);
+        }
+    }
+
+    /**
+     * Creates the five topics of the event catalog, as the local stack and the cluster's KafkaTopic resources do before
+     * any service starts: a consumer that subscribes to a topic that does not exist yet may get no partitions until its
+     * next metadata refresh, minutes later.
+     */
+    private static void createCatalogTopics(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(Topics.all().stream().map(topic -> new NewTopic(topic, 3, (short) 1)).toList()).all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
