@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import io.windbell.contracts.survey.SurveyInvited;
 
@@ -23,6 +24,8 @@ public final class SurveyResponder {
 
     /** How many distinct problems are printed (each kind once); the rest are only counted. */
     static final int PRINTED_PROBLEMS = 5;
+    /** A survey link path in a problem document: whatever follows {@code /s/} is a token. */
+    private static final Pattern TOKEN_IN_PATH = Pattern.compile("/s/[^/\"\\s?]+");
 
     private final SurveyApi api;
     private final double responseRate;
@@ -115,7 +118,7 @@ public final class SurveyResponder {
         if (printed.add(what) && printedCount.incrementAndGet() <= PRINTED_PROBLEMS) {
             String detail = body == null ? "" : new String(body, StandardCharsets.UTF_8).replaceAll("\\s+", " ");
             // a problem document may echo the request path, and the token in it is a credential
-            detail = detail.replace(invitation.linkToken(), "<token>");
+            detail = TOKEN_IN_PATH.matcher(detail.replace(invitation.linkToken(), "<token>")).replaceAll("/s/<token>");
             if (detail.length() > 300) {
                 detail = detail.substring(0, 300) + "...";
             }

@@ -107,7 +107,8 @@ class SurveyResponderTest {
     void countsRefusalsByStatusAndNeverPrintsTheTokenOrTheCustomer() {
         FakeApi api = new FakeApi();
         api.postStatus = 410;
-        api.problem = "{\"type\":\"about:blank\",\"title\":\"Gone\",\"status\":410,\"instance\":\"/v1/s/secret-token-1/responses\"}";
+        // a path with a token other than the invitation's (a proxy may rewrite it): still masked
+        api.problem = "{\"type\":\"about:blank\",\"title\":\"Gone\",\"status\":410,\"instance\":\"/v1/s/secret-token-9/responses\"}";
         SurveyResponder responder = new SurveyResponder(api, 1.0, 0, 1, executor, tally, err);
         responder.offer(invited("secret-token-1", "en", InvitationReason.Code.JOURNEY_INTERRUPTED), Instant.now());
         responder.offer(invited("secret-token-2", "en", InvitationReason.Code.JOURNEY_INTERRUPTED), Instant.now());
