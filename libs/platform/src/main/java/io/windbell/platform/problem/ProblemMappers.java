@@ -10,6 +10,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -18,6 +19,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /** Turns every error a service answers with into {@code application/problem+json}, field by field where it can. */
 public class ProblemMappers {
@@ -70,6 +75,24 @@ public class ProblemMappers {
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
         Problem problem = Problem.of(slug(title), title, status, e.getMessage());
+        return respond(problem.withInstance(uri.getPath())).build();
+    }
+
+    /**
+     * No credentials (or, with lazy authentication, credentials that did not verify) on an endpoint that needs them.
+     * The bearer challenge stays, as RFC 6750 asks; the body never says why a token was refused.
+     */
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        Problem problem = Problem.of("unauthenticated", "Unauthorized", 401,
+                "a valid bearer token is required for this resource");
+        return respond(problem.withInstance(uri.getPath())).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /** Authenticated, but none of the roles the endpoint allows. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        Problem problem = Problem.of("forbidden", "Forbidden", 403, "your role may not use this resource");
         return respond(problem.withInstance(uri.getPath())).build();
     }
 

@@ -2,9 +2,11 @@ package io.windbell.ingest.intake;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -166,7 +168,16 @@ class EventIntakeTest {
     void withoutATokenIs401() {
         given().contentType(ContentType.JSON).body(Events.valid().build()).when().post("/v1/events").then()
                 .statusCode(401);
-        given().when().get("/v1/quarantine").then().statusCode(401);
+        given().when().get("/v1/quarantine").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"));
+    }
+
+    @Test
+    void aTokenThatDoesNotVerifyIs401WithAProblem() {
+        given().header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJub2JvZHkifQ.c2lnbmF0dXJl")
+                .contentType(ContentType.JSON).body(Events.valid().build()).when().post("/v1/events").then()
+                .statusCode(401).contentType("application/problem+json").body("status", is(401))
+                .header("WWW-Authenticate", containsString("Bearer"));
     }
 
     @Test
@@ -181,7 +192,8 @@ class EventIntakeTest {
     @Test
     @TestSecurity(user = "service-account-channel-app", roles = "channel-app")
     void channelAppsCannotReadTheQuarantine() {
-        given().when().get("/v1/quarantine").then().statusCode(403);
+        given().when().get("/v1/quarantine").then().statusCode(403).contentType("application/problem+json")
+                .body("instance", is("/v1/quarantine"));
     }
 
     @Test

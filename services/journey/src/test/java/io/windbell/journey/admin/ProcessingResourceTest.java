@@ -1,7 +1,9 @@
 package io.windbell.journey.admin;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ class ProcessingResourceTest {
                 .body("phases.keySet()", org.hamcrest.Matchers.hasItems("claim", "lock", "load", "route", "timeline",
                         "journeys", "outbox", "commit"));
         given().post("/v1/admin/processing/reset").then().statusCode(204);
-        given().get("/v1/admin/processing").then().statusCode(200).body("latency.count", org.hamcrest.Matchers.is(0));
+        given().get("/v1/admin/processing").then().statusCode(200).body("latency.count", is(0));
     }
 
     @Test
@@ -37,11 +39,19 @@ class ProcessingResourceTest {
     @Test
     @TestSecurity(user = "b001", roles = "frontline")
     void frontlineIsForbidden() {
-        given().get("/v1/admin/processing").then().statusCode(403);
+        given().get("/v1/admin/processing").then().statusCode(403).contentType("application/problem+json")
+                .body("status", is(403));
     }
 
     @Test
     void anonymousCallersAreUnauthorized() {
-        given().get("/v1/admin/processing").then().statusCode(401);
+        given().get("/v1/admin/processing").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"));
+    }
+
+    @Test
+    void aTokenThatDoesNotVerifyIsUnauthorized() {
+        given().header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJub2JvZHkifQ.c2lnbmF0dXJl")
+                .get("/v1/admin/processing").then().statusCode(401).contentType("application/problem+json");
     }
 }
