@@ -30,6 +30,8 @@ public interface SurveyConfig {
 
     Inbox inbox();
 
+    Decisions decisions();
+
     /** The contact budget that protects a customer from survey fatigue. */
     interface Budget {
         /** At most {@code max} invitations within each sliding {@code window}; follow-ups are exempt. */
@@ -123,6 +125,18 @@ public interface SurveyConfig {
     /** The processed-message ledger of both consumers. */
     interface Inbox {
         @WithDefault("P8D")
+        Duration retention();
+
+        @WithDefault("PT1H")
+        Duration purgeInterval();
+    }
+
+    /**
+     * The decision log ({@code GET /v1/decisions}): why a customer was or was not asked. It answers complaints ("why do
+     * you keep surveying me?") and audits, so it is kept for more than a year by default.
+     */
+    interface Decisions {
+        @WithDefault("P400D")
         Duration retention();
 
         @WithDefault("PT1H")

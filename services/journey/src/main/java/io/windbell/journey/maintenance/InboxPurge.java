@@ -9,17 +9,18 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.windbell.journey.JourneyConfig;
-import io.windbell.messaging.inbox.InboxPurger;
+import io.windbell.messaging.inbox.Inbox;
+import io.windbell.messaging.jdbc.RetentionPurger;
 
-/** Forgets inbox claims older than {@code windbell.journey.inbox.retention} (see {@link InboxPurger}). */
+/** Forgets inbox claims older than {@code windbell.journey.inbox.retention} (see {@link RetentionPurger}). */
 @ApplicationScoped
 public class InboxPurge {
 
-    private final InboxPurger purger;
+    private final RetentionPurger purger;
 
     public InboxPurge(AgroalDataSource dataSource, JourneyConfig config) {
-        this.purger = new InboxPurger(dataSource, config.inbox().retention(), config.inbox().purgeInterval(),
-                "journey");
+        this.purger = new RetentionPurger(dataSource, "journey-inbox-purge", config.inbox().retention(),
+                config.inbox().purgeInterval(), Inbox::purge);
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,17 @@ public class DecisionLog {
                 statement.addBatch();
             }
             statement.executeBatch();
+        }
+    }
+
+    /** Forgets at most {@code limit} decisions taken before {@code cutoff}, oldest first; returns how many. */
+    public static int purge(Connection connection, Instant cutoff, int limit) throws SQLException {
+        try (PreparedStatement purge = connection.prepareStatement("""
+                DELETE FROM survey_decision WHERE id IN (
+                    SELECT id FROM survey_decision WHERE decided_at < ? ORDER BY decided_at LIMIT ?)""")) {
+            purge.setTimestamp(1, Timestamp.from(cutoff));
+            purge.setInt(2, limit);
+            return purge.executeUpdate();
         }
     }
 }
