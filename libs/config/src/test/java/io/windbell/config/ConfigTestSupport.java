@@ -41,17 +41,10 @@ public final class ConfigTestSupport {
         dataSource.setUser(infra.pgUser());
         dataSource.setPassword(infra.pgPassword());
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.execute("""
-                    CREATE TABLE setting (
-                        name        varchar(48)  NOT NULL,
-                        version     integer      NOT NULL CHECK (version > 0),
-                        active      boolean      NOT NULL,
-                        spec        jsonb        NOT NULL,
-                        created_at  timestamptz  NOT NULL DEFAULT now(),
-                        created_by  varchar(128),
-                        PRIMARY KEY (name, version)
-                    );
-                    CREATE UNIQUE INDEX setting_active_idx ON setting (name) WHERE active;""");
+            st.execute("CREATE TABLE setting (name varchar(48) NOT NULL, version integer NOT NULL CHECK (version > 0),"
+                    + " active boolean NOT NULL, spec jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now(),"
+                    + " created_by varchar(128), PRIMARY KEY (name, version))");
+            st.execute("CREATE UNIQUE INDEX setting_active_idx ON setting (name) WHERE active");
         } catch (SQLException e) {
             throw new IllegalStateException("could not create table setting", e);
         }

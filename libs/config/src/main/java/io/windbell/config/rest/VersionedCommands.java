@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.windbell.config.VersionedStore;
 import io.windbell.config.VersionedStore.DuplicateException;
 import io.windbell.config.VersionedStore.StaleVersionException;
@@ -48,6 +49,11 @@ public final class VersionedCommands<T> {
         this.path = path;
         this.reload = reload;
         this.author = author;
+    }
+
+    /** Commands whose author is the caller of the request ({@code null} when anonymous). */
+    public VersionedCommands(VersionedStore<T> store, String path, Runnable reload, SecurityIdentity identity) {
+        this(store, path, reload, () -> identity.isAnonymous() ? null : identity.getPrincipal().getName());
     }
 
     /** Stores the first version of a key (or a retired key's next): 201 with Location and ETag; 409 when active. */

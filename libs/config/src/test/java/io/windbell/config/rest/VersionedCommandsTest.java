@@ -1,7 +1,7 @@
 package io.windbell.config.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import jakarta.ws.rs.core.Response;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ import io.windbell.config.ConfigTestSupport;
 import io.windbell.config.ConfigTestSupport.Setting;
 import io.windbell.config.VersionedStore;
 import io.windbell.config.VersionedStore.Stored;
+import io.windbell.platform.problem.Problem;
 import io.windbell.platform.problem.ProblemException;
 
 /** The command flows over a real store: the answers, the problems, and the reload that never fails a change. */
@@ -55,11 +57,8 @@ class VersionedCommandsTest {
         assertThat(store.versions("C_CREATE")).singleElement()
                 .satisfies(v -> assertThat(v.createdBy()).isEqualTo("admin"));
 
-        assertThatThrownBy(() -> commands().create(new Setting("C_CREATE", "b"), VersionedCommandsTest::document))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.problem().status()).isEqualTo(409);
-                    assertThat(e.problem().detail()).isEqualTo("setting C_CREATE exists already");
-                });
+        problem(() -> commands().create(new Setting("C_CREATE", "b"), VersionedCommandsTest::document), 409,
+                "setting C_CREATE exists already");
         assertThat(reloads).hasValue(1);
     }
 
@@ -74,17 +73,10 @@ class VersionedCommandsTest {
             assertThat(changed.getLocation()).isNull();
         }
 
-        assertThatThrownBy(() -> commands().change(new Setting("C_CHANGE", "c"), 1, VersionedCommandsTest::document))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.problem().status()).isEqualTo(412);
-                    assertThat(e.problem().detail()).isEqualTo("setting C_CHANGE is at version 2, not 1");
-                    assertThat(e.problem().extensions()).containsEntry("activeVersion", 2);
-                });
-        assertThatThrownBy(() -> commands().change(new Setting("C_NONE", "c"), 1, VersionedCommandsTest::document))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.problem().status()).isEqualTo(404);
-                    assertThat(e.problem().detail()).isEqualTo("setting C_NONE does not exist");
-                });
+        Problem stale = problem(() -> commands().change(new Setting("C_CHANGE", "c"), 1, d -> d), 412,
+                "setting C_CHANGE is at version 2, not 1");
+        assertThat(stale.extensions()).containsEntry("activeVersion", 2);
+        problem(() -> commands().change(new Setting("C_NONE", "c"), 1, d -> d), 404, "setting C_NONE does not exist");
         assertThat(reloads).hasValue(2);
     }
 
@@ -101,8 +93,7 @@ class VersionedCommandsTest {
         assertThat(store.versions("C_RETIRE")).extracting(Stored::version, Stored::active, Stored::createdBy)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, false, "admin"),
                         org.assertj.core.groups.Tuple.tuple(2, false, "admin"));
-        assertThatThrownBy(() -> commands().retire("C_NONE")).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.problem().status()).isEqualTo(404));
+        problem(() -> commands().retire("C_NONE"), 404, "setting C_NONE does not exist");
         assertThat(reloads).hasValue(3);
     }
 
@@ -116,5 +107,13 @@ class VersionedCommandsTest {
             assertThat(created.getStatus()).isEqualTo(201);
         }
         assertThat(store.versions("C_RELOAD")).hasSize(1);
+    }
+
+    /** The problem the call answers with, after checking its status and detail. */
+    static Problem problem(ThrowingCallable call, int status, String detail) {
+        Problem problem = catchThrowableOfType(ProblemException.class, call).problem();
+        assertThat(problem.status()).isEqualTo(status);
+        assertThat(problem.detail()).isEqualTo(detail);
+        return problem;
     }
 }

@@ -55,8 +55,7 @@ public class DefinitionResource {
 
     DefinitionResource(DefinitionCatalog catalog, VersionedStore<JourneyDefinition> store, SecurityIdentity identity) {
         this.reads = new VersionedReads<>(store.what(), PATH, catalog::versions);
-        this.commands = new VersionedCommands<>(store, PATH, catalog::reload,
-                () -> identity.isAnonymous() ? null : identity.getPrincipal().getName());
+        this.commands = new VersionedCommands<>(store, PATH, catalog::reload, identity);
     }
 
     @GET

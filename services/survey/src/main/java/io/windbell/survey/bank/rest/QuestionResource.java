@@ -55,8 +55,7 @@ public class QuestionResource {
 
     QuestionResource(SurveyCatalog catalog, VersionedStore<Question> store, SecurityIdentity identity) {
         this.reads = new VersionedReads<>(store.what(), PATH, catalog::questionVersions);
-        this.commands = new VersionedCommands<>(store, PATH, catalog::refresh,
-                () -> identity.isAnonymous() ? null : identity.getPrincipal().getName());
+        this.commands = new VersionedCommands<>(store, PATH, catalog::refresh, identity);
     }
 
     @GET

@@ -56,8 +56,7 @@ public class RuleResource {
 
     RuleResource(SurveyCatalog catalog, VersionedStore<SurveyRule> store, SecurityIdentity identity) {
         this.reads = new VersionedReads<>(store.what(), PATH, catalog::ruleVersions);
-        this.commands = new VersionedCommands<>(store, PATH, catalog::refresh,
-                () -> identity.isAnonymous() ? null : identity.getPrincipal().getName());
+        this.commands = new VersionedCommands<>(store, PATH, catalog::refresh, identity);
     }
 
     @GET
