@@ -2,13 +2,8 @@ package io.windbell.journey.definition;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +19,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.windbell.journey.definition.DefinitionRepository.StoredVersion;
+import io.windbell.config.VersionedStore;
+import io.windbell.config.VersionedStore.Stored;
+import io.windbell.config.Versions;
 import io.windbell.messaging.background.Periodic;
 
 /**
@@ -51,13 +48,13 @@ public class DefinitionCatalog implements DefinitionLookup, HealthCheck {
         Duration refreshInterval();
     }
 
-    private final DefinitionRepository repository;
+    private final VersionedStore<JourneyDefinition> store;
     private final Config config;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private Periodic timer;
 
-    DefinitionCatalog(DefinitionRepository repository, Config config) {
-        this.repository = repository;
+    DefinitionCatalog(VersionedStore<JourneyDefinition> store, Config config) {
+        this.store = store;
         this.config = config;
     }
 
@@ -82,9 +79,9 @@ public class DefinitionCatalog implements DefinitionLookup, HealthCheck {
      * the result of a later one.
      */
     public synchronized void reload() {
-        Snapshot loaded = Snapshot.of(repository.all(), Instant.now());
+        Snapshot loaded = new Snapshot(store.index(), Instant.now());
         snapshot = loaded;
-        LOG.debugf("journey definitions loaded: %d active, %d versions", loaded.active.size(), loaded.versions);
+        LOG.debugf("journey definitions loaded: %d active, %d versions", loaded.active.size(), loaded.versions.count());
     }
 
     @Override
@@ -94,36 +91,12 @@ public class DefinitionCatalog implements DefinitionLookup, HealthCheck {
 
     @Override
     public Optional<JourneyDefinition> find(String code, int version) {
-        StoredVersion stored = snapshot.version(code, version);
-        return stored == null ? Optional.empty() : Optional.of(stored.definition());
+        return snapshot.versions.version(code, version).map(Stored::value);
     }
 
-    /** The active version of every definition that is not retired, by code. */
-    public List<StoredVersion> activeVersions() {
-        return snapshot.activeStored;
-    }
-
-    /** The active version of one definition; empty when unknown or retired. */
-    public Optional<StoredVersion> activeVersion(String code) {
-        List<StoredVersion> all = snapshot.byCode.get(code);
-        if (all != null) {
-            for (StoredVersion v : all) {
-                if (v.active()) {
-                    return Optional.of(v);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Every version of one definition, oldest first; empty when the code is unknown. */
-    public List<StoredVersion> versions(String code) {
-        return snapshot.byCode.getOrDefault(code, List.of());
-    }
-
-    /** One version, active or not. */
-    public Optional<StoredVersion> version(String code, int version) {
-        return Optional.ofNullable(snapshot.version(code, version));
+    /** Every version of every definition with its bookkeeping, for the API. */
+    public Versions<JourneyDefinition> versions() {
+        return snapshot.versions;
     }
 
     @Override
@@ -137,57 +110,16 @@ public class DefinitionCatalog implements DefinitionLookup, HealthCheck {
     /** One consistent view of the table. */
     private static final class Snapshot {
 
-        static final Snapshot EMPTY = new Snapshot(Map.of(), null);
+        static final Snapshot EMPTY = new Snapshot(Versions.empty(), null);
 
-        final Map<String, List<StoredVersion>> byCode;
-        final List<StoredVersion> activeStored;
+        final Versions<JourneyDefinition> versions;
         final List<JourneyDefinition> active;
-        final int versions;
         final Instant loadedAt;
 
-        private Snapshot(Map<String, List<StoredVersion>> byCode, Instant loadedAt) {
-            this.byCode = byCode;
+        Snapshot(Versions<JourneyDefinition> versions, Instant loadedAt) {
+            this.versions = versions;
+            this.active = versions.active().stream().map(Stored::value).toList();
             this.loadedAt = loadedAt;
-            List<StoredVersion> act = new ArrayList<>();
-            int count = 0;
-            for (List<StoredVersion> versionsOfCode : byCode.values()) {
-                count += versionsOfCode.size();
-                versionsOfCode.stream().filter(StoredVersion::active).forEach(act::add);
-            }
-            act.sort(Comparator.comparing(StoredVersion::code));
-            this.activeStored = List.copyOf(act);
-            this.active = act.stream().map(StoredVersion::definition).toList();
-            this.versions = count;
-        }
-
-        static Snapshot of(List<StoredVersion> rows, Instant loadedAt) {
-            Map<String, List<StoredVersion>> byCode = new TreeMap<>();
-            for (StoredVersion row : rows) {
-                byCode.computeIfAbsent(row.code(), c -> new ArrayList<>()).add(row);
-            }
-            Map<String, List<StoredVersion>> frozen = new HashMap<>();
-            byCode.forEach((code, list) -> {
-                list.sort(Comparator.comparingInt(StoredVersion::version));
-                frozen.put(code, List.copyOf(list));
-            });
-            return new Snapshot(Map.copyOf(frozen), loadedAt);
-        }
-
-        StoredVersion version(String code, int version) {
-            List<StoredVersion> all = byCode.get(code);
-            if (all == null) {
-                return null;
-            }
-            // versions are numbered 1..n per code, so the list index is a guess that is almost always right
-            if (version >= 1 && version <= all.size() && all.get(version - 1).version() == version) {
-                return all.get(version - 1);
-            }
-            for (StoredVersion v : all) {
-                if (v.version() == version) {
-                    return v;
-                }
-            }
-            return null;
         }
     }
 }

@@ -35,8 +35,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
+import io.windbell.config.VersionedStore;
+import io.windbell.config.VersionedStore.Stored;
 import io.windbell.contracts.journey.LifecycleStage;
-import io.windbell.journey.definition.DefinitionRepository.StoredVersion;
 import io.windbell.journey.support.JourneyTestResource;
 
 @QuarkusTest
@@ -47,7 +48,7 @@ class DefinitionResourceTest {
             "LOAN_APPLICATION", "TRANSFER", "COMPLAINT", "REFERRAL");
 
     @Inject
-    DefinitionRepository repository;
+    VersionedStore<JourneyDefinition> repository;
 
     @Inject
     DefinitionCatalog catalog;
@@ -113,8 +114,8 @@ class DefinitionResourceTest {
 
         int touchpoints = 0;
         for (String code : SEEDED) {
-            StoredVersion stored = repository.versions(code).getFirst();
-            JourneyDefinition d = stored.definition();
+            Stored<JourneyDefinition> stored = repository.versions(code).getFirst();
+            JourneyDefinition d = stored.value();
             assertThat(d.version()).isEqualTo(1);
             assertThat(DefinitionValidator.validate(d)).as(code).isEmpty();
             // the stored document is exactly what the repository writes: no field it would not read (no typo that
@@ -123,13 +124,13 @@ class DefinitionResourceTest {
                     "stage", "steps", "order", "code", "phase", "touchpoints", "keyNode", "inactivityTimeout",
                     "startTouchpoints", "completionTouchpoints", "maxDuration", "channelSwitchGrace",
                     "assistedChannels");
-            assertThat(DefinitionRepository.fromSpec(code, 1, DefinitionRepository.toSpec(d))).isEqualTo(d);
+            assertThat(DefinitionSpec.CODEC.read(code, 1, true, DefinitionSpec.CODEC.json(d))).isEqualTo(d);
             assertThat(d.assistedChannels()).containsExactlyInAnyOrder("CALL_CENTER", "BRANCH", "RM_VISIT");
             touchpoints += d.steps().size();
         }
         assertThat(touchpoints).isEqualTo(47);
 
-        JourneyDefinition wealth = repository.versions("WEALTH_PURCHASE").getFirst().definition();
+        JourneyDefinition wealth = repository.versions("WEALTH_PURCHASE").getFirst().value();
         assertThat(wealth.stage()).isEqualTo(LifecycleStage.UPGRADE);
         assertThat(wealth.nameZh()).isEqualTo("理财购买");
         assertThat(wealth.startTouchpoints()).containsExactlyInAnyOrder("wealth.product_browse",
@@ -142,7 +143,7 @@ class DefinitionResourceTest {
             assertThat(s.inactivityTimeout()).hasHours(2);
         });
         assertThat(wealth.step(11).phase()).isEqualTo("AFTER_INVESTING");
-        assertThat(repository.versions("TRANSFER").getFirst().definition().channelSwitchGrace()).hasMinutes(30);
+        assertThat(repository.versions("TRANSFER").getFirst().value().channelSwitchGrace()).hasMinutes(30);
     }
 
     private static Set<String> fieldNames(JsonNode node) {
@@ -311,9 +312,15 @@ class DefinitionResourceTest {
                 .put("/v1/definitions/" + code).then().statusCode(412);
         given().when().delete("/v1/definitions/TEST_DEF_UNKNOWN").then().statusCode(404);
 
+        // the retirement is itself a version (inactive, a copy of the last one): who retired it and when stays on
+        // record
+        given().when().get("/v1/definitions/" + code + "/versions").then().statusCode(200)
+                .body("items.version", equalTo(List.of(1, 2))).body("items.active", equalTo(List.of(false, false)))
+                .body("items[1].name", equalTo("Short-lived")).body("items[1].createdBy", equalTo("admin"));
+
         // brought back by creating it again: the next version, active
         given().contentType(ContentType.JSON).body(definition(code, "Back")).when().post("/v1/definitions").then()
-                .statusCode(201).header("ETag", equalTo("\"2\"")).body("version", equalTo(2));
+                .statusCode(201).header("ETag", equalTo("\"3\"")).body("version", equalTo(3));
         given().when().get("/v1/definitions/" + code).then().statusCode(200).body("name", equalTo("Back"));
     }
 

@@ -2,14 +2,9 @@ package io.windbell.survey.catalog;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Function;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,15 +19,15 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.windbell.config.VersionedStore;
+import io.windbell.config.VersionedStore.Stored;
+import io.windbell.config.Versions;
 import io.windbell.messaging.background.Periodic;
 import io.windbell.survey.SurveyConfig;
 import io.windbell.survey.bank.Question;
-import io.windbell.survey.bank.QuestionRepository;
-import io.windbell.survey.catalog.VersionedStore.Stored;
 import io.windbell.survey.names.DisplayNames;
 import io.windbell.survey.names.Names;
 import io.windbell.survey.names.NamesRepository;
-import io.windbell.survey.rule.RuleRepository;
 import io.windbell.survey.rule.SurveyRule;
 
 /**
@@ -51,14 +46,15 @@ public class SurveyCatalog implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(SurveyCatalog.class);
 
-    private final QuestionRepository questions;
-    private final RuleRepository rules;
+    private final VersionedStore<Question> questions;
+    private final VersionedStore<SurveyRule> rules;
     private final NamesRepository names;
     private final SurveyConfig config;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     private Periodic timer;
 
-    SurveyCatalog(QuestionRepository questions, RuleRepository rules, NamesRepository names, SurveyConfig config) {
+    SurveyCatalog(VersionedStore<Question> questions, VersionedStore<SurveyRule> rules, NamesRepository names,
+            SurveyConfig config) {
         this.questions = questions;
         this.rules = rules;
         this.names = names;
@@ -86,11 +82,10 @@ public class SurveyCatalog implements HealthCheck {
      * result of a later one.
      */
     public synchronized void refresh() {
-        Snapshot loaded = new Snapshot(Versions.of(questions.all(), Question::id),
-                Versions.of(rules.all(), SurveyRule::code), names.all(), Instant.now());
+        Snapshot loaded = new Snapshot(questions.index(), rules.index(), names.all(), Instant.now());
         snapshot = loaded;
-        LOG.debugf("survey catalog loaded: %d questions, %d rules, %d names", loaded.questions.active.size(),
-                loaded.rules.active.size(), loaded.names.size());
+        LOG.debugf("survey catalog loaded: %d questions, %d rules, %d names", loaded.questions.active().size(),
+                loaded.rules.active().size(), loaded.names.size());
     }
 
     /** The latest version of every active question, by id. */
@@ -136,71 +131,6 @@ public class SurveyCatalog implements HealthCheck {
                 .withData("loadedAt", String.valueOf(current.loadedAt)).build();
     }
 
-    /** Every version of every key of one kind of versioned configuration, immutable. */
-    public static final class Versions<T> {
-
-        static final Versions<?> EMPTY = new Versions<>(Map.of());
-
-        private final Map<String, List<Stored<T>>> byKey;
-        private final List<Stored<T>> active;
-
-        private Versions(Map<String, List<Stored<T>>> byKey) {
-            this.byKey = byKey;
-            List<Stored<T>> latestActive = new ArrayList<>();
-            for (List<Stored<T>> versions : byKey.values()) {
-                Stored<T> latest = versions.getLast();
-                if (latest.active()) {
-                    latestActive.add(latest);
-                }
-            }
-            latestActive.sort(Comparator.comparing(Stored::key));
-            this.active = List.copyOf(latestActive);
-        }
-
-        static <T> Versions<T> of(List<Stored<T>> rows, Function<T, String> keyOf) {
-            Map<String, List<Stored<T>>> byKey = new TreeMap<>();
-            for (Stored<T> row : rows) {
-                byKey.computeIfAbsent(keyOf.apply(row.value()), k -> new ArrayList<>()).add(row);
-            }
-            Map<String, List<Stored<T>>> frozen = new HashMap<>();
-            byKey.forEach((key, list) -> {
-                list.sort(Comparator.comparingInt(Stored::version));
-                frozen.put(key, List.copyOf(list));
-            });
-            return new Versions<>(Map.copyOf(frozen));
-        }
-
-        /** The latest version of every key whose latest version is active, by key. */
-        public List<Stored<T>> active() {
-            return active;
-        }
-
-        /** The active version of one key; empty when unknown or retired. */
-        public Optional<Stored<T>> active(String key) {
-            List<Stored<T>> versions = byKey.get(key);
-            return versions == null || !versions.getLast().active() ? Optional.empty()
-                    : Optional.of(versions.getLast());
-        }
-
-        /** Every version of one key, oldest first; empty when unknown. */
-        public List<Stored<T>> versions(String key) {
-            return byKey.getOrDefault(key, List.of());
-        }
-
-        /** One version, active or not. */
-        public Optional<Stored<T>> version(String key, int version) {
-            List<Stored<T>> all = byKey.get(key);
-            if (all == null) {
-                return Optional.empty();
-            }
-            // versions are numbered 1..n per key, so the list index is a guess that is almost always right
-            if (version >= 1 && version <= all.size() && all.get(version - 1).version() == version) {
-                return Optional.of(all.get(version - 1));
-            }
-            return all.stream().filter(v -> v.version() == version).findFirst();
-        }
-    }
-
     /** One consistent view of the tables. */
     private static final class Snapshot {
 
@@ -209,9 +139,7 @@ public class SurveyCatalog implements HealthCheck {
                 .thenComparing(SurveyRule::code);
 
         // after RULE_ORDER, which its constructor uses
-        @SuppressWarnings("unchecked")
-        static final Snapshot EMPTY = new Snapshot((Versions<Question>) Versions.EMPTY,
-                (Versions<SurveyRule>) Versions.EMPTY, DisplayNames.EMPTY, null);
+        static final Snapshot EMPTY = new Snapshot(Versions.empty(), Versions.empty(), DisplayNames.EMPTY, null);
 
         final Versions<Question> questions;
         final Versions<SurveyRule> rules;

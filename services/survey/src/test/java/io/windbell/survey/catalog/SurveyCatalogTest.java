@@ -23,15 +23,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.windbell.config.VersionedStore;
 import io.windbell.contracts.journey.InterruptionReason;
 import io.windbell.contracts.survey.AnchorMetric;
 import io.windbell.contracts.survey.QuestionType;
 import io.windbell.survey.bank.Question;
 import io.windbell.survey.bank.Question.Purpose;
-import io.windbell.survey.bank.QuestionRepository;
+import io.windbell.survey.bank.QuestionSpec;
 import io.windbell.survey.bank.QuestionValidator;
 import io.windbell.survey.names.Names;
-import io.windbell.survey.rule.RuleRepository;
+import io.windbell.survey.rule.RuleSpec;
 import io.windbell.survey.rule.RuleValidator;
 import io.windbell.survey.rule.SurveyRule;
 import io.windbell.survey.support.SurveyTestResource;
@@ -47,10 +48,10 @@ class SurveyCatalogTest {
     SurveyCatalog catalog;
 
     @Inject
-    QuestionRepository questions;
+    VersionedStore<Question> questions;
 
     @Inject
-    RuleRepository rules;
+    VersionedStore<SurveyRule> rules;
 
     @Inject
     DataSource dataSource;
@@ -65,9 +66,10 @@ class SurveyCatalogTest {
             assertThat(fieldNames(VersionedStore.JSON.readTree(seeded.getValue()))).as(q.id()).isSubsetOf("type",
                     "purpose", "text", "zh-CN", "en", "options", "id", "label", "scaleMin", "scaleMax", "tags",
                     "journeys", "phases", "touchpoints", "factors", "channels", "answeredByBehaviour");
-            String written = VersionedStore.JSON.writeValueAsString(QuestionRepository.toSpec(q));
-            assertThat(QuestionRepository.fromSpec(q.id(), 1, true,
-                    VersionedStore.JSON.readValue(written, QuestionRepository.Spec.class))).isEqualTo(q);
+            String written = VersionedStore.JSON.writeValueAsString(QuestionSpec.toSpec(q));
+            assertThat(
+                    QuestionSpec.fromSpec(q.id(), 1, true, VersionedStore.JSON.readValue(written, QuestionSpec.class)))
+                            .isEqualTo(q);
         }
 
         List<Question> bank = catalog.questions();
@@ -112,9 +114,9 @@ class SurveyCatalogTest {
         for (String code : specs.keySet()) {
             SurveyRule r = rules.versions(code).getFirst().value();
             assertThat(RuleValidator.validate(r)).as(code).isEmpty();
-            String written = VersionedStore.JSON.writeValueAsString(RuleRepository.toSpec(r));
-            assertThat(RuleRepository.fromSpec(code, 1, true,
-                    VersionedStore.JSON.readValue(written, RuleRepository.Spec.class))).isEqualTo(r);
+            String written = VersionedStore.JSON.writeValueAsString(RuleSpec.toSpec(r));
+            assertThat(RuleSpec.fromSpec(code, 1, true, VersionedStore.JSON.readValue(written, RuleSpec.class)))
+                    .isEqualTo(r);
         }
 
         List<SurveyRule> active = catalog.rules();

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
+import io.windbell.config.VersionedStore.Stored;
 import io.windbell.contracts.journey.LifecycleStage;
-import io.windbell.journey.definition.DefinitionRepository.StoredVersion;
 import io.windbell.journey.definition.JourneyDefinition;
 import io.windbell.platform.json.IsoDuration;
 
@@ -44,8 +44,8 @@ public record DefinitionDocument(@Schema(examples = "WEALTH_PURCHASE", pattern =
             @JsonSerialize(using = IsoDuration.class) @Schema(implementation = String.class, examples = "PT2H", description = "key nodes only: how long the journey may rest after this step before it stalls") Duration inactivityTimeout) {
     }
 
-    static DefinitionDocument of(StoredVersion stored) {
-        JourneyDefinition d = stored.definition();
+    static DefinitionDocument of(Stored<JourneyDefinition> stored) {
+        JourneyDefinition d = stored.value();
         List<Step> steps = d.steps().stream().map(s -> new Step(s.order(), s.code(), s.name(), s.phase(),
                 s.touchpoints(), s.keyNode(), s.inactivityTimeout())).toList();
         return new DefinitionDocument(d.code(), d.version(), stored.active(), d.name(), d.nameZh(), d.stage(), steps,

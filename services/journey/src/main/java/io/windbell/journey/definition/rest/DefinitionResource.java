@@ -1,6 +1,5 @@
 package io.windbell.journey.definition.rest;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -23,23 +22,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.windbell.config.VersionedStore;
+import io.windbell.config.rest.VersionedCommands;
+import io.windbell.config.rest.VersionedReads;
 import io.windbell.journey.definition.DefinitionCatalog;
-import io.windbell.journey.definition.DefinitionRepository;
-import io.windbell.journey.definition.DefinitionRepository.DuplicateCodeException;
-import io.windbell.journey.definition.DefinitionRepository.StaleVersionException;
-import io.windbell.journey.definition.DefinitionRepository.StoredVersion;
-import io.windbell.journey.definition.DefinitionRepository.UnknownCodeException;
 import io.windbell.journey.definition.DefinitionValidator;
 import io.windbell.journey.definition.JourneyDefinition;
 import io.windbell.platform.json.StrictReader;
-import io.windbell.platform.paging.Cursor;
 import io.windbell.platform.paging.Page;
 import io.windbell.platform.problem.Problem;
-import io.windbell.platform.problem.ProblemException;
 import io.windbell.platform.problem.Violation;
 import io.windbell.platform.versioning.Versioning;
 
@@ -54,27 +48,21 @@ import io.windbell.platform.versioning.Versioning;
 @Consumes(MediaType.APPLICATION_JSON)
 public class DefinitionResource {
 
-    private static final Logger LOG = Logger.getLogger(DefinitionResource.class);
+    private static final String PATH = "/v1/definitions";
 
-    private final DefinitionCatalog catalog;
-    private final DefinitionRepository repository;
-    private final SecurityIdentity identity;
+    private final VersionedReads<JourneyDefinition> reads;
+    private final VersionedCommands<JourneyDefinition> commands;
 
-    DefinitionResource(DefinitionCatalog catalog, DefinitionRepository repository, SecurityIdentity identity) {
-        this.catalog = catalog;
-        this.repository = repository;
-        this.identity = identity;
+    DefinitionResource(DefinitionCatalog catalog, VersionedStore<JourneyDefinition> store, SecurityIdentity identity) {
+        this.reads = new VersionedReads<>(store.what(), PATH, catalog::versions);
+        this.commands = new VersionedCommands<>(store, PATH, catalog::reload, identity);
     }
 
     @GET
     @RolesAllowed({ "cx-admin", "cx-analyst" })
     @Operation(summary = "The active version of every definition that is not retired, by code")
     public Page<DefinitionDocument> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        int max = Cursor.limit(limit);
-        String after = cursor == null ? null : Cursor.decode(cursor, 1).getFirst();
-        List<StoredVersion> rows = catalog.activeVersions().stream()
-                .filter(v -> after == null || v.code().compareTo(after) > 0).toList();
-        return Versioning.page(rows, max, DefinitionDocument::of, StoredVersion::code);
+        return reads.list(d -> true, cursor, limit, DefinitionDocument::of);
     }
 
     @GET
@@ -84,24 +72,16 @@ public class DefinitionResource {
     @APIResponse(responseCode = "200", description = "the active version")
     @APIResponse(responseCode = "404", description = "unknown or retired")
     public Response get(@PathParam("code") String code) {
-        StoredVersion active = catalog.activeVersion(code).orElseThrow(() -> notActive(code));
-        return Response.ok(DefinitionDocument.of(active)).tag(Versioning.etag(active.version())).build();
+        return reads.active(code, DefinitionDocument::of);
     }
 
     @GET
     @Path("/{code}/versions")
     @RolesAllowed({ "cx-admin", "cx-analyst" })
-    @Operation(summary = "Every version of a definition, oldest first, retired ones included")
+    @Operation(summary = "Every version of a definition, oldest first, the retiring one included")
     public Page<DefinitionDocument> versions(@PathParam("code") String code, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
-        int max = Cursor.limit(limit);
-        int after = Versioning.versionCursor(cursor);
-        List<StoredVersion> all = catalog.versions(code);
-        if (all.isEmpty()) {
-            throw ProblemException.notFound("journey definition", code);
-        }
-        return Versioning.page(all.stream().filter(v -> v.version() > after).toList(), max, DefinitionDocument::of,
-                v -> String.valueOf(v.version()));
+        return reads.versions(code, cursor, limit, DefinitionDocument::of);
     }
 
     @GET
@@ -111,8 +91,7 @@ public class DefinitionResource {
     @APIResponse(responseCode = "200", description = "the version")
     @APIResponse(responseCode = "404", description = "no such version")
     public DefinitionDocument version(@PathParam("code") String code, @PathParam("version") int version) {
-        return catalog.version(code, version).map(DefinitionDocument::of)
-                .orElseThrow(() -> ProblemException.notFound("journey definition", code + " version " + version));
+        return DefinitionDocument.of(reads.version(code, version));
     }
 
     @POST
@@ -125,16 +104,7 @@ public class DefinitionResource {
     public Response create(@NotNull DefinitionDocument body) {
         JourneyDefinition candidate = body.toDefinition(body.code());
         Versioning.requireValid(List.of(), DefinitionValidator.validate(candidate));
-        StoredVersion created;
-        try {
-            created = repository.create(candidate, user());
-        } catch (DuplicateCodeException e) {
-            throw ProblemException.conflict(e.getMessage());
-        }
-        reloadCatalog();
-        LOG.infof("journey definition %s created as version %d", created.code(), created.version());
-        return Response.created(URI.create("/v1/definitions/" + created.code())).entity(DefinitionDocument.of(created))
-                .tag(Versioning.etag(created.version())).build();
+        return commands.create(candidate, DefinitionDocument::of);
     }
 
     @PUT
@@ -155,55 +125,16 @@ public class DefinitionResource {
                 : List.of(new Violation("code", "must equal the code in the path (" + code + ")"));
         JourneyDefinition candidate = body.toDefinition(code);
         Versioning.requireValid(extra, DefinitionValidator.validate(candidate));
-        StoredVersion created;
-        try {
-            created = repository.createNextVersion(candidate, expected, user());
-        } catch (UnknownCodeException e) {
-            throw ProblemException.notFound("journey definition", code);
-        } catch (StaleVersionException e) {
-            throw Versioning.preconditionFailed(e.getMessage(), e.activeVersion());
-        }
-        reloadCatalog();
-        LOG.infof("journey definition %s changed to version %d", code, created.version());
-        return Response.ok(DefinitionDocument.of(created)).tag(Versioning.etag(created.version())).build();
+        return commands.change(candidate, expected, DefinitionDocument::of);
     }
 
     @DELETE
     @Path("/{code}")
     @RolesAllowed("cx-admin")
-    @Operation(summary = "Retire a definition: no new journeys start on it; running ones continue on their version")
+    @Operation(summary = "Retire a definition: stores an inactive version, so no new journeys start on it; running ones continue on theirs")
     @APIResponse(responseCode = "204", description = "retired (also when it was retired already)")
     @APIResponse(responseCode = "404", description = "unknown code")
     public Response retire(@PathParam("code") String code) {
-        if (!repository.retire(code)) {
-            throw ProblemException.notFound("journey definition", code);
-        }
-        reloadCatalog();
-        LOG.infof("journey definition %s retired", code);
-        return Response.noContent().build();
-    }
-
-    private ProblemException notActive(String code) {
-        if (catalog.versions(code).isEmpty()) {
-            return ProblemException.notFound("journey definition", code);
-        }
-        return new ProblemException(Problem.of("not-found", "Not found", 404, "journey definition " + code
-                + " is retired; its versions stay readable under /v1/definitions/" + code + "/versions"));
-    }
-
-    /**
-     * The change is committed whatever happens here: if this replica cannot reload now, the timer catches up, and the
-     * client must not be told that its change failed.
-     */
-    private void reloadCatalog() {
-        try {
-            catalog.reload();
-        } catch (RuntimeException e) {
-            LOG.warnf("journey definitions changed but not reloaded yet, the timer will: %s", e.getMessage());
-        }
-    }
-
-    private String user() {
-        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        return commands.retire(code);
     }
 }

@@ -8,9 +8,9 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.windbell.config.VersionedStore.Stored;
 import io.windbell.contracts.survey.QuestionType;
 import io.windbell.survey.bank.Question;
-import io.windbell.survey.catalog.VersionedStore.Stored;
 
 /**
  * A question version as the API reads and writes it. The read-only fields may be sent back unchanged (GET, edit, PUT)

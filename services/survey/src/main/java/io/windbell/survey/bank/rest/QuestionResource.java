@@ -1,6 +1,5 @@
 package io.windbell.survey.bank.rest;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -23,25 +22,20 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.windbell.config.VersionedStore;
+import io.windbell.config.rest.VersionedCommands;
+import io.windbell.config.rest.VersionedReads;
 import io.windbell.platform.json.StrictReader;
-import io.windbell.platform.paging.Cursor;
 import io.windbell.platform.paging.Page;
 import io.windbell.platform.problem.Problem;
-import io.windbell.platform.problem.ProblemException;
 import io.windbell.platform.problem.Violation;
 import io.windbell.platform.versioning.Versioning;
 import io.windbell.survey.bank.Question;
-import io.windbell.survey.bank.QuestionRepository;
 import io.windbell.survey.bank.QuestionValidator;
 import io.windbell.survey.catalog.SurveyCatalog;
-import io.windbell.survey.catalog.VersionedStore.DuplicateException;
-import io.windbell.survey.catalog.VersionedStore.StaleVersionException;
-import io.windbell.survey.catalog.VersionedStore.Stored;
-import io.windbell.survey.catalog.VersionedStore.UnknownException;
 
 /**
  * The question bank: CX admins manage it, analysts read it. A change is a new version (sent with
@@ -54,17 +48,14 @@ import io.windbell.survey.catalog.VersionedStore.UnknownException;
 @Consumes(MediaType.APPLICATION_JSON)
 public class QuestionResource {
 
-    private static final Logger LOG = Logger.getLogger(QuestionResource.class);
-    private static final String WHAT = "question";
+    private static final String PATH = "/v1/questions";
 
-    private final SurveyCatalog catalog;
-    private final QuestionRepository repository;
-    private final SecurityIdentity identity;
+    private final VersionedReads<Question> reads;
+    private final VersionedCommands<Question> commands;
 
-    QuestionResource(SurveyCatalog catalog, QuestionRepository repository, SecurityIdentity identity) {
-        this.catalog = catalog;
-        this.repository = repository;
-        this.identity = identity;
+    QuestionResource(SurveyCatalog catalog, VersionedStore<Question> store, SecurityIdentity identity) {
+        this.reads = new VersionedReads<>(store.what(), PATH, catalog::questionVersions);
+        this.commands = new VersionedCommands<>(store, PATH, catalog::refresh, identity);
     }
 
     @GET
@@ -74,14 +65,11 @@ public class QuestionResource {
             @Parameter(description = "questions tagged with this journey") @QueryParam("journey") String journey,
             @Parameter(description = "questions tagged with this touchpoint") @QueryParam("touchpoint") String touchpoint,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        int max = Cursor.limit(limit);
-        String after = Versioning.keyCursor(cursor);
-        List<Stored<Question>> rows = catalog.questionVersions().active().stream()
-                .filter(v -> after == null || v.key().compareTo(after) > 0)
-                .filter(v -> purpose == null || v.value().purpose() == purpose)
-                .filter(v -> journey == null || v.value().tags().journeys().contains(journey))
-                .filter(v -> touchpoint == null || v.value().tags().touchpoints().contains(touchpoint)).toList();
-        return Versioning.page(rows, max, QuestionDocument::of, Stored::key);
+        return reads.list(
+                q -> (purpose == null || q.purpose() == purpose)
+                        && (journey == null || q.tags().journeys().contains(journey))
+                        && (touchpoint == null || q.tags().touchpoints().contains(touchpoint)),
+                cursor, limit, QuestionDocument::of);
     }
 
     @GET
@@ -91,8 +79,7 @@ public class QuestionResource {
     @APIResponse(responseCode = "200", description = "the active version")
     @APIResponse(responseCode = "404", description = "unknown or retired")
     public Response get(@PathParam("id") String id) {
-        Stored<Question> active = catalog.questionVersions().active(id).orElseThrow(() -> notActive(id));
-        return Response.ok(QuestionDocument.of(active)).tag(Versioning.etag(active.version())).build();
+        return reads.active(id, QuestionDocument::of);
     }
 
     @GET
@@ -101,14 +88,7 @@ public class QuestionResource {
     @Operation(summary = "Every version of a question, oldest first, the retiring one included")
     public Page<QuestionDocument> versions(@PathParam("id") String id, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
-        int max = Cursor.limit(limit);
-        int after = Versioning.versionCursor(cursor);
-        List<Stored<Question>> all = catalog.questionVersions().versions(id);
-        if (all.isEmpty()) {
-            throw ProblemException.notFound(WHAT, id);
-        }
-        return Versioning.page(all.stream().filter(v -> v.version() > after).toList(), max, QuestionDocument::of,
-                v -> String.valueOf(v.version()));
+        return reads.versions(id, cursor, limit, QuestionDocument::of);
     }
 
     @GET
@@ -118,9 +98,7 @@ public class QuestionResource {
     @APIResponse(responseCode = "200", description = "the version")
     @APIResponse(responseCode = "404", description = "no such version")
     public Response version(@PathParam("id") String id, @PathParam("version") int version) {
-        Stored<Question> stored = catalog.questionVersions().version(id, version)
-                .orElseThrow(() -> ProblemException.notFound(WHAT, id + " version " + version));
-        return Response.ok(QuestionDocument.of(stored)).tag(Versioning.etag(stored.version())).build();
+        return VersionedReads.tagged(reads.version(id, version), QuestionDocument::of);
     }
 
     @POST
@@ -133,16 +111,7 @@ public class QuestionResource {
     public Response create(@NotNull QuestionDocument body) {
         Question candidate = body.toQuestion(body.id());
         Versioning.requireValid(List.of(), QuestionValidator.validate(candidate));
-        Stored<Question> created;
-        try {
-            created = repository.create(candidate, user());
-        } catch (DuplicateException e) {
-            throw ProblemException.conflict(e.getMessage());
-        }
-        refreshCatalog();
-        LOG.infof("question %s created as version %d", created.key(), created.version());
-        return Response.created(URI.create("/v1/questions/" + created.key())).entity(QuestionDocument.of(created))
-                .tag(Versioning.etag(created.version())).build();
+        return commands.create(candidate, QuestionDocument::of);
     }
 
     @PUT
@@ -163,17 +132,7 @@ public class QuestionResource {
                 : List.of(new Violation("id", "must equal the id in the path (" + id + ") or be absent"));
         Question candidate = body.toQuestion(id);
         Versioning.requireValid(extra, QuestionValidator.validate(candidate));
-        Stored<Question> created;
-        try {
-            created = repository.createNextVersion(candidate, expected, user());
-        } catch (UnknownException e) {
-            throw ProblemException.notFound(WHAT, id);
-        } catch (StaleVersionException e) {
-            throw Versioning.preconditionFailed(e.getMessage(), e.activeVersion());
-        }
-        refreshCatalog();
-        LOG.infof("question %s changed to version %d", id, created.version());
-        return Response.ok(QuestionDocument.of(created)).tag(Versioning.etag(created.version())).build();
+        return commands.change(candidate, expected, QuestionDocument::of);
     }
 
     @DELETE
@@ -183,34 +142,6 @@ public class QuestionResource {
     @APIResponse(responseCode = "204", description = "retired (also when it was retired already)")
     @APIResponse(responseCode = "404", description = "unknown id")
     public Response retire(@PathParam("id") String id) {
-        try {
-            repository.retire(id, user())
-                    .ifPresent(v -> LOG.infof("question %s retired with version %d", id, v.version()));
-        } catch (UnknownException e) {
-            throw ProblemException.notFound(WHAT, id);
-        }
-        refreshCatalog();
-        return Response.noContent().build();
-    }
-
-    private ProblemException notActive(String id) {
-        if (catalog.questionVersions().versions(id).isEmpty()) {
-            return ProblemException.notFound(WHAT, id);
-        }
-        return new ProblemException(Problem.of("not-found", "Not found", 404,
-                "question " + id + " is retired; its versions stay readable under /v1/questions/" + id + "/versions"));
-    }
-
-    /** The change is committed whatever happens here: if the reload fails now, the timer catches up. */
-    private void refreshCatalog() {
-        try {
-            catalog.refresh();
-        } catch (RuntimeException e) {
-            LOG.warnf("the question bank changed but is not reloaded yet, the timer will: %s", e.getMessage());
-        }
-    }
-
-    private String user() {
-        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        return commands.retire(id);
     }
 }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
+import io.windbell.config.rest.VersionedCommands;
 import io.windbell.platform.json.StrictReader;
 import io.windbell.platform.paging.Cursor;
 import io.windbell.platform.paging.Page;
@@ -123,11 +124,7 @@ public class NamesResource {
         violations.addAll(NamesValidator.validate(code, body.names()));
         Versioning.requireValid(List.of(), violations);
         NamesRepository.Entry saved = repository.save(k, code, body.names());
-        try {
-            catalog.refresh();
-        } catch (RuntimeException e) {
-            LOG.warnf("display names changed but are not reloaded yet, the timer will: %s", e.getMessage());
-        }
+        VersionedCommands.reloadQuietly(catalog::refresh, "display names");
         LOG.infof("display names of %s %s set", k, code);
         return NamesDocument.of(saved);
     }

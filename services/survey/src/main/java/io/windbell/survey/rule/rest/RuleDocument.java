@@ -9,12 +9,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
+import io.windbell.config.VersionedStore.Stored;
 import io.windbell.contracts.journey.InterruptionReason;
 import io.windbell.contracts.survey.AnchorMetric;
 import io.windbell.contracts.survey.DeliveryChannel;
 import io.windbell.platform.json.IsoDuration;
 import io.windbell.platform.problem.Violation;
-import io.windbell.survey.catalog.VersionedStore.Stored;
 import io.windbell.survey.rule.SurveyRule;
 
 /**

@@ -1,6 +1,5 @@
 package io.windbell.survey.rule.rest;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,23 +23,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.windbell.config.VersionedStore;
+import io.windbell.config.rest.VersionedCommands;
+import io.windbell.config.rest.VersionedReads;
 import io.windbell.platform.json.StrictReader;
-import io.windbell.platform.paging.Cursor;
 import io.windbell.platform.paging.Page;
 import io.windbell.platform.problem.Problem;
-import io.windbell.platform.problem.ProblemException;
 import io.windbell.platform.problem.Violation;
 import io.windbell.platform.versioning.Versioning;
 import io.windbell.survey.catalog.SurveyCatalog;
-import io.windbell.survey.catalog.VersionedStore.DuplicateException;
-import io.windbell.survey.catalog.VersionedStore.StaleVersionException;
-import io.windbell.survey.catalog.VersionedStore.Stored;
-import io.windbell.survey.catalog.VersionedStore.UnknownException;
-import io.windbell.survey.rule.RuleRepository;
 import io.windbell.survey.rule.RuleValidator;
 import io.windbell.survey.rule.SurveyRule;
 
@@ -55,17 +49,14 @@ import io.windbell.survey.rule.SurveyRule;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RuleResource {
 
-    private static final Logger LOG = Logger.getLogger(RuleResource.class);
-    private static final String WHAT = "survey rule";
+    private static final String PATH = "/v1/rules";
 
-    private final SurveyCatalog catalog;
-    private final RuleRepository repository;
-    private final SecurityIdentity identity;
+    private final VersionedReads<SurveyRule> reads;
+    private final VersionedCommands<SurveyRule> commands;
 
-    RuleResource(SurveyCatalog catalog, RuleRepository repository, SecurityIdentity identity) {
-        this.catalog = catalog;
-        this.repository = repository;
-        this.identity = identity;
+    RuleResource(SurveyCatalog catalog, VersionedStore<SurveyRule> store, SecurityIdentity identity) {
+        this.reads = new VersionedReads<>(store.what(), PATH, catalog::ruleVersions);
+        this.commands = new VersionedCommands<>(store, PATH, catalog::refresh, identity);
     }
 
     @GET
@@ -73,12 +64,7 @@ public class RuleResource {
     @Operation(summary = "The active version of every rule that is not retired, by code")
     public Page<RuleDocument> list(@QueryParam("trigger") SurveyRule.Trigger trigger,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        int max = Cursor.limit(limit);
-        String after = Versioning.keyCursor(cursor);
-        List<Stored<SurveyRule>> rows = catalog.ruleVersions().active().stream()
-                .filter(v -> after == null || v.key().compareTo(after) > 0)
-                .filter(v -> trigger == null || v.value().trigger() == trigger).toList();
-        return Versioning.page(rows, max, RuleDocument::of, Stored::key);
+        return reads.list(r -> trigger == null || r.trigger() == trigger, cursor, limit, RuleDocument::of);
     }
 
     @GET
@@ -88,8 +74,7 @@ public class RuleResource {
     @APIResponse(responseCode = "200", description = "the active version")
     @APIResponse(responseCode = "404", description = "unknown or retired")
     public Response get(@PathParam("code") String code) {
-        Stored<SurveyRule> active = catalog.ruleVersions().active(code).orElseThrow(() -> notActive(code));
-        return Response.ok(RuleDocument.of(active)).tag(Versioning.etag(active.version())).build();
+        return reads.active(code, RuleDocument::of);
     }
 
     @GET
@@ -98,14 +83,7 @@ public class RuleResource {
     @Operation(summary = "Every version of a rule, oldest first, the retiring one included")
     public Page<RuleDocument> versions(@PathParam("code") String code, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
-        int max = Cursor.limit(limit);
-        int after = Versioning.versionCursor(cursor);
-        List<Stored<SurveyRule>> all = catalog.ruleVersions().versions(code);
-        if (all.isEmpty()) {
-            throw ProblemException.notFound(WHAT, code);
-        }
-        return Versioning.page(all.stream().filter(v -> v.version() > after).toList(), max, RuleDocument::of,
-                v -> String.valueOf(v.version()));
+        return reads.versions(code, cursor, limit, RuleDocument::of);
     }
 
     @GET
@@ -115,9 +93,7 @@ public class RuleResource {
     @APIResponse(responseCode = "200", description = "the version")
     @APIResponse(responseCode = "404", description = "no such version")
     public Response version(@PathParam("code") String code, @PathParam("version") int version) {
-        Stored<SurveyRule> stored = catalog.ruleVersions().version(code, version)
-                .orElseThrow(() -> ProblemException.notFound(WHAT, code + " version " + version));
-        return Response.ok(RuleDocument.of(stored)).tag(Versioning.etag(stored.version())).build();
+        return VersionedReads.tagged(reads.version(code, version), RuleDocument::of);
     }
 
     @POST
@@ -131,16 +107,7 @@ public class RuleResource {
         List<Violation> extra = new ArrayList<>();
         SurveyRule candidate = body.toRule(body.code(), extra);
         Versioning.requireValid(extra, RuleValidator.validate(candidate));
-        Stored<SurveyRule> created;
-        try {
-            created = repository.create(candidate, user());
-        } catch (DuplicateException e) {
-            throw ProblemException.conflict(e.getMessage());
-        }
-        refreshCatalog();
-        LOG.infof("survey rule %s created as version %d", created.key(), created.version());
-        return Response.created(URI.create("/v1/rules/" + created.key())).entity(RuleDocument.of(created))
-                .tag(Versioning.etag(created.version())).build();
+        return commands.create(candidate, RuleDocument::of);
     }
 
     @PUT
@@ -163,17 +130,7 @@ public class RuleResource {
         }
         SurveyRule candidate = body.toRule(code, extra);
         Versioning.requireValid(extra, RuleValidator.validate(candidate));
-        Stored<SurveyRule> created;
-        try {
-            created = repository.createNextVersion(candidate, expected, user());
-        } catch (UnknownException e) {
-            throw ProblemException.notFound(WHAT, code);
-        } catch (StaleVersionException e) {
-            throw Versioning.preconditionFailed(e.getMessage(), e.activeVersion());
-        }
-        refreshCatalog();
-        LOG.infof("survey rule %s changed to version %d", code, created.version());
-        return Response.ok(RuleDocument.of(created)).tag(Versioning.etag(created.version())).build();
+        return commands.change(candidate, expected, RuleDocument::of);
     }
 
     @DELETE
@@ -183,34 +140,6 @@ public class RuleResource {
     @APIResponse(responseCode = "204", description = "retired (also when it was retired already)")
     @APIResponse(responseCode = "404", description = "unknown code")
     public Response retire(@PathParam("code") String code) {
-        try {
-            repository.retire(code, user())
-                    .ifPresent(v -> LOG.infof("survey rule %s retired with version %d", code, v.version()));
-        } catch (UnknownException e) {
-            throw ProblemException.notFound(WHAT, code);
-        }
-        refreshCatalog();
-        return Response.noContent().build();
-    }
-
-    private ProblemException notActive(String code) {
-        if (catalog.ruleVersions().versions(code).isEmpty()) {
-            return ProblemException.notFound(WHAT, code);
-        }
-        return new ProblemException(Problem.of("not-found", "Not found", 404, "survey rule " + code
-                + " is retired; its versions stay readable under /v1/rules/" + code + "/versions"));
-    }
-
-    /** The change is committed whatever happens here: if the reload fails now, the timer catches up. */
-    private void refreshCatalog() {
-        try {
-            catalog.refresh();
-        } catch (RuntimeException e) {
-            LOG.warnf("the survey rules changed but are not reloaded yet, the timer will: %s", e.getMessage());
-        }
-    }
-
-    private String user() {
-        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        return commands.retire(code);
     }
 }

@@ -1,4 +1,4 @@
-package io.windbell.survey.catalog;
+package io.windbell.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -22,11 +23,14 @@ import io.windbell.contracts.EventJson;
 import io.windbell.messaging.jdbc.Transactions;
 
 /**
- * Versioned configuration rows ({@code question}, {@code survey_rule}) with plain JDBC: the key and version are
- * columns, the rest is the {@code spec} jsonb document. A change never edits a version: it adds the next one and
- * deactivates the previous one in the same transaction, guarded by the caller's expected version. Retiring adds one
- * more version, inactive, so that who retired what and when stays on record. At most the newest version of a key is
- * active.
+ * Versioned configuration rows ({@code journey_definition}, {@code question}, {@code survey_rule}) with plain JDBC: the
+ * key and version are columns, the rest is the {@code spec} jsonb document. A change never edits a version: it adds the
+ * next one and deactivates the previous one in the same transaction, guarded by the caller's expected version. Retiring
+ * adds one more version, inactive, so that who retired what and when stays on record. At most the newest version of a
+ * key is active.
+ * <p>
+ * The table needs the columns {@code <key>, version, active, spec jsonb, created_at DEFAULT now(), created_by} and the
+ * primary key {@code (<key>, version)}; the primary key is what makes exactly one of two concurrent writers win.
  *
  * @param <T>
  *            the domain record of one version
@@ -51,6 +55,49 @@ public final class VersionedStore<T> {
 
         /** The domain record of one stored row. */
         T read(String key, int version, boolean active, String specJson) throws IOException;
+
+        /** The spec document as the {@code spec} column holds it. */
+        default String json(T value) {
+            try {
+                return JSON.writeValueAsString(spec(value));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * The usual codec: the spec is a record of type {@code S} that {@link #JSON} reads and writes.
+         *
+         * @param toSpec
+         *            a domain record without its key, version and active flag
+         * @param fromSpec
+         *            the domain record of a key, version, active flag and spec
+         */
+        static <T, S> Codec<T> of(Class<S> specType, Function<T, String> key, Function<T, S> toSpec,
+                FromSpec<S, T> fromSpec) {
+            return new Codec<>() {
+                @Override
+                public String key(T value) {
+                    return key.apply(value);
+                }
+
+                @Override
+                public Object spec(T value) {
+                    return toSpec.apply(value);
+                }
+
+                @Override
+                public T read(String k, int version, boolean active, String specJson) throws IOException {
+                    return fromSpec.read(k, version, active, JSON.readValue(specJson, specType));
+                }
+            };
+        }
+    }
+
+    /** Builds the domain record of one version from its columns and its spec document. */
+    @FunctionalInterface
+    public interface FromSpec<S, T> {
+        T read(String key, int version, boolean active, S spec);
     }
 
     /** One stored version and its bookkeeping. */
@@ -82,8 +129,16 @@ public final class VersionedStore<T> {
 
     /** No version of the key is stored. */
     public static final class UnknownException extends RuntimeException {
+        private final String key;
+
         UnknownException(String what, String key) {
             super(what + " " + key + " does not exist", null, false, false);
+            this.key = key;
+        }
+
+        /** The key that has no version. */
+        public String key() {
+            return key;
         }
     }
 
@@ -99,24 +154,52 @@ public final class VersionedStore<T> {
     private final String table;
     private final String keyColumn;
     private final Codec<T> codec;
+    private final String anonymousAuthor;
     private final String select;
 
     /**
+     * A store that records a change without an author as {@code created_by} NULL.
+     *
      * @param what
      *            how messages name a row, e.g. {@code question}
+     * @param table
+     *            the table, e.g. {@code question}
+     * @param keyColumn
+     *            the column of the key, e.g. {@code id}
      */
     public VersionedStore(DataSource dataSource, String what, String table, String keyColumn, Codec<T> codec) {
+        this(dataSource, what, table, keyColumn, codec, null);
+    }
+
+    private VersionedStore(DataSource dataSource, String what, String table, String keyColumn, Codec<T> codec,
+            String anonymousAuthor) {
         this.dataSource = dataSource;
         this.what = what;
         this.table = table;
         this.keyColumn = keyColumn;
         this.codec = codec;
+        this.anonymousAuthor = anonymousAuthor;
         this.select = "SELECT " + keyColumn + ", version, active, spec::text, created_at, created_by FROM " + table;
+    }
+
+    /** The same store, recording a change without an author as {@code author}: for a NOT NULL {@code created_by}. */
+    public VersionedStore<T> recordingAnonymousAs(String author) {
+        return new VersionedStore<>(dataSource, what, table, keyColumn, codec, author);
+    }
+
+    /** How messages name a row, e.g. {@code question}. */
+    public String what() {
+        return what;
     }
 
     /** Every version of every key, by key then version. */
     public List<Stored<T>> all() {
         return query(select + " ORDER BY " + keyColumn + ", version", null);
+    }
+
+    /** Every version of every key, as the in-memory index of a catalog holds them. */
+    public Versions<T> index() {
+        return Versions.of(all());
     }
 
     /** Every version of one key, oldest first; empty when unknown. */
@@ -137,7 +220,7 @@ public final class VersionedStore<T> {
                 throw new DuplicateException(what, key);
             }
             try {
-                return insertNext(c, key, true, toJson(codec.spec(value)), createdBy);
+                return insertNext(c, key, true, codec.json(value), createdBy);
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw new DuplicateException(what, key);
@@ -165,7 +248,7 @@ public final class VersionedStore<T> {
                 throw failedPrecondition(c, key, expectedVersion);
             }
             try {
-                return insertNext(c, key, true, toJson(codec.spec(value)), createdBy);
+                return insertNext(c, key, true, codec.json(value), createdBy);
             } catch (SQLException e) {
                 if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     c.rollback();
@@ -224,7 +307,7 @@ public final class VersionedStore<T> {
             ps.setString(1, key);
             ps.setBoolean(2, active);
             ps.setString(3, spec);
-            ps.setString(4, createdBy == null ? "unknown" : createdBy);
+            ps.setString(4, createdBy == null ? anonymousAuthor : createdBy);
             ps.setString(5, key);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -289,14 +372,6 @@ public final class VersionedStore<T> {
         }
         Timestamp created = rs.getTimestamp(5);
         return new Stored<>(value, key, version, active, created == null ? null : created.toInstant(), rs.getString(6));
-    }
-
-    private static String toJson(Object spec) {
-        try {
-            return JSON.writeValueAsString(spec);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private <R> R inTransaction(Transactions.Work<R> work) {
