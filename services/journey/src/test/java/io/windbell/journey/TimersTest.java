@@ -26,12 +26,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.windbell.contracts.Topics;
 import io.windbell.contracts.touchpoint.TouchpointRecorded;
-import io.windbell.journey.messaging.JourneyEventRelay;
 import io.windbell.journey.store.JourneyStore;
 import io.windbell.journey.support.JourneyTestResource;
 import io.windbell.journey.support.PipelineFixture;
 import io.windbell.journey.support.TouchpointFeed;
 import io.windbell.journey.timer.TimerPoller;
+import io.windbell.messaging.outbox.OutboxPublisher;
 
 /**
  * Several timer pollers (as several replicas would run) race for the same due timers: every journey is interrupted
@@ -50,7 +50,7 @@ class TimersTest {
     JourneyStore store;
 
     @Inject
-    JourneyEventRelay relay;
+    OutboxPublisher relay;
 
     @Inject
     JourneyConfig config;

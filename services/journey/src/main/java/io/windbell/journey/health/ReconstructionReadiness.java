@@ -7,9 +7,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.windbell.journey.messaging.JourneyEventRelay;
 import io.windbell.journey.messaging.TouchpointConsumer;
 import io.windbell.messaging.consumer.ConsumerLoop;
+import io.windbell.messaging.outbox.OutboxPublisher;
 
 /** Ready while every touchpoint consumer and the outbox relay run; their last errors are in the data. */
 @Readiness
@@ -17,9 +17,9 @@ import io.windbell.messaging.consumer.ConsumerLoop;
 public class ReconstructionReadiness implements HealthCheck {
 
     private final TouchpointConsumer consumer;
-    private final JourneyEventRelay relay;
+    private final OutboxPublisher relay;
 
-    public ReconstructionReadiness(TouchpointConsumer consumer, JourneyEventRelay relay) {
+    public ReconstructionReadiness(TouchpointConsumer consumer, OutboxPublisher relay) {
         this.consumer = consumer;
         this.relay = relay;
     }

@@ -29,6 +29,7 @@ import io.windbell.messaging.consumer.DeadLetters;
 import io.windbell.messaging.consumer.Delivery;
 import io.windbell.messaging.jdbc.Transactions;
 import io.windbell.messaging.kafka.KafkaClients;
+import io.windbell.messaging.outbox.OutboxPublisher;
 
 /**
  * Consumes {@code cx.touchpoint-events.v1}: each polled batch is one database transaction, and its offsets are
@@ -40,15 +41,15 @@ public class TouchpointConsumer {
 
     private final AgroalDataSource dataSource;
     private final ReconstructionService reconstruction;
-    private final JourneyEventRelay relay;
+    private final OutboxPublisher relay;
     private final ProcessingStats stats;
     private final JourneyConfig config;
     private final String bootstrapServers;
     private final Clock clock = Clock.systemUTC();
     private final List<ConsumerLoop<TouchpointRecorded>> loops = new ArrayList<>();
 
-    public TouchpointConsumer(AgroalDataSource dataSource, ReconstructionService reconstruction,
-            JourneyEventRelay relay, ProcessingStats stats, JourneyConfig config,
+    public TouchpointConsumer(AgroalDataSource dataSource, ReconstructionService reconstruction, OutboxPublisher relay,
+            ProcessingStats stats, JourneyConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
         this.reconstruction = reconstruction;

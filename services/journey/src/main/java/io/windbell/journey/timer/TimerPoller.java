@@ -19,10 +19,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.windbell.journey.JourneyConfig;
 import io.windbell.journey.JourneyInstance;
-import io.windbell.journey.messaging.JourneyEventRelay;
 import io.windbell.journey.store.JourneyStore;
 import io.windbell.messaging.background.Periodic;
 import io.windbell.messaging.jdbc.Transactions;
+import io.windbell.messaging.outbox.OutboxPublisher;
 
 /**
  * Fires the durable journey timers: interrupts journeys whose window passed with nothing happening and closes those
@@ -35,12 +35,12 @@ public class TimerPoller {
 
     private final AgroalDataSource dataSource;
     private final JourneyStore store;
-    private final JourneyEventRelay relay;
+    private final OutboxPublisher relay;
     private final JourneyConfig.Timers config;
     private final Clock clock = Clock.systemUTC();
     private Periodic periodic;
 
-    public TimerPoller(AgroalDataSource dataSource, JourneyStore store, JourneyEventRelay relay, JourneyConfig config) {
+    public TimerPoller(AgroalDataSource dataSource, JourneyStore store, OutboxPublisher relay, JourneyConfig config) {
         this.dataSource = dataSource;
         this.store = store;
         this.relay = relay;

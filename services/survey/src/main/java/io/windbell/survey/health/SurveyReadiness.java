@@ -8,9 +8,9 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.windbell.messaging.consumer.ConsumerLoop;
+import io.windbell.messaging.outbox.OutboxPublisher;
 import io.windbell.survey.invitation.InvitationScheduler;
 import io.windbell.survey.messaging.SurveyConsumers;
-import io.windbell.survey.messaging.SurveyEventRelay;
 
 /** Ready while both consumers, the outbox relay and the invitation scheduler run; their last errors are in the data. */
 @Readiness
@@ -18,10 +18,10 @@ import io.windbell.survey.messaging.SurveyEventRelay;
 public class SurveyReadiness implements HealthCheck {
 
     private final SurveyConsumers consumers;
-    private final SurveyEventRelay relay;
+    private final OutboxPublisher relay;
     private final InvitationScheduler scheduler;
 
-    public SurveyReadiness(SurveyConsumers consumers, SurveyEventRelay relay, InvitationScheduler scheduler) {
+    public SurveyReadiness(SurveyConsumers consumers, OutboxPublisher relay, InvitationScheduler scheduler) {
         this.consumers = consumers;
         this.relay = relay;
         this.scheduler = scheduler;

@@ -11,8 +11,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.windbell.messaging.background.Periodic;
 import io.windbell.messaging.jdbc.Transactions;
+import io.windbell.messaging.outbox.OutboxPublisher;
 import io.windbell.survey.SurveyConfig;
-import io.windbell.survey.messaging.SurveyEventRelay;
 
 /**
  * Delivers invitations when they are due and expires them when their time is up. Rows are claimed with
@@ -23,12 +23,12 @@ public class InvitationScheduler {
 
     private final AgroalDataSource dataSource;
     private final InvitationLifecycle lifecycle;
-    private final SurveyEventRelay relay;
+    private final OutboxPublisher relay;
     private final SurveyConfig.Invitations config;
     private final Clock clock = Clock.systemUTC();
     private Periodic periodic;
 
-    public InvitationScheduler(AgroalDataSource dataSource, InvitationLifecycle lifecycle, SurveyEventRelay relay,
+    public InvitationScheduler(AgroalDataSource dataSource, InvitationLifecycle lifecycle, OutboxPublisher relay,
             SurveyConfig config) {
         this.dataSource = dataSource;
         this.lifecycle = lifecycle;

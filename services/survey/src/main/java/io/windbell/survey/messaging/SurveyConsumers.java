@@ -23,6 +23,7 @@ import io.windbell.messaging.consumer.DeadLetters;
 import io.windbell.messaging.consumer.Delivery;
 import io.windbell.messaging.jdbc.Transactions;
 import io.windbell.messaging.kafka.KafkaClients;
+import io.windbell.messaging.outbox.OutboxPublisher;
 import io.windbell.survey.SurveyConfig;
 import io.windbell.survey.followup.WorkOrderEventsService;
 import io.windbell.survey.invitation.InvitationScheduler;
@@ -46,14 +47,14 @@ public class SurveyConsumers {
     private final JourneyTriggerService journeys;
     private final WorkOrderEventsService workOrders;
     private final InvitationScheduler scheduler;
-    private final SurveyEventRelay relay;
+    private final OutboxPublisher relay;
     private final SurveyConfig.Consumer config;
     private final String bootstrapServers;
     private final Clock clock = Clock.systemUTC();
     private final List<ConsumerLoop<EventPayload>> loops = new ArrayList<>();
 
     public SurveyConsumers(AgroalDataSource dataSource, JourneyTriggerService journeys,
-            WorkOrderEventsService workOrders, InvitationScheduler scheduler, SurveyEventRelay relay,
+            WorkOrderEventsService workOrders, InvitationScheduler scheduler, OutboxPublisher relay,
             SurveyConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
         this.journeys = journeys;

@@ -32,11 +32,11 @@ import io.windbell.contracts.survey.SurveyResponded;
 import io.windbell.messaging.jdbc.Transactions;
 import io.windbell.messaging.outbox.Outbox;
 import io.windbell.messaging.outbox.OutboxMessage;
+import io.windbell.messaging.outbox.OutboxPublisher;
 import io.windbell.platform.logging.Mask;
 import io.windbell.survey.SurveyConfig;
 import io.windbell.survey.assembly.AssembledSurvey;
 import io.windbell.survey.invitation.LinkTokens;
-import io.windbell.survey.messaging.SurveyEventRelay;
 import io.windbell.survey.response.AnswerIssue.Reason;
 import io.windbell.survey.response.ResponseValidator.HiddenAnswers;
 import io.windbell.survey.response.ResponseValidator.Mode;
@@ -57,11 +57,11 @@ public class RespondentService {
             + " opened_at, token_hash, survey, draft, draft_saved_at";
 
     private final AgroalDataSource dataSource;
-    private final SurveyEventRelay relay;
+    private final OutboxPublisher relay;
     private final LinkTokens tokens;
     private final ResponseValidator validator = new ResponseValidator();
 
-    RespondentService(AgroalDataSource dataSource, SurveyEventRelay relay, SurveyConfig config) {
+    RespondentService(AgroalDataSource dataSource, OutboxPublisher relay, SurveyConfig config) {
         this.dataSource = dataSource;
         this.relay = relay;
         this.tokens = new LinkTokens(config.invitations().tokenKey());

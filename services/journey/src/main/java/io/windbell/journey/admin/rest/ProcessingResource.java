@@ -13,9 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.windbell.journey.admin.ProcessingStats;
-import io.windbell.journey.messaging.JourneyEventRelay;
 import io.windbell.journey.messaging.TouchpointConsumer;
 import io.windbell.messaging.consumer.ConsumerLoop;
+import io.windbell.messaging.outbox.OutboxPublisher;
 
 /** What the reconstruction pipeline has done: for operators and the benchmark. */
 @Path("/v1/admin/processing")
@@ -33,10 +33,10 @@ public class ProcessingResource {
     }
 
     private final TouchpointConsumer consumer;
-    private final JourneyEventRelay relay;
+    private final OutboxPublisher relay;
     private final ProcessingStats stats;
 
-    public ProcessingResource(TouchpointConsumer consumer, JourneyEventRelay relay, ProcessingStats stats) {
+    public ProcessingResource(TouchpointConsumer consumer, OutboxPublisher relay, ProcessingStats stats) {
         this.consumer = consumer;
         this.relay = relay;
         this.stats = stats;
