@@ -36,8 +36,9 @@ class NamesResourceTest {
         given().when().get("/v1/names/TOUCHPOINT/wealth.risk_assessment").then().statusCode(200)
                 .body("kind", equalTo("TOUCHPOINT")).body("code", equalTo("wealth.risk_assessment"))
                 .body("names.zh-CN", equalTo("风险测评")).body("names.en", equalTo("Risk tolerance assessment"));
-        given().when().get("/v1/names/JOURNEY/WEALTH_PURCHASE").then().statusCode(200).body("names.zh-CN",
-                equalTo("理财购买"));
+        // journey names are piped mid-sentence: "... after your wealth product purchase?"
+        given().when().get("/v1/names/JOURNEY/WEALTH_PURCHASE").then().statusCode(200)
+                .body("names.zh-CN", equalTo("理财购买")).body("names.en", equalTo("your wealth product purchase"));
         given().when().get("/v1/names/BRANCH/B001").then().statusCode(200).body("names.en", notNullValue());
         given().when().get("/v1/names/EMPLOYEE/E0850").then().statusCode(200).body("names.zh-CN", notNullValue());
         given().when().get("/v1/names/PRODUCT/NO-SUCH").then().statusCode(404);
