@@ -1,5 +1,7 @@
 package io.windbell.survey.health;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
@@ -8,6 +10,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.windbell.messaging.consumer.ConsumerLoop;
+import io.windbell.messaging.health.PipelineHealth;
 import io.windbell.messaging.outbox.OutboxPublisher;
 import io.windbell.survey.invitation.InvitationScheduler;
 import io.windbell.survey.messaging.SurveyConsumers;
@@ -29,27 +32,14 @@ public class SurveyReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        List<ConsumerLoop.Status> consumerStatus = consumers.status();
+        PipelineHealth health = PipelineHealth.of(consumerStatus, relay.status());
         HealthCheckResponseBuilder response = HealthCheckResponse.named("survey-pipeline");
-        boolean up = consumers.status().size() == 2;
-        int index = 0;
-        for (ConsumerLoop.Status status : consumers.status()) {
-            up &= status.running();
-            response.withData("consumer-" + index + ".applied", status.applied())
-                    .withData("consumer-" + index + ".dead-lettered", status.deadLettered());
-            if (status.lastError() != null) {
-                response.withData("consumer-" + index + ".last-error", status.lastError());
-            }
-            index++;
-        }
-        var relayStatus = relay.status();
-        up &= relayStatus.running() && scheduler.running();
-        response.withData("relay.published", relayStatus.published());
-        if (relayStatus.lastError() != null) {
-            response.withData("relay.last-error", relayStatus.lastError());
-        }
+        health.report(response::withData, response::withData);
         if (scheduler.lastError() != null) {
             response.withData("scheduler.last-error", scheduler.lastError());
         }
-        return response.status(up).build();
+        // both topics' consumers, and the scheduler that delivers and expires invitations
+        return response.status(health.up() && consumerStatus.size() == 2 && scheduler.running()).build();
     }
 }
