@@ -25,6 +25,7 @@ import io.windbell.journey.JourneyConfig;
 import io.windbell.journey.admin.ProcessingStats;
 import io.windbell.journey.service.ReconstructionService;
 import io.windbell.messaging.consumer.ConsumerLoop;
+import io.windbell.messaging.consumer.ConsumerLoops;
 import io.windbell.messaging.consumer.DeadLetters;
 import io.windbell.messaging.consumer.Delivery;
 import io.windbell.messaging.jdbc.Transactions;
@@ -46,7 +47,7 @@ public class TouchpointConsumer {
     private final JourneyConfig config;
     private final String bootstrapServers;
     private final Clock clock = Clock.systemUTC();
-    private final List<ConsumerLoop<TouchpointRecorded>> loops = new ArrayList<>();
+    private final ConsumerLoops<TouchpointRecorded> loops = new ConsumerLoops<>();
 
     public TouchpointConsumer(AgroalDataSource dataSource, ReconstructionService reconstruction, OutboxPublisher relay,
             ProcessingStats stats, JourneyConfig config,
@@ -70,31 +71,30 @@ public class TouchpointConsumer {
     }
 
     /** Starts the configured number of consumers; they resume from the group's committed offsets. */
-    public synchronized void start() {
-        if (!loops.isEmpty()) {
-            return;
-        }
-        DeadLetters deadLetters = new DeadLetters(relay.producer(), "journey");
-        ConsumerLoop.Settings settings = new ConsumerLoop.Settings(config.consumer().topic(), Duration.ofMillis(500),
-                config.consumer().maxAttempts(), Duration.ofMillis(100), Duration.ofSeconds(5));
-        for (int i = 0; i < config.consumer().instances(); i++) {
-            ConsumerLoop<TouchpointRecorded> loop = new ConsumerLoop<>(consumer(i), deadLetters, settings,
-                    TouchpointConsumer::decode, this::handle);
-            loops.add(loop);
-            loop.start("journey-consumer-" + i);
-        }
+    public void start() {
+        loops.start(() -> {
+            DeadLetters deadLetters = new DeadLetters(relay.producer(), "journey");
+            ConsumerLoop.Settings settings = new ConsumerLoop.Settings(config.consumer().topic(),
+                    Duration.ofMillis(500), config.consumer().maxAttempts(), Duration.ofMillis(100),
+                    Duration.ofSeconds(5));
+            List<ConsumerLoop<TouchpointRecorded>> started = new ArrayList<>();
+            for (int i = 0; i < config.consumer().instances(); i++) {
+                ConsumerLoop<TouchpointRecorded> loop = new ConsumerLoop<>(consumer(i), deadLetters, settings,
+                        TouchpointConsumer::decode, this::handle);
+                started.add(loop);
+                loop.start("journey-consumer-" + i);
+            }
+            return started;
+        });
     }
 
     /** Stops consuming: the batch in hand finishes or rolls back, nothing after it is committed. */
-    public synchronized void stop() throws InterruptedException {
-        for (ConsumerLoop<TouchpointRecorded> loop : loops) {
-            loop.close();
-        }
-        loops.clear();
+    public void stop() throws InterruptedException {
+        loops.stop();
     }
 
-    public synchronized List<ConsumerLoop.Status> status() {
-        return loops.stream().map(ConsumerLoop::status).toList();
+    public List<ConsumerLoop.Status> status() {
+        return loops.status();
     }
 
     void handle(List<Delivery<TouchpointRecorded>> batch) throws SQLException {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.Priority;
@@ -19,6 +18,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.windbell.contracts.EventPayload;
 import io.windbell.messaging.consumer.ConsumerLoop;
+import io.windbell.messaging.consumer.ConsumerLoops;
 import io.windbell.messaging.consumer.DeadLetters;
 import io.windbell.messaging.consumer.Delivery;
 import io.windbell.messaging.jdbc.Transactions;
@@ -51,7 +51,7 @@ public class SurveyConsumers {
     private final SurveyConfig.Consumer config;
     private final String bootstrapServers;
     private final Clock clock = Clock.systemUTC();
-    private final List<ConsumerLoop<EventPayload>> loops = new ArrayList<>();
+    private final ConsumerLoops<EventPayload> loops = new ConsumerLoops<>();
 
     public SurveyConsumers(AgroalDataSource dataSource, JourneyTriggerService journeys,
             WorkOrderEventsService workOrders, InvitationScheduler scheduler, OutboxPublisher relay,
@@ -75,27 +75,24 @@ public class SurveyConsumers {
         stop();
     }
 
-    public synchronized void start() {
-        if (!loops.isEmpty()) {
-            return;
-        }
-        DeadLetters deadLetters = new DeadLetters(relay.producer(), "survey");
-        loops.add(loop(config.journeyTopic(), deadLetters,
-                (connection, batch) -> journeys.apply(connection, batch, clock.instant())));
-        loops.add(loop(config.workorderTopic(), deadLetters,
-                (connection, batch) -> workOrders.apply(connection, batch, clock.instant())));
+    public void start() {
+        loops.start(() -> {
+            DeadLetters deadLetters = new DeadLetters(relay.producer(), "survey");
+            return List.of(
+                    loop(config.journeyTopic(), deadLetters,
+                            (connection, batch) -> journeys.apply(connection, batch, clock.instant())),
+                    loop(config.workorderTopic(), deadLetters,
+                            (connection, batch) -> workOrders.apply(connection, batch, clock.instant())));
+        });
     }
 
     /** Stops consuming: the batch in hand finishes or rolls back, nothing after it is committed. */
-    public synchronized void stop() throws InterruptedException {
-        for (ConsumerLoop<EventPayload> loop : loops) {
-            loop.close();
-        }
-        loops.clear();
+    public void stop() throws InterruptedException {
+        loops.stop();
     }
 
-    public synchronized List<ConsumerLoop.Status> status() {
-        return loops.stream().map(ConsumerLoop::status).toList();
+    public List<ConsumerLoop.Status> status() {
+        return loops.status();
     }
 
     private ConsumerLoop<EventPayload> loop(String topic, DeadLetters deadLetters, BatchWork work) {
