@@ -6,9 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+
+import io.windbell.messaging.envelope.Envelope;
 
 /**
  * The processed-message ledger of one consumer: an idempotent consumer claims the ids of a batch inside the transaction
@@ -45,6 +49,23 @@ public final class Inbox {
             }
         }
         return fresh;
+    }
+
+    /**
+     * Claims a batch of envelopes by their {@code ce_id}.
+     *
+     * @return the envelopes not processed before, in batch order; a second copy within the batch counts as processed
+     */
+    public static <E extends Envelope<?>> List<E> claimNew(Connection connection, String consumer, List<E> batch)
+            throws SQLException {
+        Set<String> fresh = claim(connection, consumer, batch.stream().map(e -> e.id().toString()).toList());
+        List<E> claimed = new ArrayList<>(fresh.size());
+        for (E envelope : batch) {
+            if (fresh.remove(envelope.id().toString())) {
+                claimed.add(envelope);
+            }
+        }
+        return claimed;
     }
 
     /**
