@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.windbell.contracts.EventJson;
-import io.windbell.messaging.jdbc.Transactions;
+import io.windbell.platform.jdbc.Transactions;
 
 /**
  * Versioned configuration rows ({@code journey_definition}, {@code question}, {@code survey_rule}) with plain JDBC: the

@@ -2,7 +2,7 @@ package io.windbell.messaging.consumer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
@@ -36,8 +36,11 @@ public final class DeadLetters {
         this.service = service;
     }
 
-    /** Publishes the record to its dead-letter topic and waits for the ack: a dead letter is never fire-and-forget. */
-    public void send(ConsumerRecord<String, byte[]> record, Throwable error, int attempts) throws Exception {
+    /**
+     * Publishes the record to its dead-letter topic; completes when the broker acknowledged it (a dead letter is never
+     * fire-and-forget: the original's offset is committed only after that).
+     */
+    public CompletableFuture<Void> send(ConsumerRecord<String, byte[]> record, Throwable error, int attempts) {
         ProducerRecord<String, byte[]> letter = new ProducerRecord<>(Topics.deadLetter(record.topic(), service), null,
                 record.key(), record.value());
         for (Header header : record.headers()) {
@@ -53,7 +56,19 @@ public final class DeadLetters {
         add(letter, ATTEMPTS, Integer.toString(attempts));
         add(letter, FAILED_AT, Instant.now().toString());
         add(letter, CONSUMER, service);
-        producer.send(letter).get(30, TimeUnit.SECONDS);
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        try {
+            producer.send(letter, (metadata, failure) -> {
+                if (failure == null) {
+                    sent.complete(null);
+                } else {
+                    sent.completeExceptionally(failure);
+                }
+            });
+        } catch (RuntimeException e) {
+            sent.completeExceptionally(e);
+        }
+        return sent;
     }
 
     private static void add(ProducerRecord<String, byte[]> record, String name, String value) {

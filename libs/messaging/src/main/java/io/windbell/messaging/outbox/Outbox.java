@@ -7,7 +7,7 @@ import java.util.Collection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.windbell.contracts.EventJson;
-import io.windbell.messaging.jdbc.CopyRows;
+import io.windbell.platform.jdbc.CopyRows;
 
 /**
  * Writes events into the outbox table on the caller's connection, so they commit or roll back together with the state

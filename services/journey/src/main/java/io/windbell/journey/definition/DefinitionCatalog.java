@@ -22,7 +22,7 @@ import io.smallrye.config.WithDefault;
 import io.windbell.config.VersionedStore;
 import io.windbell.config.VersionedStore.Stored;
 import io.windbell.config.Versions;
-import io.windbell.messaging.background.Periodic;
+import io.windbell.platform.background.Periodic;
 
 /**
  * Every version of every journey definition, in memory: the hot path ({@link #active()}, {@link #find}) never waits for

@@ -10,7 +10,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.windbell.journey.JourneyConfig;
 import io.windbell.messaging.inbox.Inbox;
-import io.windbell.messaging.jdbc.RetentionPurger;
+import io.windbell.platform.jdbc.RetentionPurger;
 
 /** Forgets inbox claims older than {@code windbell.journey.inbox.retention} (see {@link RetentionPurger}). */
 @ApplicationScoped

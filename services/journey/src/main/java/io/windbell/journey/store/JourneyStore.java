@@ -34,7 +34,7 @@ import io.windbell.journey.JourneyInstance.InterruptionResolved;
 import io.windbell.journey.JourneyState;
 import io.windbell.journey.definition.DefinitionLookup;
 import io.windbell.journey.definition.JourneyDefinition;
-import io.windbell.messaging.jdbc.CopyRows;
+import io.windbell.platform.jdbc.CopyRows;
 import io.windbell.messaging.outbox.Outbox;
 import io.windbell.messaging.outbox.OutboxMessage;
 

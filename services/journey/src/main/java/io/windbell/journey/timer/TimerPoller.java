@@ -20,8 +20,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.windbell.journey.JourneyConfig;
 import io.windbell.journey.JourneyInstance;
 import io.windbell.journey.store.JourneyStore;
-import io.windbell.messaging.background.Periodic;
-import io.windbell.messaging.jdbc.Transactions;
+import io.windbell.platform.background.Periodic;
+import io.windbell.platform.jdbc.Transactions;
 import io.windbell.messaging.outbox.OutboxPublisher;
 
 /**

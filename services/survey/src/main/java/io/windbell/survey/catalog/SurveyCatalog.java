@@ -22,7 +22,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.windbell.config.VersionedStore;
 import io.windbell.config.VersionedStore.Stored;
 import io.windbell.config.Versions;
-import io.windbell.messaging.background.Periodic;
+import io.windbell.platform.background.Periodic;
 import io.windbell.survey.SurveyConfig;
 import io.windbell.survey.bank.Question;
 import io.windbell.survey.names.DisplayNames;

@@ -9,7 +9,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.windbell.messaging.inbox.Inbox;
-import io.windbell.messaging.jdbc.RetentionPurger;
+import io.windbell.platform.jdbc.RetentionPurger;
 import io.windbell.survey.SurveyConfig;
 import io.windbell.survey.trigger.DecisionLog;
 

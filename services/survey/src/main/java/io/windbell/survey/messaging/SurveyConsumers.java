@@ -21,7 +21,7 @@ import io.windbell.messaging.consumer.ConsumerLoop;
 import io.windbell.messaging.consumer.ConsumerLoops;
 import io.windbell.messaging.consumer.DeadLetters;
 import io.windbell.messaging.consumer.Delivery;
-import io.windbell.messaging.jdbc.Transactions;
+import io.windbell.platform.jdbc.Transactions;
 import io.windbell.messaging.kafka.KafkaClients;
 import io.windbell.messaging.outbox.OutboxPublisher;
 import io.windbell.survey.SurveyConfig;

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.windbell.messaging.jdbc.Transactions;
+import io.windbell.platform.jdbc.Transactions;
 
 /** Display names in table {@code display_name}, one row per kind, code and locale. */
 @ApplicationScoped

@@ -20,8 +20,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.windbell.contracts.journey.JourneySummary;
 import io.windbell.contracts.journey.TouchpointVisit;
-import io.windbell.messaging.background.Periodic;
-import io.windbell.messaging.jdbc.Transactions;
+import io.windbell.platform.background.Periodic;
+import io.windbell.platform.jdbc.Transactions;
 import io.windbell.survey.SurveyConfig;
 import io.windbell.survey.assembly.TouchpointNorms;
 

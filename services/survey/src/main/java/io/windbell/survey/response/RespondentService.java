@@ -29,7 +29,7 @@ import io.windbell.contracts.EventJson;
 import io.windbell.contracts.journey.JourneySummary;
 import io.windbell.contracts.survey.AnchorMetric;
 import io.windbell.contracts.survey.SurveyResponded;
-import io.windbell.messaging.jdbc.Transactions;
+import io.windbell.platform.jdbc.Transactions;
 import io.windbell.messaging.outbox.Outbox;
 import io.windbell.messaging.outbox.OutboxMessage;
 import io.windbell.messaging.outbox.OutboxPublisher;

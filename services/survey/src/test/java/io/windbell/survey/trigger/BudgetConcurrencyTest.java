@@ -23,7 +23,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.windbell.contracts.journey.InterruptionReason;
 import io.windbell.contracts.journey.JourneyCompleted;
 import io.windbell.contracts.journey.JourneyInterrupted;
-import io.windbell.messaging.jdbc.Transactions;
+import io.windbell.platform.jdbc.Transactions;
 import io.windbell.survey.assembly.JourneyContext;
 import io.windbell.survey.catalog.SurveyCatalog;
 import io.windbell.survey.rule.SurveyRule.Trigger;

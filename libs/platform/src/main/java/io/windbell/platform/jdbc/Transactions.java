@@ -1,4 +1,4 @@
-package io.windbell.messaging.jdbc;
+package io.windbell.platform.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package io.windbell.messaging.background;
+package io.windbell.platform.background;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;

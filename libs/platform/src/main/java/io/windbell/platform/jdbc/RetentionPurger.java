@@ -1,4 +1,4 @@
-package io.windbell.messaging.jdbc;
+package io.windbell.platform.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -7,7 +7,7 @@ import java.time.Instant;
 
 import javax.sql.DataSource;
 
-import io.windbell.messaging.background.Periodic;
+import io.windbell.platform.background.Periodic;
 
 /**
  * Forgets rows older than a retention, a few thousand per round, every {@code interval}; a full round is followed by

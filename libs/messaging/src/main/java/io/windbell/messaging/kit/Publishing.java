@@ -1,0 +1,34 @@
+package io.windbell.messaging.kit;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.Startup;
+import io.windbell.messaging.outbox.OutboxPublisher;
+import io.windbell.messaging.outbox.OutboxRelay;
+
+/**
+ * The service's {@link OutboxPublisher}, declared by {@code windbell.messaging.*}: its Kafka producer (also used for
+ * dead letters) and the relay that publishes the outbox with it. Started at startup, closed after the channels stopped.
+ */
+public class Publishing {
+
+    @Produces
+    @Singleton
+    @Startup
+    OutboxPublisher publisher(DataSource dataSource, MessagingConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        return new OutboxPublisher(dataSource, bootstrapServers, config.producer().properties(), config.service(),
+                new OutboxRelay.Settings(config.relay().batchSize(), config.relay().idlePoll(),
+                        config.relay().sendTimeout(), config.relayLockKey()));
+    }
+
+    void close(@Disposes OutboxPublisher publisher) throws InterruptedException {
+        publisher.close();
+    }
+}
