@@ -17,9 +17,10 @@ class OpenApiAndHealthTest {
 
     @Test
     void readinessCoversTheDatabaseTheDefinitionsAndThePipeline() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", org.hamcrest.Matchers.is("UP")).body(
-                "checks.name",
-                hasItems("journey-reconstruction", "journey-definitions", "Database connections health check"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", org.hamcrest.Matchers.is("UP"))
+                .body("checks.name",
+                        hasItems("windbell-messaging", "journey-definitions", "Database connections health check"))
+                .body("checks.find { it.name == 'windbell-messaging' }.data", hasKey("touchpoints.applied"));
     }
 
     @Test

@@ -219,7 +219,9 @@ class ReconstructionPipelineTest {
     void aRecordThatIsNotATouchpointEventGoesToTheDeadLetterTopicAndBlocksNothing() throws Exception {
         String customer = prefix + "C6";
         feed.sendRaw(customer, "{not json".getBytes(StandardCharsets.UTF_8));
-        feed.sendRaw(customer, EventJson.mapper().writeValueAsBytes(java.util.Map.of("eventId", UUID.randomUUID())));
+        // a touchpoint.recorded with its CloudEvents headers but without the fields a journey is built from
+        feed.sendWithHeaders(customer, EventJson.mapper()
+                .writeValueAsBytes(java.util.Map.of("eventId", UUID.randomUUID(), "customerId", customer)));
         feed.send(event(customer, null, "WEB", BROWSE, SUCCESS, 0));
 
         try (TopicProbe dlq = TopicProbe.on(Topics.deadLetter(Topics.TOUCHPOINT_EVENTS, "journey"));

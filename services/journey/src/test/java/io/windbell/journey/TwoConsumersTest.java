@@ -25,8 +25,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.windbell.contracts.touchpoint.TouchpointRecorded;
-import io.windbell.journey.messaging.TouchpointConsumer;
+import io.windbell.journey.messaging.TouchpointChannel;
+import io.windbell.journey.support.ChannelConsumers;
 import io.windbell.journey.support.JourneyTestResource;
 import io.windbell.journey.support.PipelineFixture;
 import io.windbell.journey.support.TouchpointFeed;
@@ -47,7 +49,7 @@ class TwoConsumersTest {
     public static class TwoConsumers implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("windbell.journey.consumer.instances", "2");
+            return Map.of("mp.messaging.incoming.touchpoints.concurrency", "2");
         }
     }
 
@@ -55,13 +57,13 @@ class TwoConsumersTest {
     DataSource dataSource;
 
     @Inject
-    TouchpointConsumer consumer;
+    KafkaClientService kafka;
 
     @Test
     @TestSecurity(user = "admin", roles = "cx-admin")
     void twoConsumersStitchAcrossPartitionsAndEmitEachJourneyEventOnce() throws Exception {
         PipelineFixture.ensureDefinition();
-        assertThat(consumer.status()).hasSize(2);
+        assertThat(ChannelConsumers.of(kafka, TouchpointChannel.CHANNEL)).hasSize(2);
         String prefix = "T" + UUID.randomUUID().toString().substring(0, 8) + "-";
         List<TouchpointRecorded> anonymous = new ArrayList<>();
         List<TouchpointRecorded> loggedIn = new ArrayList<>();

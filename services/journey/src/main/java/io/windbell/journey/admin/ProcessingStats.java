@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
-import io.windbell.messaging.consumer.Delivery;
+import io.windbell.messaging.envelope.Envelope;
 
 /**
  * Where the time of touchpoint processing goes. Per event: from being published (the Kafka record timestamp, set by the
@@ -20,8 +20,8 @@ import io.windbell.messaging.consumer.Delivery;
 public class ProcessingStats {
 
     /** The phases of one batch, in order. */
-    public static final List<String> PHASES = List.of("claim", "lock", "load", "route", "timeline", "journeys",
-            "outbox", "commit");
+    public static final List<String> PHASES = List.of("lock", "load", "route", "timeline", "journeys", "outbox",
+            "commit");
 
     /** Percentiles in milliseconds. */
     public record Latency(long count, double p50Ms, double p99Ms, double p999Ms, double maxMs) {
@@ -35,7 +35,7 @@ public class ProcessingStats {
     public record Snapshot(Latency latency, Latency waitBeforeBatch, double meanBatchSize, Map<String, Phase> phases) {
     }
 
-    /** Times the phases of one batch: {@code lap("claim")} closes the phase that began at the previous lap. */
+    /** Times the phases of one batch: {@code lap("lock")} closes the phase that began at the previous lap. */
     public final class Lap {
         private long last = System.nanoTime();
 
@@ -63,20 +63,20 @@ public class ProcessingStats {
     }
 
     /** Starts timing a batch whose records were handed over now. */
-    public Lap begin(List<? extends Delivery<?>> batch) {
+    public Lap begin(List<? extends Envelope<?>> batch) {
         long now = System.currentTimeMillis();
-        for (Delivery<?> delivery : batch) {
-            waiting.recordValue(Math.max(0, now - delivery.record().timestamp()));
+        for (Envelope<?> delivery : batch) {
+            waiting.recordValue(Math.max(0, now - delivery.publishedAt().toEpochMilli()));
         }
         batchSizes.recordValue(batch.size());
         return new Lap();
     }
 
     /** Records the latency of every event of a batch whose transaction just committed. */
-    public void committed(List<? extends Delivery<?>> batch) {
+    public void committed(List<? extends Envelope<?>> batch) {
         long now = System.currentTimeMillis();
-        for (Delivery<?> delivery : batch) {
-            latency.recordValue(Math.max(0, now - delivery.record().timestamp()));
+        for (Envelope<?> delivery : batch) {
+            latency.recordValue(Math.max(0, now - delivery.publishedAt().toEpochMilli()));
         }
     }
 

@@ -1,6 +1,5 @@
 package io.windbell.journey.service;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,10 +15,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
-import io.windbell.contracts.CloudEvents;
 import io.windbell.contracts.touchpoint.TouchpointRecorded;
 import io.windbell.journey.JourneyConfig;
 import io.windbell.journey.JourneyInstance;
@@ -33,15 +29,14 @@ import io.windbell.journey.store.TimelineEntry;
 import io.windbell.journey.tracking.PersonJourneys;
 import io.windbell.journey.tracking.PersonJourneys.Adoption;
 import io.windbell.journey.tracking.PersonJourneys.Routing;
-import io.windbell.messaging.consumer.Delivery;
-import io.windbell.messaging.inbox.Inbox;
+import io.windbell.messaging.envelope.Envelope;
 import io.windbell.messaging.outbox.OutboxMessage;
 import io.windbell.platform.logging.Mask;
 
 /**
  * Applies a batch of touchpoint events to the journeys of the people they belong to, inside the caller's transaction:
- * claim the event ids (a redelivered event changes nothing), lock the people, stitch identities, route every event in
- * the order it happened, and write timeline, journeys, timers and journey events (outbox) together.
+ * the events the kit claimed in the inbox (new to this consumer), in the order they happened: lock the people, stitch
+ * identities, route every event and write timeline, journeys, timers and journey events (outbox) together.
  */
 @ApplicationScoped
 public class ReconstructionService {
@@ -64,25 +59,18 @@ public class ReconstructionService {
     /**
      * @return how many journey events the batch produced
      */
-    public int apply(Connection connection, List<Delivery<TouchpointRecorded>> batch, Instant now,
+    public int apply(Connection connection, List<Envelope<TouchpointRecorded>> fresh, Instant now,
             ProcessingStats.Lap lap) throws SQLException {
-        Map<String, Delivery<TouchpointRecorded>> byId = new LinkedHashMap<>();
-        for (Delivery<TouchpointRecorded> delivery : batch) {
-            byId.putIfAbsent(delivery.value().eventId().toString(), delivery);
-        }
-        Set<String> fresh = Inbox.claim(connection, CONSUMER, byId.keySet());
-        lap.lap("claim");
-        List<Delivery<TouchpointRecorded>> deliveries = byId.values().stream()
-                .filter(d -> fresh.contains(d.value().eventId().toString()))
-                .sorted(Comparator.comparing(d -> d.value().occurredAt().toInstant())).toList();
+        List<Envelope<TouchpointRecorded>> deliveries = fresh.stream()
+                .sorted(Comparator.comparing(d -> d.payload().occurredAt().toInstant())).toList();
         if (deliveries.isEmpty()) {
             return 0;
         }
 
         Set<String> subjects = new HashSet<>();
         Set<String> anonymousIds = new HashSet<>();
-        for (Delivery<TouchpointRecorded> delivery : deliveries) {
-            TouchpointRecorded event = delivery.value();
+        for (Envelope<TouchpointRecorded> delivery : deliveries) {
+            TouchpointRecorded event = delivery.payload();
             if (event.customerId() != null) {
                 subjects.add(Subjects.customer(event.customerId()));
             }
@@ -118,8 +106,8 @@ public class ReconstructionService {
         List<IdentityMerge> merges = new ArrayList<>();
         Map<UUID, String> traceparents = new HashMap<>();
 
-        for (Delivery<TouchpointRecorded> delivery : deliveries) {
-            TouchpointRecorded event = delivery.value();
+        for (Envelope<TouchpointRecorded> delivery : deliveries) {
+            TouchpointRecorded event = delivery.payload();
             String customerId = event.customerId();
             String anonymousId = event.anonymousId();
             if (customerId != null && anonymousId != null && !customerId.equals(links.get(anonymousId))) {
@@ -136,7 +124,7 @@ public class ReconstructionService {
             PersonJourneys person = person(people, loaded, Subjects.of(attributed, anonymousId));
             Routing routing = person.route(event, attributed, definitions, rules, now, UUID::randomUUID);
             timeline.add(new TimelineEntry(event, attributed, routing));
-            String traceparent = traceparent(delivery);
+            String traceparent = delivery.traceparent();
             if (routing.instance() != null && traceparent != null) {
                 traceparents.put(routing.instanceId(), traceparent);
             }
@@ -158,10 +146,5 @@ public class ReconstructionService {
     private static PersonJourneys person(Map<String, PersonJourneys> people, Map<String, List<JourneyInstance>> loaded,
             String subject) {
         return people.computeIfAbsent(subject, s -> new PersonJourneys(loaded.getOrDefault(s, List.of())));
-    }
-
-    private static String traceparent(Delivery<TouchpointRecorded> delivery) {
-        Header header = delivery.record().headers().lastHeader(CloudEvents.TRACEPARENT_HEADER);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -34,9 +34,9 @@ import io.windbell.journey.JourneyInstance.InterruptionResolved;
 import io.windbell.journey.JourneyState;
 import io.windbell.journey.definition.DefinitionLookup;
 import io.windbell.journey.definition.JourneyDefinition;
-import io.windbell.platform.jdbc.CopyRows;
 import io.windbell.messaging.outbox.Outbox;
 import io.windbell.messaging.outbox.OutboxMessage;
+import io.windbell.platform.jdbc.CopyRows;
 
 /**
  * The journey tables over JDBC, on the caller's transaction: person locks, identity links, instances with their timers

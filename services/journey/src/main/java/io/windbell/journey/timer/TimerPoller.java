@@ -20,9 +20,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.windbell.journey.JourneyConfig;
 import io.windbell.journey.JourneyInstance;
 import io.windbell.journey.store.JourneyStore;
+import io.windbell.messaging.outbox.OutboxPublisher;
 import io.windbell.platform.background.Periodic;
 import io.windbell.platform.jdbc.Transactions;
-import io.windbell.messaging.outbox.OutboxPublisher;
 
 /**
  * Fires the durable journey timers: interrupts journeys whose window passed with nothing happening and closes those

@@ -16,8 +16,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.windbell.journey.service.ReconstructionService;
 import io.windbell.journey.support.JourneyTestResource;
 import io.windbell.journey.support.PipelineFixture;
+import io.windbell.messaging.kit.InboxPurge;
 
-/** Claims older than the retention (8 days) are forgotten; younger ones stay, so a replay is still deduplicated. */
+/**
+ * The kit's inbox purge in journey: claims older than the retention (8 days) are forgotten; younger ones stay, so a
+ * replay is still deduplicated.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = JourneyTestResource.class, restrictToAnnotatedClass = true)
 class InboxPurgeTest {

@@ -60,6 +60,18 @@ public final class TouchpointFeed implements AutoCloseable {
         producer.flush();
     }
 
+    /**
+     * Sends a payload under ingest's CloudEvents headers (a fresh id, type touchpoint.recorded) and waits for the ack.
+     */
+    public void sendWithHeaders(String key, byte[] value) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TOUCHPOINT_EVENTS, key, value);
+        CloudEvents
+                .headers(UUID.randomUUID().toString(), CloudEvents.source("ingest"), TouchpointRecorded.TYPE,
+                        Instant.now(), key)
+                .forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        producer.send(record).get(10, TimeUnit.SECONDS);
+    }
+
     /** Sends raw bytes (a poison record) under a key. */
     public void sendRaw(String key, byte[] value) throws Exception {
         producer.send(new ProducerRecord<>(Topics.TOUCHPOINT_EVENTS, key, value)).get(10, TimeUnit.SECONDS);

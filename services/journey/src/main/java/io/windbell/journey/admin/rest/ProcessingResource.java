@@ -13,8 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.windbell.journey.admin.ProcessingStats;
-import io.windbell.journey.messaging.TouchpointConsumer;
-import io.windbell.messaging.consumer.ConsumerLoop;
+import io.windbell.journey.messaging.TouchpointChannel;
+import io.windbell.messaging.consumer.BatchProcessor;
 import io.windbell.messaging.outbox.OutboxPublisher;
 
 /** What the reconstruction pipeline has done: for operators and the benchmark. */
@@ -24,19 +24,20 @@ import io.windbell.messaging.outbox.OutboxPublisher;
 public class ProcessingResource {
 
     /**
-     * Counters since start; since the last reset: the publish-to-commit latency, the part of it spent waiting for a
-     * consumer, the mean batch size and the time per phase of a batch.
+     * Counters since start ({@code skipped}: redelivered events that changed nothing); since the last reset: the
+     * publish-to-commit latency, the part of it spent waiting for a consumer, the mean batch size and the time per
+     * phase of a batch.
      */
-    public record ProcessingView(long applied, long deadLettered, long outboxPublished, String relayError,
+    public record ProcessingView(long applied, long skipped, long deadLettered, long outboxPublished, String relayError,
             ProcessingStats.Latency latency, ProcessingStats.Latency waitBeforeBatch, double meanBatchSize,
             Map<String, ProcessingStats.Phase> phases) {
     }
 
-    private final TouchpointConsumer consumer;
+    private final TouchpointChannel consumer;
     private final OutboxPublisher relay;
     private final ProcessingStats stats;
 
-    public ProcessingResource(TouchpointConsumer consumer, OutboxPublisher relay, ProcessingStats stats) {
+    public ProcessingResource(TouchpointChannel consumer, OutboxPublisher relay, ProcessingStats stats) {
         this.consumer = consumer;
         this.relay = relay;
         this.stats = stats;
@@ -45,12 +46,12 @@ public class ProcessingResource {
     @GET
     @Operation(summary = "Events applied and dead-lettered, journey events published, publish-to-commit latency and where it goes")
     public ProcessingView get() {
-        long applied = consumer.status().stream().mapToLong(ConsumerLoop.Status::applied).sum();
-        long deadLettered = consumer.status().stream().mapToLong(ConsumerLoop.Status::deadLettered).sum();
+        BatchProcessor.Status channel = consumer.status();
         var relayStatus = relay.status();
         ProcessingStats.Snapshot snapshot = stats.snapshot();
-        return new ProcessingView(applied, deadLettered, relayStatus.published(), relayStatus.lastError(),
-                snapshot.latency(), snapshot.waitBeforeBatch(), snapshot.meanBatchSize(), snapshot.phases());
+        return new ProcessingView(channel.applied(), channel.skipped(), channel.deadLettered(), relayStatus.published(),
+                relayStatus.lastError(), snapshot.latency(), snapshot.waitBeforeBatch(), snapshot.meanBatchSize(),
+                snapshot.phases());
     }
 
     @POST
