@@ -130,12 +130,12 @@ INGEST_URL=http://$BIND_HOST:$INGEST_PORT
 JOURNEY_PORT=$(services_list journey | awk '{ print $2 }')
 JOURNEY_URL=http://$BIND_HOST:${JOURNEY_PORT:-8092}
 # the consumer group journey commits its offsets under (its application.properties)
-JOURNEY_GROUP=$(sed -n 's/^windbell\.journey\.consumer\.group=//p' \
+JOURNEY_GROUP=$(sed -n 's/^mp\.messaging\.incoming\.touchpoints\.group\.id=//p' \
   "$WB_ROOT/services/journey/src/main/resources/application.properties" 2>/dev/null | head -n1)
 JOURNEY_GROUP=${JOURNEY_GROUP:-windbell-journey}
 SURVEY_PORT=$(services_list survey | awk '{ print $2 }')
 SURVEY_URL=http://$BIND_HOST:${SURVEY_PORT:-8093}
-SURVEY_GROUP=$(sed -n 's/^windbell\.survey\.consumer\.group=//p' \
+SURVEY_GROUP=$(sed -n 's/^mp\.messaging\.incoming\.journey-events\.group\.id=//p' \
   "$WB_ROOT/services/survey/src/main/resources/application.properties" 2>/dev/null | head -n1)
 SURVEY_GROUP=${SURVEY_GROUP:-windbell-survey}
 SURVEY_TOPIC=cx.journey-events.v1

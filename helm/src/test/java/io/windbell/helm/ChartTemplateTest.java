@@ -269,7 +269,7 @@ class ChartTemplateTest {
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "windbell-kafka-bootstrap.windbell.svc:9092")
                 .containsEntry("QUARKUS_OIDC_AUTH_SERVER_URL",
                         "http://keycloak-service.keycloak.svc:8080/realms/windbell")
-                .containsEntry("WINDBELL_JOURNEY_CONSUMER_INSTANCES", "2");
+                .containsEntry("MP_MESSAGING_INCOMING_TOUCHPOINTS_CONCURRENCY", "2");
 
         Service service = r.named(Service.class, "windbell-journey");
         assertThat(service.getSpec().getPorts()).singleElement().satisfies(p -> {
