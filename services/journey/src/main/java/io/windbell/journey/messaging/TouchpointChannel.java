@@ -26,7 +26,8 @@ import io.windbell.messaging.kit.JdbcChannels;
 /**
  * Adapts the {@code touchpoints} channel ({@code cx.touchpoint-events.v1}) to reconstruction: each polled batch is one
  * transaction of the kit; a record that is not a complete {@code touchpoint.recorded} goes to
- * {@code cx.touchpoint-events.v1.dlq.journey}. Created at startup so readiness shows the channel before its first batch.
+ * {@code cx.touchpoint-events.v1.dlq.journey}. Created at startup so readiness shows the channel before its first
+ * batch.
  */
 @ApplicationScoped
 @Startup
