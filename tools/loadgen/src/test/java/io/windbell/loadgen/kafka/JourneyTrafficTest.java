@@ -102,7 +102,9 @@ class JourneyTrafficTest {
 
         // the rate is reached once the first journeys are under way: fewer than 2 s x 400 events
         assertThat(result.sent()).isBetween(100L, 800L).isEqualTo(producer.history().size());
-        assertThat(result.seconds()).isBetween(1.5, 3.5);
+        // it waits for each record's time, so it cannot be done before the last one is due; how much longer it took
+        // depends on the machine and is not bounded here
+        assertThat(result.seconds()).isGreaterThanOrEqualTo(1.5);
         assertThat(result.unsent()).isZero();
         assertThat(result.behindMicros().getTotalCount()).isEqualTo(result.sent());
         assertThat(result.behindMicros().getValueAtPercentile(50)).as("sent on time (µs behind)").isLessThan(100_000);

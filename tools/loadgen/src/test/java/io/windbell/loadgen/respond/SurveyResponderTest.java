@@ -102,7 +102,7 @@ class SurveyResponderTest {
         Instant delivered = now.plusMillis(600);
         responder.offer(invited("later", "en", InvitationReason.Code.JOURNEY_COMPLETED, delivered), now);
         assertThat(tally.pending()).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(5)).until(() -> tally.answered() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> tally.answered() == 1);
         // the answer never arrives before delivery (plus up to 200 ms of "reading"), however the threads were scheduled
         assertThat(api.postedAt).singleElement().satisfies(at -> assertThat(at).isAfterOrEqualTo(delivered));
     }
@@ -116,12 +116,12 @@ class SurveyResponderTest {
         SurveyResponder responder = new SurveyResponder(api, 1.0, 0, 1, executor, tally, err);
         responder.offer(invited("secret-token-1", "en", InvitationReason.Code.JOURNEY_INTERRUPTED), Instant.now());
         responder.offer(invited("secret-token-2", "en", InvitationReason.Code.JOURNEY_INTERRUPTED), Instant.now());
-        await().atMost(Duration.ofSeconds(5)).until(() -> tally.pending() == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> tally.pending() == 0);
 
         api.getStatus = 404;
         api.problem = "{\"status\":404,\"instance\":\"/v1/s/secret-token-3\"}";
         responder.offer(invited("secret-token-3", "en", InvitationReason.Code.JOURNEY_COMPLETED), Instant.now());
-        await().atMost(Duration.ofSeconds(5)).until(() -> tally.pending() == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> tally.pending() == 0);
 
         assertThat(tally.errors()).containsEntry("POST 410", 2L).containsEntry("GET 404", 1L);
         assertThat(tally.answered()).isZero();
