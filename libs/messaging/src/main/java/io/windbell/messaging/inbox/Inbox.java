@@ -21,8 +21,6 @@ import io.windbell.messaging.envelope.Envelope;
  */
 public final class Inbox {
 
-    private static final String CLAIM = "INSERT INTO inbox (consumer, message_id) SELECT ?, id FROM unnest(?::varchar[]) AS t(id) "
-            + "ON CONFLICT DO NOTHING RETURNING message_id";
     private static final String PURGE = "DELETE FROM inbox WHERE ctid IN (SELECT ctid FROM inbox WHERE processed_at < ? LIMIT ?)";
 
     private Inbox() {
@@ -39,7 +37,7 @@ public final class Inbox {
         if (messageIds.isEmpty()) {
             return fresh;
         }
-        try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+        try (PreparedStatement claim = connection.prepareStatement(InboxSql.CLAIM_BATCH)) {
             claim.setString(1, consumer);
             claim.setArray(2, connection.createArrayOf("varchar", messageIds.toArray()));
             try (ResultSet rows = claim.executeQuery()) {

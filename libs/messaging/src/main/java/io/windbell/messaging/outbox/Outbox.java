@@ -4,9 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
-import io.windbell.contracts.EventJson;
 import io.windbell.platform.jdbc.CopyRows;
 
 /**
@@ -25,17 +22,9 @@ public final class Outbox {
         }
         CopyRows rows = new CopyRows();
         for (OutboxMessage message : messages) {
-            rows.add(message.id()).add(message.topic()).add(message.key()).add(json(message))
+            rows.add(message.id()).add(message.topic()).add(message.key()).add(OutboxTable.headersJson(message))
                     .addBytes(message.payload()).endRow();
         }
-        rows.copyInto(connection, "outbox", "id, topic, msg_key, headers, payload");
-    }
-
-    private static String json(OutboxMessage message) {
-        try {
-            return EventJson.mapper().writeValueAsString(message.headers());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("headers of outbox message " + message.id() + " are not serialisable", e);
-        }
+        rows.copyInto(connection, OutboxTable.TABLE, OutboxTable.COLUMNS);
     }
 }
