@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,7 +45,51 @@ final class EventCatalogDoc {
             out.append("\n### ").append(name).append("\n\n").append(def.path("description").asText()).append("\n\n");
             table(def, out);
         });
+        identifierFields(out);
         return out.append("\n").append(END).toString();
+    }
+
+    /** One row per pattern the schemas use, with every field that carries it. */
+    private static void identifierFields(StringBuilder out) {
+        Map<String, Set<String>> fieldsByRule = new TreeMap<>();
+        for (EventType type : EventType.values()) {
+            collectPatterns(ContractResources.schemaJson(type), "", fieldsByRule);
+        }
+        out.append("\n## Identifier and code fields\n\n")
+                .append("Patterns (ECMA-262, anchored) and maximum lengths of the fields that hold ids, codes and ")
+                .append("locales; every pattern but the BCP 47 locale is a constant of ")
+                .append("`io.windbell.contracts.Identifiers`, which the services validate with.\n\n")
+                .append("| pattern | max length | fields |\n|---|---|---|\n");
+        fieldsByRule.forEach((rule, fields) -> {
+            int tab = rule.indexOf('\t');
+            out.append("| `").append(cell(rule.substring(tab + 1))).append("` | ").append(rule, 0, tab).append(" | ")
+                    .append(String.join(", ", fields)).append(" |\n");
+        });
+    }
+
+    private static void collectPatterns(JsonNode node, String owner, Map<String, Set<String>> fieldsByRule) {
+        if (node.isArray()) {
+            node.forEach(item -> collectPatterns(item, owner, fieldsByRule));
+        } else if (node.isObject()) {
+            node.properties().forEach(child -> {
+                if ("$defs".equals(child.getKey())) {
+                    child.getValue().properties()
+                            .forEach(def -> collectPatterns(def.getValue(), def.getKey() + ".", fieldsByRule));
+                } else if ("properties".equals(child.getKey())) {
+                    child.getValue().properties().forEach(p -> {
+                        if (p.getValue().has("pattern")) {
+                            String rule = p.getValue().path("maxLength").asInt() + "\t"
+                                    + p.getValue().get("pattern").asText();
+                            fieldsByRule.computeIfAbsent(rule, r -> new TreeSet<>())
+                                    .add("`" + owner + p.getKey() + "`");
+                        }
+                        collectPatterns(p.getValue(), owner, fieldsByRule);
+                    });
+                } else {
+                    collectPatterns(child.getValue(), owner, fieldsByRule);
+                }
+            });
+        }
     }
 
     private static void table(JsonNode objectSchema, StringBuilder out) {

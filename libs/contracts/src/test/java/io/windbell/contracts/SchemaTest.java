@@ -39,8 +39,9 @@ class SchemaTest {
     }
 
     /**
-     * Variants generated from the example: each required field removed, an unknown field added, and every enum, uuid
-     * and date-time value anywhere in the tree replaced by garbage. Each must fail, so the schema really checks.
+     * Variants generated from the example: each required field removed, an unknown field added, and every enum, uuid,
+     * date-time and patterned value anywhere in the tree replaced by garbage. Each must fail, so the schema really
+     * checks.
      */
     @ParameterizedTest
     @EnumSource(EventType.class)
@@ -141,6 +142,8 @@ class SchemaTest {
                 variants.put(pointer + " not in enum", replace(root, pointer, "NOT_AN_ENUM_VALUE"));
             } else if (CHECKED_FORMATS.contains(format)) {
                 variants.put(pointer + " not a " + format, replace(root, pointer, "not-a-" + format));
+            } else if (resolved.has("pattern")) {
+                variants.put(pointer + " against its pattern", replace(root, pointer, "no spaces@or/slashes"));
             }
         }
     }

@@ -9,7 +9,7 @@ import io.windbell.contracts.touchpoint.Outcome;
  * can explain and attribute a journey without calling back.
  *
  * @param code
- *            the touchpoint code of the catalog (e.g. {@code RISK_ASSESSMENT_SUBMIT})
+ *            the touchpoint code of the catalog (e.g. {@code wealth.risk_assessment})
  * @param occurredAt
  *            client time with its offset: the customer's local time of day matters to analysts
  * @param keyNode

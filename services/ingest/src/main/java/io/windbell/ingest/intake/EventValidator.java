@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.windbell.contracts.Identifiers;
 import io.windbell.contracts.touchpoint.Outcome;
 import io.windbell.contracts.touchpoint.TouchpointRecorded;
 import io.windbell.ingest.catalog.CatalogSnapshot;
@@ -37,7 +38,6 @@ public final class EventValidator {
     static final Set<String> FIELDS = Set.of("eventId", "occurredAt", "channel", "touchpoint", "customerId",
             "anonymousId", "sessionId", "outcome", "errorCode", "durationMs", "branchId", "employeeId", "productId",
             "locale", "attributes");
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}");
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
     private static final long MAX_DURATION_MS = Duration.ofDays(30).toMillis();
@@ -66,17 +66,18 @@ public final class EventValidator {
         }
         UUID eventId = f.uuid("eventId");
         OffsetDateTime occurredAt = f.timestamp("occurredAt");
-        String channel = f.text("channel", true, 32, null);
-        String touchpoint = f.text("touchpoint", true, 64, null);
-        String customerId = f.text("customerId", false, 64, ID);
-        String anonymousId = f.text("anonymousId", false, 64, ID);
+        // channel and touchpoint are checked against the catalog, whose codes follow Identifiers
+        String channel = f.text("channel", true, Identifiers.CHANNEL_CODE_MAX, null);
+        String touchpoint = f.text("touchpoint", true, Identifiers.TOUCHPOINT_CODE_MAX, null);
+        String customerId = f.text("customerId", false, Identifiers.CUSTOMER_ID_MAX, Identifiers.CUSTOMER_ID);
+        String anonymousId = f.text("anonymousId", false, Identifiers.ANONYMOUS_ID_MAX, Identifiers.ANONYMOUS_ID);
         String sessionId = f.text("sessionId", false, 128, null);
         Outcome outcome = f.outcome();
         String errorCode = f.text("errorCode", false, 64, ERROR_CODE);
         Long durationMs = f.duration();
-        String branchId = f.text("branchId", false, 64, ID);
-        String employeeId = f.text("employeeId", false, 64, ID);
-        String productId = f.text("productId", false, 64, ID);
+        String branchId = f.text("branchId", false, Identifiers.BRANCH_ID_MAX, Identifiers.BRANCH_ID);
+        String employeeId = f.text("employeeId", false, Identifiers.EMPLOYEE_ID_MAX, Identifiers.EMPLOYEE_ID);
+        String productId = f.text("productId", false, Identifiers.PRODUCT_ID_MAX, Identifiers.PRODUCT_ID);
         String locale = f.text("locale", false, 35, LOCALE);
         Map<String, Object> attributes = f.attributes();
 

@@ -140,6 +140,20 @@ class EventValidatorTest {
         assertThat(fields(validate(event().with("sessionId", "")))).containsExactly("sessionId");
     }
 
+    /** Ingest accepted '@' in ids until the rules moved to Identifiers; no id may look like an e-mail address now. */
+    @Test
+    void idsFollowTheContractRulesWithoutAtSigns() {
+        assertThat(fields(validate(event().with("customerId", "zhang.wei@example.com")))).containsExactly("customerId");
+        assertThat(fields(validate(event().without("customerId").with("anonymousId", "dev@1"))))
+                .containsExactly("anonymousId");
+        assertThat(
+                fields(validate(event().with("branchId", "B@1").with("employeeId", "e@bank").with("productId", "P@1"))))
+                        .containsExactlyInAnyOrder("branchId", "employeeId", "productId");
+        assertThat(fields(validate(event().with("customerId", "C" + "0".repeat(64))))).containsExactly("customerId");
+        assertThat(validate(event().with("customerId", "C" + "0".repeat(63)).with("branchId", "cn:B0755012")))
+                .isInstanceOf(Validated.Accepted.class);
+    }
+
     @Test
     void aRejectedEventKeepsWhatCouldBeReadForTheQuarantine() {
         Validated verdict = validate(

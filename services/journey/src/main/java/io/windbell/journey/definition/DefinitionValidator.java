@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import io.windbell.contracts.Identifiers;
 import io.windbell.platform.problem.Violation;
 
 /**
@@ -18,12 +19,9 @@ import io.windbell.platform.problem.Violation;
  */
 public final class DefinitionValidator {
 
-    static final Pattern CODE = Pattern.compile("^[A-Z][A-Z0-9_]{1,47}$");
+    /** Step codes exist only inside a definition, so their rule lives here; every other code is in Identifiers. */
     static final Pattern STEP_CODE = Pattern.compile("^[A-Z][A-Z0-9_]{1,63}$");
-    static final Pattern PHASE = Pattern.compile("^[A-Z][A-Z0-9_]{1,31}$");
-    static final Pattern CHANNEL = Pattern.compile("^[A-Z][A-Z_]{1,31}$");
     static final int MAX_NAME = 120;
-    static final int MAX_TOUCHPOINT = 64;
 
     private DefinitionValidator() {
     }
@@ -31,8 +29,8 @@ public final class DefinitionValidator {
     /** Every rule the definition breaks, in document order; empty when it may be stored. */
     public static List<Violation> validate(JourneyDefinition d) {
         List<Violation> out = new ArrayList<>();
-        if (d.code() == null || !CODE.matcher(d.code()).matches()) {
-            out.add(new Violation("code", "must match " + CODE.pattern() + ", e.g. WEALTH_PURCHASE"));
+        if (!Identifiers.isJourneyCode(d.code())) {
+            out.add(new Violation("code", "must match " + Identifiers.JOURNEY_CODE_REGEX + ", e.g. WEALTH_PURCHASE"));
         }
         name(out, "name", d.name(), true);
         name(out, "nameZh", d.nameZh(), false);
@@ -48,9 +46,9 @@ public final class DefinitionValidator {
         clocks(out, d);
 
         for (String channel : new TreeSet<>(d.assistedChannels())) {
-            if (!CHANNEL.matcher(channel).matches()) {
+            if (!Identifiers.isChannelCode(channel)) {
                 out.add(new Violation("assistedChannels",
-                        "'" + channel + "' is not a channel code (" + CHANNEL.pattern() + ")"));
+                        "'" + channel + "' is not a channel code (" + Identifiers.CHANNEL_CODE_REGEX + ")"));
             }
         }
         return List.copyOf(out);
@@ -81,8 +79,8 @@ public final class DefinitionValidator {
                 }
             }
             name(out, path + ".name", step.name(), true);
-            if (step.phase() != null && !PHASE.matcher(step.phase()).matches()) {
-                out.add(new Violation(path + ".phase", "must match " + PHASE.pattern() + " or be absent"));
+            if (step.phase() != null && !Identifiers.isPhaseCode(step.phase())) {
+                out.add(new Violation(path + ".phase", "must match " + Identifiers.PHASE_CODE_REGEX + " or be absent"));
             }
             if (step.touchpoints().isEmpty()) {
                 out.add(new Violation(path + ".touchpoints", "a step needs at least one touchpoint"));
@@ -90,8 +88,10 @@ public final class DefinitionValidator {
             for (int t = 0; t < step.touchpoints().size(); t++) {
                 String touchpoint = step.touchpoints().get(t);
                 String tpPath = path + ".touchpoints[" + t + "]";
-                if (touchpoint == null || touchpoint.isBlank() || touchpoint.length() > MAX_TOUCHPOINT) {
-                    out.add(new Violation(tpPath, "must be a touchpoint code of 1.." + MAX_TOUCHPOINT + " characters"));
+                if (!Identifiers.isTouchpointCode(touchpoint)) {
+                    out.add(new Violation(tpPath,
+                            "must be a touchpoint code of at most " + Identifiers.TOUCHPOINT_CODE_MAX + " characters ("
+                                    + Identifiers.TOUCHPOINT_CODE_REGEX + "), e.g. wealth.risk_assessment"));
                     continue;
                 }
                 String owner = stepOfTouchpoint.putIfAbsent(touchpoint, path);

@@ -182,12 +182,23 @@ class DefinitionValidatorTest {
         assertThat(fields(b)).containsExactly("channelSwitchGrace");
     }
 
+    /** Touchpoint codes follow the contract rule (Identifiers); before, only their length was checked here. */
+    @Test
+    void stepTouchpointsAreTouchpointCodes() {
+        Builder b = new Builder().step(2, s -> with(s, 3, s.code(), List.of("transfer.result", "TRANSFER_RESULT",
+                "transfer.", "t." + "x".repeat(62), "t." + "x".repeat(63)), false, null));
+        assertThat(fields(b)).containsExactly("steps[2].touchpoints[1]", "steps[2].touchpoints[2]",
+                "steps[2].touchpoints[4]");
+    }
+
     @Test
     void assistedChannelsAreChannelCodes() {
         Builder b = new Builder();
         b.assisted = Set.of("CALL_CENTER", "call-centre");
         assertThat(DefinitionValidator.validate(b.build())).containsExactly(
-                new Violation("assistedChannels", "'call-centre' is not a channel code (^[A-Z][A-Z_]{1,31}$)"));
+                new Violation("assistedChannels", "'call-centre' is not a channel code (^[A-Z][A-Z0-9_]{1,31}$)"));
+        b.assisted = Set.of("ATM2");
+        assertThat(fields(b)).as("digits are allowed, as in every other channel code rule").isEmpty();
         b.assisted = Set.of();
         assertThat(fields(b)).isEmpty();
     }

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.windbell.contracts.Identifiers;
 import io.windbell.contracts.survey.QuestionType;
 import io.windbell.platform.problem.Violation;
 import io.windbell.survey.bank.Question.Purpose;
@@ -27,15 +28,11 @@ public final class QuestionValidator {
     /** The placeholders assembly fills in per customer. */
     public static final Set<String> PLACEHOLDERS = Set.of("journey", "touchpoint", "product", "branch", "employee");
 
-    static final Pattern ID = Pattern.compile("^[A-Z][A-Z0-9_]{2,63}$");
+    /** Option ids exist only inside a question, so their rule lives here; every other code is in Identifiers. */
     static final Pattern OPTION_ID = Pattern.compile("^[A-Z][A-Z0-9_]{0,63}$");
-    static final Pattern JOURNEY = Pattern.compile("^[A-Z][A-Z0-9_]{1,47}$");
-    static final Pattern UPPER_CODE = Pattern.compile("^[A-Z][A-Z0-9_]{1,31}$");
-    static final Pattern TOUCHPOINT = Pattern.compile("^[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+$");
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     static final int MAX_TEXT = 500;
     static final int MAX_LABEL = 200;
-    static final int MAX_TOUCHPOINT = 64;
     static final int MAX_SCALE = 10;
 
     private QuestionValidator() {
@@ -44,8 +41,8 @@ public final class QuestionValidator {
     /** Every rule the question breaks, in document order; empty when it may be stored. */
     public static List<Violation> validate(Question q) {
         List<Violation> out = new ArrayList<>();
-        if (q.id() == null || !ID.matcher(q.id()).matches()) {
-            out.add(new Violation("id", "must match " + ID.pattern() + ", e.g. Q_NPS_WEALTH"));
+        if (!Identifiers.isQuestionId(q.id())) {
+            out.add(new Violation("id", "must match " + Identifiers.QUESTION_ID_REGEX + ", e.g. Q_NPS_WEALTH"));
         }
         if (q.type() == null) {
             out.add(new Violation("type", "must be one of " + Arrays.toString(QuestionType.values())));
@@ -194,17 +191,17 @@ public final class QuestionValidator {
     }
 
     private static void tags(List<Violation> out, Question.Tags tags) {
-        codes(out, "tags.journeys", tags.journeys(), JOURNEY, "a journey code, e.g. WEALTH_PURCHASE");
-        codes(out, "tags.phases", tags.phases(), UPPER_CODE, "a phase code, e.g. BEFORE_INVESTING");
+        codes(out, "tags.journeys", tags.journeys(), Identifiers.JOURNEY_CODE, "a journey code, e.g. WEALTH_PURCHASE");
+        codes(out, "tags.phases", tags.phases(), Identifiers.PHASE_CODE, "a phase code, e.g. BEFORE_INVESTING");
         for (int i = 0; i < tags.touchpoints().size(); i++) {
             String tp = tags.touchpoints().get(i);
-            if (tp == null || tp.length() > MAX_TOUCHPOINT || !TOUCHPOINT.matcher(tp).matches()) {
+            if (!Identifiers.isTouchpointCode(tp)) {
                 out.add(new Violation("tags.touchpoints[" + i + "]", "must be a touchpoint code of at most "
-                        + MAX_TOUCHPOINT + " characters, e.g. wealth.order_submit"));
+                        + Identifiers.TOUCHPOINT_CODE_MAX + " characters, e.g. wealth.order_submit"));
             }
         }
-        codes(out, "tags.factors", tags.factors(), UPPER_CODE, "a factor code, e.g. EASE");
-        codes(out, "tags.channels", tags.channels(), UPPER_CODE, "a channel code, e.g. MOBILE_APP");
+        codes(out, "tags.factors", tags.factors(), Identifiers.FACTOR_CODE, "a factor code, e.g. EASE");
+        codes(out, "tags.channels", tags.channels(), Identifiers.CHANNEL_CODE, "a channel code, e.g. MOBILE_APP");
     }
 
     static void codes(List<Violation> out, String field, List<String> values, Pattern pattern, String what) {

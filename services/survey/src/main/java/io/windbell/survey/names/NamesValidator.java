@@ -2,10 +2,12 @@ package io.windbell.survey.names;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import io.windbell.contracts.Identifiers;
 import io.windbell.platform.problem.Violation;
 
 /** Checks display names before they are stored: both locales, short enough to pipe into a question. */
@@ -13,18 +15,18 @@ public final class NamesValidator {
 
     /** The locales every name is needed in. */
     public static final List<String> LOCALES = List.of("zh-CN", "en");
-    /** Journey codes, touchpoint codes, product ids, branch and employee ids all fit. */
-    public static final Pattern CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
     static final int MAX_NAME = 120;
 
     private NamesValidator() {
     }
 
-    /** Every rule the names break; empty when they may be stored. */
-    public static List<Violation> validate(String code, Map<String, String> names) {
+    /** Every rule the names break; empty when they may be stored. The code must be a code of its kind. */
+    public static List<Violation> validate(Names.Kind kind, String code, Map<String, String> names) {
         List<Violation> out = new ArrayList<>();
-        if (code == null || !CODE.matcher(code).matches()) {
-            out.add(new Violation("code", "must match " + CODE.pattern() + ", e.g. WM-CASH-001"));
+        Rule rule = rule(kind);
+        if (!Identifiers.matches(rule.pattern(), rule.max(), code)) {
+            out.add(new Violation("code", "must be a " + kind.name().toLowerCase(Locale.ROOT) + " code matching "
+                    + rule.pattern().pattern() + ", e.g. " + rule.example()));
         }
         if (names == null) {
             out.add(new Violation("names", "is required: {\"zh-CN\": ..., \"en\": ...}"));
@@ -46,5 +48,19 @@ public final class NamesValidator {
             }
         }
         return out;
+    }
+
+    private record Rule(Pattern pattern, int max, String example) {
+    }
+
+    private static Rule rule(Names.Kind kind) {
+        return switch (kind) {
+        case JOURNEY -> new Rule(Identifiers.JOURNEY_CODE, Identifiers.JOURNEY_CODE_MAX, "WEALTH_PURCHASE");
+        case TOUCHPOINT -> new Rule(Identifiers.TOUCHPOINT_CODE, Identifiers.TOUCHPOINT_CODE_MAX,
+                "wealth.risk_assessment");
+        case PRODUCT -> new Rule(Identifiers.PRODUCT_ID, Identifiers.PRODUCT_ID_MAX, "WM-CASH-001");
+        case BRANCH -> new Rule(Identifiers.BRANCH_ID, Identifiers.BRANCH_ID_MAX, "B0755012");
+        case EMPLOYEE -> new Rule(Identifiers.EMPLOYEE_ID, Identifiers.EMPLOYEE_ID_MAX, "E100482");
+        };
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.windbell.contracts.Identifiers;
 import io.windbell.contracts.survey.AnchorMetric;
 import io.windbell.platform.problem.Violation;
 
@@ -18,9 +19,6 @@ import io.windbell.platform.problem.Violation;
  */
 public final class RuleValidator {
 
-    static final Pattern CODE = Pattern.compile("^[A-Z][A-Z0-9_]{2,63}$");
-    static final Pattern JOURNEY = Pattern.compile("^[A-Z][A-Z0-9_]{1,47}$");
-    static final Pattern UPPER_CODE = Pattern.compile("^[A-Z][A-Z0-9_]{1,31}$");
     static final int MAX_NAME = 120;
     static final int MAX_QUESTIONS = 10;
 
@@ -30,8 +28,8 @@ public final class RuleValidator {
     /** Every rule the survey rule breaks, in document order; empty when it may be stored. */
     public static List<Violation> validate(SurveyRule r) {
         List<Violation> out = new ArrayList<>();
-        if (r.code() == null || !CODE.matcher(r.code()).matches()) {
-            out.add(new Violation("code", "must match " + CODE.pattern() + ", e.g. WEALTH_INTERRUPTED"));
+        if (!Identifiers.isSurveyCode(r.code())) {
+            out.add(new Violation("code", "must match " + Identifiers.SURVEY_CODE_REGEX + ", e.g. WEALTH_INTERRUPTED"));
         }
         if (r.name() == null || r.name().isBlank()) {
             out.add(new Violation("name", "must not be blank"));
@@ -55,16 +53,18 @@ public final class RuleValidator {
         if (r.anchorMetric() == null) {
             out.add(new Violation("anchorMetric", "must be one of " + Arrays.toString(AnchorMetric.values())));
         }
-        if (r.surveyCode() == null || !CODE.matcher(r.surveyCode()).matches()) {
-            out.add(new Violation("surveyCode", "must match " + CODE.pattern() + ", e.g. WEALTH_EFFORT"));
+        if (!Identifiers.isSurveyCode(r.surveyCode())) {
+            out.add(new Violation("surveyCode",
+                    "must match " + Identifiers.SURVEY_CODE_REGEX + ", e.g. WEALTH_EFFORT"));
         }
         return List.copyOf(out);
     }
 
     private static void filter(List<Violation> out, SurveyRule.Filter filter, SurveyRule.Trigger trigger) {
-        codes(out, "filter.journeys", filter.journeys(), JOURNEY, "a journey code, e.g. WEALTH_PURCHASE");
-        codes(out, "filter.phases", filter.phases(), UPPER_CODE, "a phase code, e.g. BEFORE_INVESTING");
-        codes(out, "filter.channels", filter.channels(), UPPER_CODE, "a channel code, e.g. MOBILE_APP");
+        codes(out, "filter.journeys", filter.journeys(), Identifiers.JOURNEY_CODE,
+                "a journey code, e.g. WEALTH_PURCHASE");
+        codes(out, "filter.phases", filter.phases(), Identifiers.PHASE_CODE, "a phase code, e.g. BEFORE_INVESTING");
+        codes(out, "filter.channels", filter.channels(), Identifiers.CHANNEL_CODE, "a channel code, e.g. MOBILE_APP");
         if (!filter.reasons().isEmpty() && trigger != SurveyRule.Trigger.JOURNEY_INTERRUPTED) {
             out.add(new Violation("filter.reasons", "only a JOURNEY_INTERRUPTED rule can filter by reason"));
         } else if (new HashSet<>(filter.reasons()).size() < filter.reasons().size()) {

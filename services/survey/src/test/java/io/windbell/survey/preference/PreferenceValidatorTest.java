@@ -33,5 +33,8 @@ class PreferenceValidatorTest {
                 .extracting(Violation::field).containsExactly("locale");
         assertThat(PreferenceValidator.validate(preference("C 1/2", "Asia/Shanghai", "zh-CN")))
                 .extracting(Violation::field).containsExactly("customerId");
+        // the same rule as ingest's (Identifiers): no e-mail-like ids
+        assertThat(PreferenceValidator.validate(preference("zhang.wei@example.com", null, null)))
+                .extracting(Violation::field).containsExactly("customerId");
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import io.windbell.config.VersionedStore.Stored;
+import io.windbell.contracts.Identifiers;
 import io.windbell.contracts.journey.LifecycleStage;
 import io.windbell.journey.definition.JourneyDefinition;
 import io.windbell.platform.json.IsoDuration;
@@ -22,7 +23,8 @@ import io.windbell.platform.json.IsoDuration;
  * read-only fields may be sent back unchanged (GET, edit, PUT) and are ignored: the server assigns them.
  */
 @Schema(name = "JourneyDefinition")
-public record DefinitionDocument(@Schema(examples = "WEALTH_PURCHASE", pattern = "^[A-Z][A-Z0-9_]{1,47}$") String code,
+public record DefinitionDocument(
+        @Schema(examples = "WEALTH_PURCHASE", pattern = Identifiers.JOURNEY_CODE_REGEX) String code,
         @Schema(readOnly = true, description = "assigned by the server: 1, then +1 for every change") Integer version,
         @Schema(readOnly = true, description = "whether new journeys start on this version") Boolean active,
         @Schema(examples = "Wealth product purchase") String name, @Schema(examples = "理财购买") String nameZh,

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.windbell.config.VersionedStore.Stored;
+import io.windbell.contracts.Identifiers;
 import io.windbell.contracts.survey.QuestionType;
 import io.windbell.survey.bank.Question;
 
@@ -17,7 +18,7 @@ import io.windbell.survey.bank.Question;
  * and are ignored: the server assigns them.
  */
 @Schema(name = "Question")
-public record QuestionDocument(@Schema(examples = "Q_NPS_WEALTH", pattern = "^[A-Z][A-Z0-9_]{2,63}$") String id,
+public record QuestionDocument(@Schema(examples = "Q_NPS_WEALTH", pattern = Identifiers.QUESTION_ID_REGEX) String id,
         @Schema(readOnly = true, description = "assigned by the server: 1, then +1 for every change") Integer version,
         @Schema(readOnly = true, description = "false once retired") Boolean active, QuestionType type,
         Question.Purpose purpose,

@@ -121,7 +121,7 @@ public class NamesResource {
         if (body.code() != null && !body.code().equals(code)) {
             violations.add(new Violation("code", "must equal the code in the path (" + code + ") or be absent"));
         }
-        violations.addAll(NamesValidator.validate(code, body.names()));
+        violations.addAll(NamesValidator.validate(k, code, body.names()));
         Versioning.requireValid(List.of(), violations);
         NamesRepository.Entry saved = repository.save(k, code, body.names());
         VersionedCommands.reloadQuietly(catalog::refresh, "display names");

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import io.windbell.config.VersionedStore.Stored;
+import io.windbell.contracts.Identifiers;
 import io.windbell.contracts.journey.InterruptionReason;
 import io.windbell.contracts.survey.AnchorMetric;
 import io.windbell.contracts.survey.DeliveryChannel;
@@ -22,7 +23,8 @@ import io.windbell.survey.rule.SurveyRule;
  * ISO-8601 timestamps. The read-only fields may be sent back unchanged and are ignored: the server assigns them.
  */
 @Schema(name = "SurveyRule")
-public record RuleDocument(@Schema(examples = "WEALTH_INTERRUPTED", pattern = "^[A-Z][A-Z0-9_]{2,63}$") String code,
+public record RuleDocument(
+        @Schema(examples = "WEALTH_INTERRUPTED", pattern = Identifiers.SURVEY_CODE_REGEX) String code,
         @Schema(readOnly = true, description = "assigned by the server: 1, then +1 for every change") Integer version,
         @Schema(readOnly = true, description = "false once retired") Boolean active,
         @Schema(examples = "Interrupted wealth purchases") String name,
@@ -34,7 +36,7 @@ public record RuleDocument(@Schema(examples = "WEALTH_INTERRUPTED", pattern = "^
         @Schema(description = "0..10 questions besides the anchor question", examples = "3") Integer maxQuestions,
         AnchorMetric anchorMetric,
         @Schema(description = "absent: the customer's preference, else APP_PUSH") DeliveryChannel channel,
-        @Schema(examples = "WEALTH_EFFORT", pattern = "^[A-Z][A-Z0-9_]{2,63}$") String surveyCode,
+        @Schema(examples = "WEALTH_EFFORT", pattern = Identifiers.SURVEY_CODE_REGEX) String surveyCode,
         @Schema(readOnly = true) Instant createdAt, @Schema(readOnly = true) String createdBy) {
 
     /** Which journeys the rule applies to; an empty or absent list means "any". */
