@@ -23,6 +23,7 @@ import io.windbell.contracts.workorder.WorkOrderSummary;
 import io.windbell.messaging.consumer.Delivery;
 import io.windbell.survey.SurveyConfig;
 import io.windbell.survey.assembly.AssembledSurvey;
+import io.windbell.survey.assembly.AssemblyResult;
 import io.windbell.survey.assembly.SurveyAssembler;
 import io.windbell.survey.catalog.SurveyCatalog;
 import io.windbell.survey.invitation.DeliveryPlanner;
@@ -122,11 +123,12 @@ public class WorkOrderEventsService {
         Optional<RecoveryRepository.Origin> origin = recoveries.origin(connection, order.sourceResponseId());
         AnchorMetric metric = origin.map(RecoveryRepository.Origin::anchorMetric).orElse(AnchorMetric.NPS);
         AssembledSurvey survey;
-        try {
-            survey = assembler.followUp(FOLLOW_UP_SURVEY, metric, catalog.questions(), catalog.names(),
-                    origin.map(RecoveryRepository.Origin::definitionCode).orElse(null));
-        } catch (IllegalStateException e) {
-            return decision(order, eventId, now, Decision.Outcome.NOT_ASSEMBLED, null, e.getMessage());
+        switch (assembler.followUp(FOLLOW_UP_SURVEY, metric, catalog.questions(), catalog.names(),
+                origin.map(RecoveryRepository.Origin::definitionCode).orElse(null))) {
+        case AssemblyResult.Assembled assembled -> survey = assembled.survey();
+        case AssemblyResult.NotAssembled not -> {
+            return decision(order, eventId, now, Decision.Outcome.NOT_ASSEMBLED, null, not.reason());
+        }
         }
         Optional<DeliveryPlanner.Plan> plan = planner.plan(now, config.delay(),
                 new SurveyRule.Expiry(config.expiry(), null, false, false), null, preference);

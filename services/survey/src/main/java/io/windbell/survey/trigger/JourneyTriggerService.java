@@ -20,6 +20,7 @@ import io.windbell.contracts.journey.TouchpointVisit;
 import io.windbell.messaging.consumer.Delivery;
 import io.windbell.survey.SurveyConfig;
 import io.windbell.survey.assembly.AssembledSurvey;
+import io.windbell.survey.assembly.AssemblyResult;
 import io.windbell.survey.assembly.JourneyContext;
 import io.windbell.survey.assembly.SurveyAssembler;
 import io.windbell.survey.budget.ContactBudget;
@@ -140,10 +141,11 @@ public class JourneyTriggerService {
                     null, refusal.get().detail());
         }
         AssembledSurvey survey;
-        try {
-            survey = assembler.assemble(rule, context, catalog.questions(), norms.current(), catalog.names());
-        } catch (IllegalStateException e) {
-            return decision(context, eventId, type, now, Decision.Outcome.NOT_ASSEMBLED, rule, null, e.getMessage());
+        switch (assembler.assemble(rule, context, catalog.questions(), norms.current(), catalog.names())) {
+        case AssemblyResult.Assembled assembled -> survey = assembled.survey();
+        case AssemblyResult.NotAssembled not -> {
+            return decision(context, eventId, type, now, Decision.Outcome.NOT_ASSEMBLED, rule, null, not.reason());
+        }
         }
         Optional<DeliveryPlanner.Plan> plan = planner.plan(now, rule.delay(), rule.expiry(), rule.channel(),
                 preference);
