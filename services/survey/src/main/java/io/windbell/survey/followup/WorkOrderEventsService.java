@@ -26,6 +26,8 @@ import io.windbell.survey.assembly.AssembledSurvey;
 import io.windbell.survey.assembly.AssemblyResult;
 import io.windbell.survey.assembly.SurveyAssembler;
 import io.windbell.survey.catalog.SurveyCatalog;
+import io.windbell.survey.decision.Decision;
+import io.windbell.survey.decision.DecisionLog;
 import io.windbell.survey.invitation.DeliveryPlanner;
 import io.windbell.survey.invitation.InvitationLifecycle;
 import io.windbell.survey.invitation.InvitationRepository;
@@ -33,9 +35,8 @@ import io.windbell.survey.invitation.NewInvitation;
 import io.windbell.survey.messaging.Envelope;
 import io.windbell.survey.preference.ContactPreference;
 import io.windbell.survey.preference.PreferenceRepository;
+import io.windbell.survey.recovery.RecoveryRepository;
 import io.windbell.survey.rule.SurveyRule;
-import io.windbell.survey.trigger.Decision;
-import io.windbell.survey.trigger.DecisionLog;
 
 /**
  * Follows recovery work orders: while one is open the customer is not surveyed; opening or resolving one ends the

@@ -11,7 +11,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.windbell.messaging.inbox.Inbox;
 import io.windbell.messaging.jdbc.RetentionPurger;
 import io.windbell.survey.SurveyConfig;
-import io.windbell.survey.trigger.DecisionLog;
+import io.windbell.survey.decision.DecisionLog;
 
 /**
  * What survey forgets, and when: inbox claims after {@code windbell.survey.inbox.retention}, decisions after

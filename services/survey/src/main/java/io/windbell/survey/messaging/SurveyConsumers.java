@@ -25,9 +25,9 @@ import io.windbell.messaging.jdbc.Transactions;
 import io.windbell.messaging.kafka.KafkaClients;
 import io.windbell.messaging.outbox.OutboxPublisher;
 import io.windbell.survey.SurveyConfig;
+import io.windbell.survey.decision.Decision;
 import io.windbell.survey.followup.WorkOrderEventsService;
 import io.windbell.survey.invitation.InvitationScheduler;
-import io.windbell.survey.trigger.Decision;
 import io.windbell.survey.trigger.JourneyTriggerService;
 
 /**

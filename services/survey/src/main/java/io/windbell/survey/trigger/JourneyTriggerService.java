@@ -25,7 +25,8 @@ import io.windbell.survey.assembly.JourneyContext;
 import io.windbell.survey.assembly.SurveyAssembler;
 import io.windbell.survey.budget.ContactBudget;
 import io.windbell.survey.catalog.SurveyCatalog;
-import io.windbell.survey.followup.RecoveryRepository;
+import io.windbell.survey.decision.Decision;
+import io.windbell.survey.decision.DecisionLog;
 import io.windbell.survey.invitation.DeliveryPlanner;
 import io.windbell.survey.invitation.InvitationLifecycle;
 import io.windbell.survey.invitation.InvitationRepository;
@@ -34,6 +35,7 @@ import io.windbell.survey.messaging.Envelope;
 import io.windbell.survey.norms.NormsCache;
 import io.windbell.survey.preference.ContactPreference;
 import io.windbell.survey.preference.PreferenceRepository;
+import io.windbell.survey.recovery.RecoveryRepository;
 import io.windbell.survey.rule.SurveyRule;
 
 /**
