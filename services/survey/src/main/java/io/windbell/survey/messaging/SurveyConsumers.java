@@ -21,6 +21,7 @@ import io.windbell.messaging.consumer.ConsumerLoop;
 import io.windbell.messaging.consumer.ConsumerLoops;
 import io.windbell.messaging.consumer.DeadLetters;
 import io.windbell.messaging.consumer.Delivery;
+import io.windbell.messaging.envelope.Envelope;
 import io.windbell.messaging.jdbc.Transactions;
 import io.windbell.messaging.kafka.KafkaClients;
 import io.windbell.messaging.outbox.OutboxPublisher;
@@ -40,7 +41,7 @@ public class SurveyConsumers {
     /** A function from a connection and a batch to the decisions it took, on that connection's transaction. */
     @FunctionalInterface
     interface BatchWork {
-        List<Decision> apply(Connection connection, List<Delivery<EventPayload>> batch) throws SQLException;
+        List<Decision> apply(Connection connection, List<Envelope<EventPayload>> batch) throws SQLException;
     }
 
     private final AgroalDataSource dataSource;
@@ -51,7 +52,7 @@ public class SurveyConsumers {
     private final SurveyConfig.Consumer config;
     private final String bootstrapServers;
     private final Clock clock = Clock.systemUTC();
-    private final ConsumerLoops<EventPayload> loops = new ConsumerLoops<>();
+    private final ConsumerLoops<Envelope<EventPayload>> loops = new ConsumerLoops<>();
 
     public SurveyConsumers(AgroalDataSource dataSource, JourneyTriggerService journeys,
             WorkOrderEventsService workOrders, InvitationScheduler scheduler, OutboxPublisher relay,
@@ -95,15 +96,14 @@ public class SurveyConsumers {
         return loops.status();
     }
 
-    private ConsumerLoop<EventPayload> loop(String topic, DeadLetters deadLetters, BatchWork work) {
+    private ConsumerLoop<Envelope<EventPayload>> loop(String topic, DeadLetters deadLetters, BatchWork work) {
         ConsumerLoop.Settings settings = new ConsumerLoop.Settings(topic, Duration.ofMillis(500), config.maxAttempts(),
                 Duration.ofMillis(100), Duration.ofSeconds(5));
-        ConsumerLoop<EventPayload> loop = new ConsumerLoop<>(
-                KafkaClients.consumer(bootstrapServers, config.properties(), config.group(),
-                        "windbell-survey-" + topic),
-                deadLetters, settings, record -> Envelope.decode(record, topic), batch -> {
+        ConsumerLoop<Envelope<EventPayload>> loop = new ConsumerLoop<>(KafkaClients.consumer(bootstrapServers,
+                config.properties(), config.group(), "windbell-survey-" + topic), deadLetters, settings,
+                Envelope::decode, batch -> {
                     List<Decision> decisions = Transactions.inTransaction(dataSource,
-                            connection -> work.apply(connection, batch));
+                            connection -> work.apply(connection, batch.stream().map(Delivery::value).toList()));
                     // superseded invitations may have written survey.expired; new ones may be due at once
                     relay.wake();
                     if (decisions.stream().anyMatch(d -> d.outcome() == Decision.Outcome.INVITED)) {
