@@ -3,7 +3,6 @@ package io.windbell.survey;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -21,14 +20,6 @@ public interface SurveyConfig {
     Norms norms();
 
     Catalog catalog();
-
-    Consumer consumer();
-
-    Relay relay();
-
-    Producer producer();
-
-    Inbox inbox();
 
     Decisions decisions();
 
@@ -94,41 +85,6 @@ public interface SurveyConfig {
     /** The in-memory copy of question bank, rules and display names. */
     interface Catalog {
         Duration refreshInterval();
-    }
-
-    /** The consumers of journey and work-order events (one group, one thread per topic). */
-    interface Consumer {
-        String journeyTopic();
-
-        String workorderTopic();
-
-        String group();
-
-        @WithDefault("3")
-        int maxAttempts();
-
-        Map<String, String> properties();
-    }
-
-    /** The outbox relay publishing survey events. */
-    interface Relay {
-        int batchSize();
-
-        Duration idlePoll();
-    }
-
-    /** The producer of the relay and the dead-letter topics; acks=all and idempotence are forced on in code. */
-    interface Producer {
-        Map<String, String> properties();
-    }
-
-    /** The processed-message ledger of both consumers. */
-    interface Inbox {
-        @WithDefault("P8D")
-        Duration retention();
-
-        @WithDefault("PT1H")
-        Duration purgeInterval();
     }
 
     /**

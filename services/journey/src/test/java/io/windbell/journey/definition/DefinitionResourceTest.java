@@ -174,7 +174,8 @@ class DefinitionResourceTest {
                 .body("steps[2].inactivityTimeout", equalTo("PT2H")).body("maxDuration", equalTo("P30D"))
                 .body("channelSwitchGrace", equalTo("P1D"));
         given().when().get("/v1/definitions/TRANSFER/versions/1").then().statusCode(200)
-                .body("maxDuration", equalTo("PT2H")).body("channelSwitchGrace", equalTo("PT30M"))
+                .header("ETag", equalTo("\"1\"")).body("maxDuration", equalTo("PT2H"))
+                .body("channelSwitchGrace", equalTo("PT30M"))
                 .body("completionTouchpoints", equalTo(List.of("transfer.result")));
         given().when().get("/v1/definitions/NO_SUCH_JOURNEY").then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
@@ -218,7 +219,9 @@ class DefinitionResourceTest {
         given().when().get("/v1/definitions/" + code).then().statusCode(200).header("ETag", equalTo("\"2\""))
                 .body("name", equalTo("Second"));
         given().when().get("/v1/definitions/" + code + "/versions/1").then().statusCode(200)
-                .body("name", equalTo("First")).body("active", equalTo(false));
+                .header("ETag", equalTo("\"1\"")).body("name", equalTo("First")).body("active", equalTo(false));
+        given().when().get("/v1/definitions/" + code + "/versions/2").then().statusCode(200)
+                .header("ETag", equalTo("\"2\"")).body("name", equalTo("Second")).body("active", equalTo(true));
         given().when().get("/v1/definitions/" + code + "/versions").then().statusCode(200)
                 .body("items.version", equalTo(List.of(1, 2))).body("items.active", equalTo(List.of(false, true)));
         assertThat(catalog.active()).anySatisfy(d -> {
@@ -238,6 +241,13 @@ class DefinitionResourceTest {
         given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body(definition("TEST_DEF_NONE", "x")).when()
                 .put("/v1/definitions/TEST_DEF_NONE").then().statusCode(404);
         given().when().get("/v1/definitions/" + code).then().header("ETag", equalTo("\"2\""));
+
+        // as in survey's resources, the body may leave the code out: the path names it
+        Map<String, Object> noCode = definition(code, "Third");
+        noCode.remove("code");
+        given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body(noCode).when()
+                .put("/v1/definitions/" + code).then().statusCode(200).header("ETag", equalTo("\"3\""))
+                .body("code", equalTo(code)).body("name", equalTo("Third"));
     }
 
     @Test
@@ -265,7 +275,7 @@ class DefinitionResourceTest {
                 .body("violations.field",
                         equalTo(List.of("code", "name", "steps[1].inactivityTimeout", "steps[2].order",
                                 "channelSwitchGrace")))
-                .body("violations[0].message", equalTo("must equal the code in the path (" + code + ")"));
+                .body("violations[0].message", equalTo("must equal the code in the path (" + code + ") or be absent"));
         given().when().get("/v1/definitions/" + code).then().header("ETag", equalTo("\"1\""));
 
         Map<String, Object> noCode = definition("lower_case", "x");

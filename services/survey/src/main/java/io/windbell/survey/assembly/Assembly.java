@@ -49,9 +49,15 @@ final class Assembly {
         this.visited = facts.touchpointCodes();
     }
 
-    AssembledSurvey run() {
+    AssemblyResult run() {
         List<Question> askable = screen();
-        SurveyQuestion anchor = anchor(askable);
+        Optional<SurveyQuestion> anchored = anchor(askable);
+        if (anchored.isEmpty()) {
+            return new AssemblyResult.NotAssembled(metric, journey.definitionCode(),
+                    "no anchor question: the bank has no active, askable ANCHOR question of type " + metric
+                            + " for journey " + journey.definitionCode());
+        }
+        SurveyQuestion anchor = anchored.get();
 
         List<Candidate> candidates = new ArrayList<>(touchpointCandidates(askable));
         branchCandidate(askable).ifPresent(candidates::add);
@@ -66,7 +72,8 @@ final class Assembly {
         List<InvitationReason> reasons = new ArrayList<>();
         reasons.add(invitationReason());
         questions.forEach(q -> reasons.add(q.reason()));
-        return new AssembledSurvey(rule.surveyCode(), metric, questions, reasons, excluded);
+        return new AssemblyResult.Assembled(
+                new AssembledSurvey(rule.surveyCode(), metric, questions, reasons, excluded));
     }
 
     /** The summary's visits, plus the visit before the interruption should the summary have dropped it. */
@@ -116,17 +123,16 @@ final class Assembly {
         return askable;
     }
 
-    private SurveyQuestion anchor(List<Question> askable) {
+    /** The anchor question; empty when the bank has none that may be asked about this journey. */
+    private Optional<SurveyQuestion> anchor(List<Question> askable) {
         List<Question> anchors = of(askable, Purpose.ANCHOR);
         if (anchors.isEmpty()) {
-            throw new NoAnchorQuestionException(metric, journey.definitionCode(),
-                    "no anchor question: the bank has no active, askable ANCHOR question of type " + metric
-                            + " for journey " + journey.definitionCode());
+            return Optional.empty();
         }
         Question q = pick(anchors, "anchor", null);
         InvitationReason reason = new InvitationReason(InvitationReason.Code.ANCHOR_METRIC, q.id(), null,
                 metric.name());
-        return Render.question(q, q.id(), null, true, null, reason, piping);
+        return Optional.of(Render.question(q, q.id(), null, true, null, reason, piping));
     }
 
     private List<Candidate> touchpointCandidates(List<Question> askable) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.windbell.contracts.survey.AnchorMetric;
 import io.windbell.contracts.survey.InvitationReason;
@@ -35,10 +36,10 @@ public final class SurveyAssembler {
      * @param names
      *            display names for piping ({@code null} = none known: neutral phrases)
      *
-     * @throws NoAnchorQuestionException
-     *             when the bank has no askable anchor question of the rule's metric for this journey
+     * @return the survey, or {@link AssemblyResult.NotAssembled} when the bank has no askable anchor question of the
+     *         rule's metric for this journey
      */
-    public AssembledSurvey assemble(SurveyRule rule, JourneyContext context, List<Question> bank, TouchpointNorms norms,
+    public AssemblyResult assemble(SurveyRule rule, JourneyContext context, List<Question> bank, TouchpointNorms norms,
             Names names) {
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(rule.anchorMetric(), "rule.anchorMetric");
@@ -54,10 +55,9 @@ public final class SurveyAssembler {
      * @param journeyCode
      *            the journey the recovery was about, for piping and tag preference; may be {@code null}
      *
-     * @throws NoAnchorQuestionException
-     *             when the bank has neither
+     * @return the survey, or {@link AssemblyResult.NotAssembled} when the bank has neither
      */
-    public AssembledSurvey followUp(String surveyCode, AnchorMetric metric, List<Question> bank, Names names,
+    public AssemblyResult followUp(String surveyCode, AnchorMetric metric, List<Question> bank, Names names,
             String journeyCode) {
         Objects.requireNonNull(metric, "metric");
         QuestionType type = Render.typeOf(metric);
@@ -79,13 +79,16 @@ public final class SurveyAssembler {
         }
         List<Question> candidates = followUps.isEmpty() ? anchors : followUps;
         // Journey-tagged first; phase and channel tags cannot be checked without a journey, so untagged ones first.
-        Question q = candidates.stream()
+        Optional<Question> picked = candidates.stream()
                 .min(Comparator.comparing((Question c) -> c.tags().journeys().isEmpty())
                         .thenComparing(c -> !c.tags().phases().isEmpty() || !c.tags().channels().isEmpty())
-                        .thenComparing(Question::id))
-                .orElseThrow(() -> new NoAnchorQuestionException(metric, journeyCode,
-                        "no anchor question: the bank has no active FOLLOW_UP or ANCHOR question of type " + metric
-                                + (journeyCode == null ? "" : " for journey " + journeyCode)));
+                        .thenComparing(Question::id));
+        if (picked.isEmpty()) {
+            return new AssemblyResult.NotAssembled(metric, journeyCode,
+                    "no anchor question: the bank has no active FOLLOW_UP or ANCHOR question of type " + metric
+                            + (journeyCode == null ? "" : " for journey " + journeyCode));
+        }
+        Question q = picked.get();
         candidates.stream().filter(c -> c != q)
                 .forEach(c -> excluded.add(new Exclusion(c.id(), null, "follow-up question " + q.id() + " preferred")));
 
@@ -95,6 +98,7 @@ public final class SurveyAssembler {
         SurveyQuestion question = Render.question(q, q.id(), null, true, null, reason, piping);
         InvitationReason invitation = new InvitationReason(InvitationReason.Code.RECOVERY_FOLLOW_UP, null, null,
                 journeyCode);
-        return new AssembledSurvey(surveyCode, metric, List.of(question), List.of(invitation, reason), excluded);
+        return new AssemblyResult.Assembled(
+                new AssembledSurvey(surveyCode, metric, List.of(question), List.of(invitation, reason), excluded));
     }
 }

@@ -6,13 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.windbell.contracts.EventPayload;
-import io.windbell.contracts.survey.AnchorMetric;
 import io.windbell.contracts.workorder.WorkOrderAssigned;
 import io.windbell.contracts.workorder.WorkOrderClosed;
 import io.windbell.contracts.workorder.WorkOrderCreated;
@@ -20,67 +17,55 @@ import io.windbell.contracts.workorder.WorkOrderEscalated;
 import io.windbell.contracts.workorder.WorkOrderReopened;
 import io.windbell.contracts.workorder.WorkOrderResolved;
 import io.windbell.contracts.workorder.WorkOrderSummary;
-import io.windbell.messaging.consumer.Delivery;
+import io.windbell.messaging.envelope.Envelope;
 import io.windbell.survey.SurveyConfig;
-import io.windbell.survey.assembly.AssembledSurvey;
-import io.windbell.survey.assembly.SurveyAssembler;
-import io.windbell.survey.catalog.SurveyCatalog;
-import io.windbell.survey.invitation.DeliveryPlanner;
+import io.windbell.survey.decision.Decision;
+import io.windbell.survey.decision.DecisionLog;
+import io.windbell.survey.invitation.InvitationCause;
+import io.windbell.survey.invitation.InvitationCreation;
 import io.windbell.survey.invitation.InvitationLifecycle;
 import io.windbell.survey.invitation.InvitationRepository;
-import io.windbell.survey.invitation.NewInvitation;
-import io.windbell.survey.messaging.Envelope;
-import io.windbell.survey.preference.ContactPreference;
-import io.windbell.survey.preference.PreferenceRepository;
-import io.windbell.survey.rule.SurveyRule;
-import io.windbell.survey.trigger.Decision;
-import io.windbell.survey.trigger.DecisionLog;
+import io.windbell.survey.recovery.RecoveryRepository;
 
 /**
  * Follows recovery work orders: while one is open the customer is not surveyed; opening or resolving one ends the
- * invitations that asked to expire on recovery; a resolution that requests it sends the one-question follow-up, which
- * bypasses the caps (it measures the recovery) but never the customer's consent or quiet hours.
+ * invitations that asked to expire on recovery; a resolution that requests it sends the one-question follow-up through
+ * {@link InvitationCreation}.
  */
 @ApplicationScoped
 public class WorkOrderEventsService {
 
     /** The inbox name of the work-order consumer. */
     public static final String CONSUMER = "survey-workorder-events";
-    /** The survey code of every recovery follow-up. */
-    public static final String FOLLOW_UP_SURVEY = "RECOVERY_FOLLOW_UP";
 
     private final RecoveryRepository recoveries;
     private final InvitationRepository invitations;
     private final InvitationLifecycle lifecycle;
-    private final PreferenceRepository preferences;
-    private final SurveyCatalog catalog;
-    private final DeliveryPlanner planner;
+    private final InvitationCreation creation;
     private final DecisionLog decisions;
     private final SurveyConfig.FollowUp config;
-    private final SurveyAssembler assembler = new SurveyAssembler();
 
     public WorkOrderEventsService(RecoveryRepository recoveries, InvitationRepository invitations,
-            InvitationLifecycle lifecycle, PreferenceRepository preferences, SurveyCatalog catalog,
-            DeliveryPlanner planner, DecisionLog decisions, SurveyConfig config) {
+            InvitationLifecycle lifecycle, InvitationCreation creation, DecisionLog decisions, SurveyConfig config) {
         this.recoveries = recoveries;
         this.invitations = invitations;
         this.lifecycle = lifecycle;
-        this.preferences = preferences;
-        this.catalog = catalog;
-        this.planner = planner;
+        this.creation = creation;
         this.decisions = decisions;
         this.config = config.followUp();
     }
 
-    /** Applies a polled batch; returns the follow-up decisions taken. */
-    public List<Decision> apply(Connection connection, List<Delivery<EventPayload>> batch, Instant now)
+    /**
+     * Applies the work-order events of a batch that the kit claimed in the inbox by their CloudEvents id (events
+     * processed before never get here), on the batch's transaction; records and returns the follow-up decisions taken.
+     */
+    public List<Decision> apply(Connection connection, List<Envelope<EventPayload>> fresh, Instant now)
             throws SQLException {
-        List<Delivery<EventPayload>> fresh = Envelope.claim(connection, CONSUMER, batch);
-        invitations.lockCustomers(connection, fresh.stream().map(delivery -> summary(delivery.value()).customerId())
-                .filter(Objects::nonNull).toList());
+        invitations.lockCustomers(connection,
+                fresh.stream().map(event -> summary(event.payload()).customerId()).filter(Objects::nonNull).toList());
         List<Decision> taken = new ArrayList<>();
-        for (Delivery<EventPayload> delivery : fresh) {
-            WorkOrderSummary order = summary(delivery.value());
+        for (Envelope<EventPayload> event : fresh) {
+            WorkOrderSummary order = summary(event.payload());
             if (order.customerId() == null) {
                 continue; // an internal work order: nobody to survey or to spare
             }
@@ -89,14 +74,15 @@ public class WorkOrderEventsService {
                 continue; // a stale or replayed revision
             }
             // assigned, escalated, reopened and closed only change whether the order is open (tracked above)
-            if (delivery.value() instanceof WorkOrderCreated) {
+            if (event.payload() instanceof WorkOrderCreated) {
                 endOnRecovery(connection, order, now, "RECOVERY_STARTED");
-            } else if (delivery.value() instanceof WorkOrderResolved resolved) {
+            } else if (event.payload() instanceof WorkOrderResolved resolved) {
                 endOnRecovery(connection, order, now, "RECOVERED");
                 if (resolved.followUpRequested()
                         && resolved.outcome() != WorkOrderResolved.RecoveryOutcome.CUSTOMER_UNREACHABLE) {
-                    taken.add(followUp(connection, resolved, Envelope.eventId(delivery), Envelope.traceparent(delivery),
-                            now));
+                    taken.add(creation.create(connection,
+                            new InvitationCause.RecoveryFollowUp(order, config.delay(), config.expiry()), event.id(),
+                            event.traceparent(), now));
                 }
             }
         }
@@ -104,54 +90,9 @@ public class WorkOrderEventsService {
         return taken;
     }
 
-    /** Schedules the one-question follow-up after a resolved work order, once per work order. */
-    public Decision followUp(Connection connection, WorkOrderResolved resolved, UUID eventId, String traceparent,
-            Instant now) throws SQLException {
-        WorkOrderSummary order = resolved.workOrder();
-        String customerId = order.customerId();
-        invitations.lockCustomer(connection, customerId);
-        if (invitations.followUpExists(connection, order.workOrderId())) {
-            return decision(order, eventId, now, Decision.Outcome.FOLLOW_UP_EXISTS, null,
-                    "work order " + order.workOrderId());
-        }
-        Optional<ContactPreference> preference = preferences.find(connection, customerId);
-        if (preference.map(ContactPreference::doNotSurvey).orElse(false)) {
-            return decision(order, eventId, now, Decision.Outcome.DO_NOT_SURVEY, null,
-                    "the customer opted out of surveys");
-        }
-        Optional<RecoveryRepository.Origin> origin = recoveries.origin(connection, order.sourceResponseId());
-        AnchorMetric metric = origin.map(RecoveryRepository.Origin::anchorMetric).orElse(AnchorMetric.NPS);
-        AssembledSurvey survey;
-        try {
-            survey = assembler.followUp(FOLLOW_UP_SURVEY, metric, catalog.questions(), catalog.names(),
-                    origin.map(RecoveryRepository.Origin::definitionCode).orElse(null));
-        } catch (IllegalStateException e) {
-            return decision(order, eventId, now, Decision.Outcome.NOT_ASSEMBLED, null, e.getMessage());
-        }
-        Optional<DeliveryPlanner.Plan> plan = planner.plan(now, config.delay(),
-                new SurveyRule.Expiry(config.expiry(), null, false, false), null, preference);
-        if (plan.isEmpty()) {
-            return decision(order, eventId, now, Decision.Outcome.EXPIRED_BEFORE_SEND, null, "follow-up expiry");
-        }
-        UUID invitationId = UUID.randomUUID();
-        invitations.insert(connection,
-                new NewInvitation(invitationId, customerId, null, null, null, survey, plan.get().channel(),
-                        plan.get().locale(), false, false, false, order.workOrderId(), eventId, traceparent, now,
-                        plan.get().sendAt(), plan.get().expiresAt(),
-                        new NewInvitation.Attribution(order.branchId(), order.assigneeEmployeeId(), null)));
-        return decision(order, eventId, now, Decision.Outcome.INVITED, invitationId,
-                "follow-up of work order " + order.workOrderId() + " at " + plan.get().sendAt());
-    }
-
     private void endOnRecovery(Connection connection, WorkOrderSummary order, Instant now, String reason)
             throws SQLException {
         lifecycle.close(connection, invitations.supersededByRecovery(connection, order.customerId()), now, reason);
-    }
-
-    private static Decision decision(WorkOrderSummary order, UUID eventId, Instant now, Decision.Outcome outcome,
-            UUID invitationId, String detail) {
-        return new Decision(order.customerId(), order.journeyInstanceId(), eventId, WorkOrderResolved.TYPE, now,
-                outcome, null, invitationId, detail);
     }
 
     static WorkOrderSummary summary(EventPayload payload) {

@@ -24,7 +24,7 @@ import io.windbell.contracts.survey.DeliveryChannel;
 import io.windbell.survey.assembly.AssembledSurvey;
 import io.windbell.survey.budget.ContactBudget;
 
-/** The {@code invitation} table, on the caller's transaction. */
+/** The {@code invitation} table, on the caller's transaction: its one writer. */
 @ApplicationScoped
 public class InvitationRepository {
 
@@ -160,6 +160,48 @@ public class InvitationRepository {
                 "UPDATE invitation SET status = 'SENT', token_hash = ?, sent_at = ? WHERE id = ? AND status = 'SCHEDULED'")) {
             statement.setBytes(1, tokenHash);
             statement.setTimestamp(2, Timestamp.from(sentAt));
+            statement.setObject(3, id);
+            statement.executeUpdate();
+        }
+    }
+
+    /** Records that a delivered invitation's link was opened; returns whether this was the first time. */
+    public boolean markOpened(Connection connection, UUID id, Instant at) throws SQLException {
+        try (PreparedStatement statement = connection
+                .prepareStatement("UPDATE invitation SET opened_at = ? WHERE id = ? AND opened_at IS NULL")) {
+            statement.setTimestamp(1, Timestamp.from(at));
+            statement.setObject(2, id);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Keeps the respondent's partial answers while the invitation can still be answered.
+     *
+     * @param draftJson
+     *            the draft as the respondent side shapes it, stored as JSON
+     *
+     * @return whether it was kept; {@code false} when the invitation was answered or expired meanwhile
+     */
+    public boolean saveDraft(Connection connection, UUID id, String draftJson, Instant at) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                UPDATE invitation SET draft = ?::jsonb, draft_saved_at = ?
+                WHERE id = ? AND status = 'SENT' AND expires_at > ?""")) {
+            statement.setString(1, draftJson);
+            statement.setTimestamp(2, Timestamp.from(at));
+            statement.setObject(3, id);
+            statement.setTimestamp(4, Timestamp.from(at));
+            return statement.executeUpdate() > 0;
+        }
+    }
+
+    /** Closes an invitation as answered; the draft is no longer needed once the answers are stored. */
+    public void markResponded(Connection connection, UUID id, Instant at) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                UPDATE invitation SET status = 'RESPONDED', closed_at = ?, closed_reason = 'RESPONDED',
+                    opened_at = coalesce(opened_at, ?), draft = NULL, draft_saved_at = NULL WHERE id = ?""")) {
+            statement.setTimestamp(1, Timestamp.from(at));
+            statement.setTimestamp(2, Timestamp.from(at));
             statement.setObject(3, id);
             statement.executeUpdate();
         }

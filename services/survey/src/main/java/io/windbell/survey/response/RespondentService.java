@@ -36,6 +36,7 @@ import io.windbell.messaging.outbox.OutboxPublisher;
 import io.windbell.platform.logging.Mask;
 import io.windbell.survey.SurveyConfig;
 import io.windbell.survey.assembly.AssembledSurvey;
+import io.windbell.survey.invitation.InvitationRepository;
 import io.windbell.survey.invitation.LinkTokens;
 import io.windbell.survey.response.AnswerIssue.Reason;
 import io.windbell.survey.response.ResponseValidator.HiddenAnswers;
@@ -57,12 +58,15 @@ public class RespondentService {
             + " opened_at, token_hash, survey, draft, draft_saved_at";
 
     private final AgroalDataSource dataSource;
+    private final InvitationRepository invitations;
     private final OutboxPublisher relay;
     private final LinkTokens tokens;
     private final ResponseValidator validator = new ResponseValidator();
 
-    RespondentService(AgroalDataSource dataSource, OutboxPublisher relay, SurveyConfig config) {
+    RespondentService(AgroalDataSource dataSource, InvitationRepository invitations, OutboxPublisher relay,
+            SurveyConfig config) {
         this.dataSource = dataSource;
+        this.invitations = invitations;
         this.relay = relay;
         this.tokens = new LinkTokens(config.invitations().tokenKey());
     }
@@ -81,11 +85,8 @@ public class RespondentService {
     public Respondent open(String token) {
         Respondent respondent = answerable(find(token), Instant.now());
         if (respondent.openedAt() == null) {
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c
-                    .prepareStatement("UPDATE invitation SET opened_at = ? WHERE id = ? AND opened_at IS NULL")) {
-                ps.setTimestamp(1, Timestamp.from(now()));
-                ps.setObject(2, respondent.invitationId());
-                if (ps.executeUpdate() == 1) {
+            try (Connection c = dataSource.getConnection()) {
+                if (invitations.markOpened(c, respondent.invitationId(), now())) {
                     LOG.debugf("invitation %s opened", respondent.invitationId());
                 }
             } catch (SQLException e) {
@@ -111,14 +112,8 @@ public class RespondentService {
         List<AnswerInput> kept = outcome.answers().stream()
                 .map(a -> new AnswerInput(a.questionId(), a.score(), a.choices(), a.text())).toList();
         Instant now = now();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("UPDATE invitation SET draft = ?::jsonb, draft_saved_at = ?"
-                        + " WHERE id = ? AND status = 'SENT' AND expires_at > ?")) {
-            ps.setString(1, JSON.writeValueAsString(new Draft(kept)));
-            ps.setTimestamp(2, Timestamp.from(now));
-            ps.setObject(3, respondent.invitationId());
-            ps.setTimestamp(4, Timestamp.from(now));
-            if (ps.executeUpdate() == 0) {
+        try (Connection c = dataSource.getConnection()) {
+            if (!invitations.saveDraft(c, respondent.invitationId(), JSON.writeValueAsString(new Draft(kept)), now)) {
                 // answered or expired since it was read
                 answerable(find(token), now);
             }
@@ -171,7 +166,7 @@ public class RespondentService {
                         outcome.answers(), context.journey(), context.branchId(), context.employeeId(),
                         context.productId(), context.followUpOf());
                 insertResponse(c, responded);
-                close(c, respondent.invitationId(), now);
+                invitations.markResponded(c, respondent.invitationId(), now);
                 Outbox.append(c, List.of(OutboxMessage.of(responded, SOURCE, now, traceparent())));
                 return responded;
             });
@@ -262,18 +257,6 @@ public class RespondentService {
             ps.executeUpdate();
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Closes the invitation as answered; the draft is no longer needed once the answers are stored. */
-    private static void close(Connection c, UUID invitationId, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE invitation SET status = 'RESPONDED', closed_at = ?,"
-                + " closed_reason = 'RESPONDED', opened_at = coalesce(opened_at, ?), draft = NULL,"
-                + " draft_saved_at = NULL WHERE id = ?")) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setTimestamp(2, Timestamp.from(now));
-            ps.setObject(3, invitationId);
-            ps.executeUpdate();
         }
     }
 

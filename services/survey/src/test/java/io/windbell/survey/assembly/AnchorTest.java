@@ -3,7 +3,6 @@ package io.windbell.survey.assembly;
 import static io.windbell.survey.assembly.support.JourneyBuilder.wealth;
 import static io.windbell.survey.assembly.support.VisitBuilder.visit;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -14,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.windbell.contracts.survey.AnchorMetric;
 import io.windbell.contracts.survey.QuestionType;
 import io.windbell.survey.assembly.AssembledSurvey.Exclusion;
+import io.windbell.survey.assembly.support.Assembler;
 import io.windbell.survey.assembly.support.Bank;
 import io.windbell.survey.assembly.support.MapNames;
 import io.windbell.survey.assembly.support.Rules;
@@ -21,11 +21,16 @@ import io.windbell.survey.bank.Question;
 
 class AnchorTest {
 
-    private final SurveyAssembler assembler = new SurveyAssembler();
+    private final Assembler assembler = new Assembler();
     private final JourneyContext journey = wealth().phase("BEFORE_INVESTMENT").visit(visit("LOGIN", 0)).build();
 
     private AssembledSurvey assemble(AnchorMetric metric, List<Question> bank) {
         return assembler.assemble(Rules.rule(metric, 3), journey, bank, TouchpointNorms.NONE, MapNames.standard());
+    }
+
+    private AssemblyResult attempt(AnchorMetric metric, List<Question> bank) {
+        return new SurveyAssembler().assemble(Rules.rule(metric, 3), journey, bank, TouchpointNorms.NONE,
+                MapNames.standard());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -67,10 +72,12 @@ class AnchorTest {
                 .standardWith(Bank.anchor(Bank.NPS, QuestionType.NPS).journeys("LOAN_APPLY").build());
 
         for (List<Question> bank : List.of(onlyOtherMetrics, onlyForOtherJourneys)) {
-            assertThatThrownBy(() -> assemble(AnchorMetric.NPS, bank)).isInstanceOf(NoAnchorQuestionException.class)
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("no anchor question")
-                    .hasMessageContaining("NPS").hasMessageContaining("WEALTH_PURCHASE")
-                    .satisfies(e -> assertThat(((NoAnchorQuestionException) e).metric()).isEqualTo(AnchorMetric.NPS));
+            assertThat(attempt(AnchorMetric.NPS, bank)).isInstanceOfSatisfying(AssemblyResult.NotAssembled.class,
+                    not -> {
+                        assertThat(not.metric()).isEqualTo(AnchorMetric.NPS);
+                        assertThat(not.journeyCode()).isEqualTo("WEALTH_PURCHASE");
+                        assertThat(not.reason()).contains("no anchor question", "NPS", "WEALTH_PURCHASE");
+                    });
         }
     }
 
@@ -78,6 +85,6 @@ class AnchorTest {
     void anInactiveAnchorDoesNotCount() {
         List<Question> bank = Bank.standardWith(Bank.anchor(Bank.NPS, QuestionType.NPS).inactive().build());
 
-        assertThatThrownBy(() -> assemble(AnchorMetric.NPS, bank)).isInstanceOf(NoAnchorQuestionException.class);
+        assertThat(attempt(AnchorMetric.NPS, bank)).isInstanceOf(AssemblyResult.NotAssembled.class);
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.windbell.contracts.survey.InvitationReason;
 import io.windbell.contracts.survey.InvitationReason.Code;
 import io.windbell.survey.assembly.AssembledSurvey.Exclusion;
+import io.windbell.survey.assembly.support.Assembler;
 import io.windbell.survey.assembly.support.Bank;
 import io.windbell.survey.assembly.support.MapNames;
 import io.windbell.survey.assembly.support.Rules;
@@ -18,7 +19,7 @@ import io.windbell.survey.names.Names;
 
 class BranchAndEmployeeTest {
 
-    private final SurveyAssembler assembler = new SurveyAssembler();
+    private final Assembler assembler = new Assembler();
 
     private AssembledSurvey assemble(JourneyContext journey, Names names) {
         return assembler.assemble(Rules.nps(5), journey, Bank.standard(), TouchpointNorms.NONE, names);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.windbell.contracts.journey.InterruptionReason;
 import io.windbell.contracts.survey.QuestionType;
+import io.windbell.survey.assembly.support.Assembler;
 import io.windbell.survey.assembly.support.Bank;
 import io.windbell.survey.assembly.support.MapNames;
 import io.windbell.survey.assembly.support.Rules;
@@ -22,7 +23,7 @@ import io.windbell.survey.bank.Question.Purpose;
 
 class DeterminismTest {
 
-    private final SurveyAssembler assembler = new SurveyAssembler();
+    private final Assembler assembler = new Assembler();
     private final TouchpointNorms norms = new TouchpointNorms(Map.of("PRODUCT_VIEW", 40_000L, "LOGIN", 1_000L));
 
     private final JourneyContext journey = wealth().phase("BEFORE_INVESTMENT")

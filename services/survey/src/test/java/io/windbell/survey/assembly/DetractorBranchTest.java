@@ -15,6 +15,7 @@ import io.windbell.contracts.survey.InvitationReason;
 import io.windbell.contracts.survey.InvitationReason.Code;
 import io.windbell.contracts.survey.QuestionType;
 import io.windbell.survey.assembly.AssembledSurvey.Exclusion;
+import io.windbell.survey.assembly.support.Assembler;
 import io.windbell.survey.assembly.support.Bank;
 import io.windbell.survey.assembly.support.JourneyBuilder;
 import io.windbell.survey.assembly.support.MapNames;
@@ -24,7 +25,7 @@ import io.windbell.survey.names.Names;
 
 class DetractorBranchTest {
 
-    private final SurveyAssembler assembler = new SurveyAssembler();
+    private final Assembler assembler = new Assembler();
     private final JourneyContext journey = wealth().visit(visit("LOGIN", 0), visit("RISK_ASSESSMENT", 1),
             visit("PAYMENT", 2).failed("E_LIMIT"), visit("LOGIN", 3)).build();
 

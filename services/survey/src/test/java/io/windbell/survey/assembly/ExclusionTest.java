@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.windbell.contracts.survey.QuestionType;
 import io.windbell.survey.assembly.AssembledSurvey.Exclusion;
+import io.windbell.survey.assembly.support.Assembler;
 import io.windbell.survey.assembly.support.Bank;
 import io.windbell.survey.assembly.support.MapNames;
 import io.windbell.survey.assembly.support.Rules;
@@ -18,7 +19,7 @@ import io.windbell.survey.bank.Question.Purpose;
 
 class ExclusionTest {
 
-    private final SurveyAssembler assembler = new SurveyAssembler();
+    private final Assembler assembler = new Assembler();
     private final JourneyContext journey = wealth().phase("BEFORE_INVESTMENT")
             .visit(visit("LOGIN", 0), visit("RISK_ASSESSMENT", 1).failed("E_TIMEOUT")).build();
 

@@ -12,13 +12,14 @@ import io.windbell.contracts.journey.InterruptionReason;
 import io.windbell.contracts.survey.AnchorMetric;
 import io.windbell.contracts.survey.InvitationReason;
 import io.windbell.contracts.survey.InvitationReason.Code;
+import io.windbell.survey.assembly.support.Assembler;
 import io.windbell.survey.assembly.support.Bank;
 import io.windbell.survey.assembly.support.MapNames;
 import io.windbell.survey.assembly.support.Rules;
 
 class ExplanationTest {
 
-    private final SurveyAssembler assembler = new SurveyAssembler();
+    private final Assembler assembler = new Assembler();
     private final TouchpointNorms norms = new TouchpointNorms(Map.of("PRODUCT_VIEW", 41_000L));
 
     private AssembledSurvey assemble(JourneyContext journey) {

@@ -1,7 +1,6 @@
 package io.windbell.survey.assembly;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import io.windbell.contracts.survey.AnchorMetric;
 import io.windbell.contracts.survey.InvitationReason;
 import io.windbell.contracts.survey.InvitationReason.Code;
 import io.windbell.contracts.survey.QuestionType;
+import io.windbell.survey.assembly.support.Assembler;
 import io.windbell.survey.assembly.support.Bank;
 import io.windbell.survey.assembly.support.MapNames;
 import io.windbell.survey.bank.Question;
@@ -19,7 +19,7 @@ import io.windbell.survey.bank.Question.Purpose;
 
 class FollowUpTest {
 
-    private final SurveyAssembler assembler = new SurveyAssembler();
+    private final Assembler assembler = new Assembler();
 
     @Test
     void theFollowUpIsExactlyOneRequiredQuestionWithItsReasons() {
@@ -88,7 +88,11 @@ class FollowUpTest {
 
     @Test
     void withNeitherTheFollowUpFails() {
-        assertThatThrownBy(() -> assembler.followUp("S", AnchorMetric.CES, Bank.standardWithout(Bank.CES),
-                MapNames.standard(), null)).isInstanceOf(NoAnchorQuestionException.class).hasMessageContaining("CES");
+        assertThat(new SurveyAssembler().followUp("S", AnchorMetric.CES, Bank.standardWithout(Bank.CES),
+                MapNames.standard(), null)).isInstanceOfSatisfying(AssemblyResult.NotAssembled.class, not -> {
+                    assertThat(not.metric()).isEqualTo(AnchorMetric.CES);
+                    assertThat(not.journeyCode()).isNull();
+                    assertThat(not.reason()).contains("CES");
+                });
     }
 }

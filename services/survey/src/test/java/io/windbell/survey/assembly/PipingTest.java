@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.windbell.contracts.survey.QuestionType;
+import io.windbell.survey.assembly.support.Assembler;
 import io.windbell.survey.assembly.support.Bank;
 import io.windbell.survey.assembly.support.MapNames;
 import io.windbell.survey.assembly.support.Rules;
@@ -17,7 +18,7 @@ import io.windbell.survey.names.Names;
 
 class PipingTest {
 
-    private final SurveyAssembler assembler = new SurveyAssembler();
+    private final Assembler assembler = new Assembler();
 
     /** Asks about the product of the journey, with an option that names it too. */
     private final Question productQuestion = Bank

@@ -14,13 +14,14 @@ import io.windbell.contracts.survey.InvitationReason;
 import io.windbell.contracts.survey.InvitationReason.Code;
 import io.windbell.contracts.touchpoint.Outcome;
 import io.windbell.survey.assembly.AssembledSurvey.Exclusion;
+import io.windbell.survey.assembly.support.Assembler;
 import io.windbell.survey.assembly.support.Bank;
 import io.windbell.survey.assembly.support.MapNames;
 import io.windbell.survey.assembly.support.Rules;
 
 class PrioritisationTest {
 
-    private final SurveyAssembler assembler = new SurveyAssembler();
+    private final Assembler assembler = new Assembler();
     private final TouchpointNorms norms = new TouchpointNorms(Map.of("PRODUCT_VIEW", 40_000L));
 
     /** One touchpoint per tier: a plain login, a slow product page, a key node, a branch counter, a failed payment. */

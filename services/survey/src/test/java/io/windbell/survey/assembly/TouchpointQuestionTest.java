@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.windbell.contracts.survey.QuestionType;
 import io.windbell.survey.assembly.AssembledSurvey.Exclusion;
+import io.windbell.survey.assembly.support.Assembler;
 import io.windbell.survey.assembly.support.Bank;
 import io.windbell.survey.assembly.support.JourneyBuilder;
 import io.windbell.survey.assembly.support.MapNames;
@@ -19,7 +20,7 @@ import io.windbell.survey.bank.Question;
 
 class TouchpointQuestionTest {
 
-    private final SurveyAssembler assembler = new SurveyAssembler();
+    private final Assembler assembler = new Assembler();
     private final JourneyContext loginThenRisk = wealth().phase("BEFORE_INVESTMENT")
             .visit(visit("LOGIN", 0), visit("RISK_ASSESSMENT", 1)).build();
 

@@ -22,6 +22,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
+import io.windbell.contracts.CloudEvents;
 import io.windbell.contracts.journey.InterruptionReason;
 import io.windbell.contracts.survey.InvitationReason;
 import io.windbell.contracts.survey.SurveyInvited;
@@ -89,6 +90,11 @@ class RecoveryFollowUpTest {
         assertThat(followUp.journeyInstanceId()).isNull();
         assertThat(followUp.questionIds()).hasSize(1);
         assertThat(followUp.reasons().getFirst().code()).isEqualTo(InvitationReason.Code.RECOVERY_FOLLOW_UP);
+        // the trace of the resolution continues through the follow-up's survey.invited
+        assertThat(surveys.seen(customer))
+                .filteredOn(record -> SurveyInvited.TYPE.equals(SurveyEvents.header(record, CloudEvents.TYPE_HEADER)))
+                .extracting(record -> SurveyEvents.header(record, CloudEvents.TRACEPARENT_HEADER))
+                .containsExactly(EventFeed.TRACEPARENT);
 
         // the same resolution again (a replay under a new id) does not send a second follow-up
         workOrders.send(resolved);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.windbell.messaging.kit.InboxPurge;
 import io.windbell.survey.support.SurveyTestResource;
 
 /** Decisions older than their retention (400 days) and inbox claims older than theirs (8 days) are forgotten. */
@@ -29,6 +30,9 @@ class RetentionTest {
 
     @Inject
     Retention retention;
+
+    @Inject
+    InboxPurge inboxPurge;
 
     @Test
     void onlyDecisionsOlderThanTheRetentionAreForgotten() throws Exception {
@@ -64,7 +68,7 @@ class RetentionTest {
             }
         }
 
-        assertThat(retention.purgeInbox()).isGreaterThanOrEqualTo(1);
+        assertThat(inboxPurge.purgeOnce()).isGreaterThanOrEqualTo(1);
 
         assertThat(column("SELECT message_id FROM inbox WHERE message_id IN (?, ?)", old, recent))
                 .containsExactly(recent);

@@ -26,6 +26,7 @@ import io.windbell.contracts.journey.JourneyInterrupted;
 import io.windbell.platform.jdbc.Transactions;
 import io.windbell.survey.assembly.JourneyContext;
 import io.windbell.survey.catalog.SurveyCatalog;
+import io.windbell.survey.decision.Decision;
 import io.windbell.survey.rule.SurveyRule.Trigger;
 import io.windbell.survey.support.JourneyEvents;
 import io.windbell.survey.support.SurveyTestResource;

@@ -87,11 +87,11 @@ public class DefinitionResource {
     @GET
     @Path("/{code}/versions/{version}")
     @RolesAllowed({ "cx-admin", "cx-analyst" })
-    @Operation(summary = "One version of a definition, active or not")
+    @Operation(summary = "One version of a definition, active or not; its ETag is its version")
     @APIResponse(responseCode = "200", description = "the version")
     @APIResponse(responseCode = "404", description = "no such version")
-    public DefinitionDocument version(@PathParam("code") String code, @PathParam("version") int version) {
-        return DefinitionDocument.of(reads.version(code, version));
+    public Response version(@PathParam("code") String code, @PathParam("version") int version) {
+        return VersionedReads.tagged(reads.version(code, version), DefinitionDocument::of);
     }
 
     @POST
@@ -121,8 +121,8 @@ public class DefinitionResource {
             @Parameter(description = "the version the change is based on, as its ETag: \"3\"", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull DefinitionDocument body) {
         int expected = Versioning.expectedVersion(ifMatch);
-        List<Violation> extra = code.equals(body.code()) ? List.of()
-                : List.of(new Violation("code", "must equal the code in the path (" + code + ")"));
+        List<Violation> extra = body.code() == null || code.equals(body.code()) ? List.of()
+                : List.of(new Violation("code", "must equal the code in the path (" + code + ") or be absent"));
         JourneyDefinition candidate = body.toDefinition(code);
         Versioning.requireValid(extra, DefinitionValidator.validate(candidate));
         return commands.change(candidate, expected, DefinitionDocument::of);

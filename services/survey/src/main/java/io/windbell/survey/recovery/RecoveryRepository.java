@@ -1,4 +1,4 @@
-package io.windbell.survey.followup;
+package io.windbell.survey.recovery;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

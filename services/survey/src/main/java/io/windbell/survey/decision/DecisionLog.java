@@ -1,4 +1,4 @@
-package io.windbell.survey.trigger;
+package io.windbell.survey.decision;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
