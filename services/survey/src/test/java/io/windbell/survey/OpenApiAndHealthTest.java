@@ -18,7 +18,8 @@ class OpenApiAndHealthTest {
     @Test
     void readinessCoversTheDatabaseAndThePipeline() {
         given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"))
-                .body("checks.name", hasItems("windbell-messaging", "survey-scheduler", "Database connections health check"))
+                .body("checks.name",
+                        hasItems("windbell-messaging", "survey-scheduler", "Database connections health check"))
                 .body("checks.find { it.name == 'windbell-messaging' }.data", hasKey("relay.published"))
                 .body("checks.find { it.name == 'windbell-messaging' }.data", hasKey("journey-events.applied"))
                 .body("checks.find { it.name == 'windbell-messaging' }.data", hasKey("workorder-events.applied"));

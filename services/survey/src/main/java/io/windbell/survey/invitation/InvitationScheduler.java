@@ -9,9 +9,9 @@ import jakarta.enterprise.event.Observes;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.windbell.messaging.outbox.OutboxPublisher;
 import io.windbell.platform.background.Periodic;
 import io.windbell.platform.jdbc.Transactions;
-import io.windbell.messaging.outbox.OutboxPublisher;
 import io.windbell.survey.SurveyConfig;
 
 /**

@@ -50,8 +50,7 @@ public class SurveyChannels {
         Clock clock = Clock.systemUTC();
         this.journeyEvents = channels.declare(JOURNEY_EVENTS, JourneyTriggerService.CONSUMER, EventPayload.class,
                 handler((connection, fresh) -> journeys.apply(connection, fresh, clock.instant()), scheduler));
-        this.workOrderEvents = channels.declare(WORKORDER_EVENTS, WorkOrderEventsService.CONSUMER,
-                EventPayload.class,
+        this.workOrderEvents = channels.declare(WORKORDER_EVENTS, WorkOrderEventsService.CONSUMER, EventPayload.class,
                 handler((connection, fresh) -> workOrders.apply(connection, fresh, clock.instant()), scheduler));
     }
 
