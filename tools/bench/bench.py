@@ -16,7 +16,7 @@ The journey section (a cx-admin token is fetched by client credentials from $WIN
 with $WINDBELL_BENCH_CLIENT_ID / $WINDBELL_BENCH_CLIENT_SECRET, and fetched again on a 401):
   bench.py journey-catchup URL TARGET TIMEOUT_S [BASELINE]
                                         poll URL/v1/admin/processing every 0.25 s (connection refused
-                                        while the service starts is fine) until applied + deadLettered
+                                        while the service starts is fine) until applied + skipped + deadLettered
                                         >= TARGET; the last stdout line is JSON: when consumption started
                                         (the last poll that still saw BASELINE, else extrapolated back
                                         from the first answers), when it was done, events/s in between
@@ -220,7 +220,8 @@ class Admin:
 
 
 def done_count(p):
-    return int(p.get("applied", 0)) + int(p.get("deadLettered", 0))
+    # skipped: redelivered or duplicate events (same ce_id) that the inbox recognised
+    return int(p.get("applied", 0)) + int(p.get("skipped", 0)) + int(p.get("deadLettered", 0))
 
 
 def cmd_journey_catchup(url, target, timeout_s, baseline=0):
@@ -249,7 +250,7 @@ def cmd_journey_catchup(url, target, timeout_s, baseline=0):
                 done = now
                 break
         if now >= next_note:
-            print(f"[journey-catchup] {now - t0:5.1f}s " + (f"applied+deadLettered={done_count(latest)} of {target}"
+            print(f"[journey-catchup] {now - t0:5.1f}s " + (f"applied+skipped+deadLettered={done_count(latest)} of {target}"
                   if latest else "no answer yet (starting)"), file=sys.stderr, flush=True)
             next_note += 5
         time.sleep(0.25)

@@ -482,7 +482,7 @@ step_journey_latency() {
   if ! settled=$(python3 "$BENCH_PY" journey-settle "$JOURNEY_URL" "$JOURNEY_SETTLE_TIMEOUT_S"); then
     FAILED_STEPS+=(journey-latency); say "step journey-latency skipped: journey did not settle"; return 0
   fi
-  baseline=$(python3 -c 'import json,sys; p=json.loads(sys.argv[1]); print(p["applied"] + p["deadLettered"])' "$settled")
+  baseline=$(python3 -c 'import json,sys; p=json.loads(sys.argv[1]); print(p["applied"] + p.get("skipped", 0) + p["deadLettered"])' "$settled")
   python3 "$BENCH_PY" journey-reset "$JOURNEY_URL" >/dev/null || {
     FAILED_STEPS+=(journey-latency); say "step journey-latency FAILED: could not reset the latency histogram"; return 0
   }
