@@ -19,13 +19,4 @@ public final class ChannelConsumers {
         }
         return consumers;
     }
-
-    /** Every consumer of the channel goes back to the start of its partitions: everything is read again. */
-    public static void rewind(KafkaClientService kafka, String channel) {
-        for (KafkaConsumer<Object, Object> consumer : of(kafka, channel)) {
-            consumer.runOnPollingThread(c -> {
-                c.seekToBeginning(c.assignment());
-            }).await().indefinitely();
-        }
-    }
 }
