@@ -41,14 +41,24 @@ public class TouchpointChannel {
         Clock clock = Clock.systemUTC();
         this.channel = channels.declare(CHANNEL, ReconstructionService.CONSUMER, TouchpointRecorded.class,
                 TouchpointChannel::check, new BatchProcessor.Handler<>() {
+                    // the batch's phases, from its transaction on this worker thread to the commit after it
+                    private final ThreadLocal<ProcessingStats.Lap> laps = new ThreadLocal<>();
+
                     @Override
                     public void apply(Connection connection, List<Envelope<TouchpointRecorded>> fresh)
                             throws SQLException {
-                        reconstruction.apply(connection, fresh, clock.instant(), stats.begin(fresh));
+                        ProcessingStats.Lap lap = stats.begin(fresh);
+                        laps.set(lap);
+                        reconstruction.apply(connection, fresh, clock.instant(), lap);
                     }
 
                     @Override
                     public void committed(List<Envelope<TouchpointRecorded>> applied) {
+                        ProcessingStats.Lap lap = laps.get();
+                        if (lap != null) {
+                            lap.lap("commit");
+                            laps.remove();
+                        }
                         stats.committed(applied);
                     }
                 });
