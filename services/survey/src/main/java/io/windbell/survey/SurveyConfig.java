@@ -23,6 +23,8 @@ public interface SurveyConfig {
 
     Decisions decisions();
 
+    Throttle throttle();
+
     /** The contact budget that protects a customer from survey fatigue. */
     interface Budget {
         /** At most {@code max} invitations within each sliding {@code window}; follow-ups are exempt. */
@@ -97,5 +99,24 @@ public interface SurveyConfig {
 
         @WithDefault("PT1H")
         Duration purgeInterval();
+    }
+
+    /**
+     * Per-client-address throttling of the public survey link endpoints ({@code /s/*}, {@code /v1/s/*}): a token bucket
+     * per address, see {@code PublicLinkThrottle}. Behind a reverse proxy the address is the forwarded one only where
+     * {@code quarkus.http.proxy.*} trusts that proxy.
+     */
+    interface Throttle {
+        /** Requests per second an address may make on average. */
+        @WithDefault("1")
+        double rate();
+
+        /** Requests an address may make at once (a respondent's page, drafts and submit fit easily). */
+        @WithDefault("60")
+        int burst();
+
+        /** Addresses remembered at most (the least recently active beyond that are forgotten). */
+        @WithDefault("50000")
+        int maxAddresses();
     }
 }

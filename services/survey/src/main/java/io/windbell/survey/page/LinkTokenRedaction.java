@@ -1,7 +1,6 @@
 package io.windbell.survey.page;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,17 +10,18 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.windbell.platform.logging.Redaction;
 
 /**
  * Keeps survey link tokens out of traces: the HTTP server span records the request path, and under {@code /s/} and
  * {@code /v1/s/} that path holds the token, which is the customer's credential. The token is replaced before any
- * exporter sees the span (the route template already names the endpoint).
+ * exporter sees the span (the route template already names the endpoint). Where a token appears is known to
+ * {@link Redaction}, which the log filter uses as well.
  */
 @ApplicationScoped
 public class LinkTokenRedaction implements SpanProcessor {
 
     static final String REDACTED = "{token}";
-    private static final Pattern TOKEN_IN_PATH = Pattern.compile("^(/v1)?/s/[^/?#]+");
     private static final List<AttributeKey<String>> PATH_ATTRIBUTES = List.of(AttributeKey.stringKey("url.path"),
             AttributeKey.stringKey("http.target"), AttributeKey.stringKey("url.full"));
 
@@ -40,12 +40,7 @@ public class LinkTokenRedaction implements SpanProcessor {
 
     /** {@code /s/abc/thanks} becomes {@code /s/{token}/thanks}; other paths are returned as they are. */
     static String redact(String path) {
-        int start = path.indexOf("://");
-        if (start >= 0) {
-            int slash = path.indexOf('/', start + 3);
-            return slash < 0 ? path : path.substring(0, slash) + redact(path.substring(slash));
-        }
-        return TOKEN_IN_PATH.matcher(path).replaceFirst(m -> (m.group(1) == null ? "" : "/v1") + "/s/" + REDACTED);
+        return Redaction.linkTokens(path, REDACTED);
     }
 
     @Override

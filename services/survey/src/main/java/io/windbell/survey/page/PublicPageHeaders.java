@@ -7,8 +7,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Headers of every answer under {@code /s/} and {@code /v1/s/}: the link token is in the URL, so nothing is cached and
- * no referrer leaves the page; the HTML pages load only their own assets.
+ * Headers of every answer under {@code /s/} and {@code /v1/s/}: the link token is in the URL, so no referrer leaves the
+ * page; the HTML pages load only their own assets. {@code Cache-Control: no-store} and {@code nosniff} come from
+ * libs/platform's shared HTTP filter, as on every personal-data API.
  */
 public class PublicPageHeaders {
 
@@ -22,9 +23,7 @@ public class PublicPageHeaders {
             return;
         }
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.putSingle("Cache-Control", "no-store");
         headers.putSingle("Referrer-Policy", "no-referrer");
-        headers.putSingle("X-Content-Type-Options", "nosniff");
         if (page) {
             headers.putSingle("Content-Security-Policy", CSP);
         }
