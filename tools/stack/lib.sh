@@ -563,9 +563,9 @@ client_token() {
 }
 
 # user_token USERNAME PASSWORD [CLIENT_ID]: an access token by the password grant of the
-# public console client (demo users only).
+# DEV ONLY client windbell-dev-cli (demo users only; the console client has no password grant).
 user_token() {
-  _token_request -d grant_type=password --data-urlencode "client_id=${3:-windbell-console}" \
+  _token_request -d grant_type=password --data-urlencode "client_id=${3:-windbell-dev-cli}" \
     --data-urlencode "username=$1" --data-urlencode "password=$2"
 }
 

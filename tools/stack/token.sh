@@ -2,7 +2,7 @@
 # Prints an access token from the local Keycloak (realm windbell).
 #
 #   tools/stack/token.sh <client-id> <secret>          client credentials, e.g. channel-app channel-app-secret
-#   tools/stack/token.sh --user <username> [password]  a demo user via the windbell-console client
+#   tools/stack/token.sh --user <username> [password]  a demo user via the DEV ONLY windbell-dev-cli client
 #                                                      (password defaults to the username)
 #   --claims (as first argument)                       print the decoded claims instead of the token
 #
