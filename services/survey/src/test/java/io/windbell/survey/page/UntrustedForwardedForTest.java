@@ -1,0 +1,44 @@
+package io.windbell.survey.page;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.windbell.survey.support.SurveyTestResource;
+
+/**
+ * The throttle's client address comes from {@code X-Forwarded-For} only when the proxy is trusted: here forwarding is
+ * on but the only trusted proxy is elsewhere, so a client that makes up a new {@code X-Forwarded-For} per request still
+ * spends one bucket (its connection's address).
+ */
+@QuarkusTest
+@TestProfile(UntrustedForwardedForTest.ProxyElsewhere.class)
+@QuarkusTestResource(value = SurveyTestResource.class, restrictToAnnotatedClass = true)
+class UntrustedForwardedForTest {
+
+    public static class ProxyElsewhere implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("windbell.survey.throttle.burst", "3", "windbell.survey.throttle.rate", "0.001",
+                    "quarkus.http.proxy.proxy-address-forwarding", "true", "quarkus.http.proxy.allow-x-forwarded",
+                    "true", "quarkus.http.proxy.trusted-proxies", "192.0.2.1");
+        }
+    }
+
+    @Test
+    void aMadeUpForwardedForDoesNotEscapeTheLimit() {
+        for (int i = 0; i < 3; i++) {
+            given().header("X-Forwarded-For", "198.51.100." + i).get("/v1/s/{token}", "no-such-token").then()
+                    .statusCode(404);
+        }
+        given().header("X-Forwarded-For", "198.51.100.99").get("/v1/s/{token}", "no-such-token").then().statusCode(429)
+                .header("Retry-After", notNullValue());
+    }
+}
