@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -51,6 +56,41 @@ class InvitationLinkResourceTest {
         given().get("/v1/invitations/{id}/link", sent.id()).then().statusCode(200).body("linkUrl", equalTo(url));
         given().get("/v1/s/{token}", url.substring(url.lastIndexOf('/') + 1)).then().statusCode(200)
                 .body("invitationId", equalTo(sent.id().toString()));
+    }
+
+    @Test
+    @TestSecurity(user = "service-account-notification", roles = "survey-deliverer")
+    void everyRequestIsAuditedByCallerAndInvitationWithoutTheLink() {
+        Sent sent = invitations.invitation().insert();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                Object[] parameters = record.getParameters();
+                lines.add(parameters == null ? record.getMessage() : String.format(record.getMessage(), parameters));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger audit = Logger.getLogger("io.windbell.survey.audit.link");
+        audit.addHandler(capture);
+        try {
+            given().get("/v1/invitations/{id}/link", sent.id()).then().statusCode(200);
+            given().get("/v1/invitations/{id}/link", invitations.invitation().status("EXPIRED").insert().id()).then()
+                    .statusCode(410);
+        } finally {
+            audit.removeHandler(capture);
+        }
+        assertThat(lines).hasSize(2);
+        assertThat(lines.getFirst()).contains(sent.id().toString(), "service-account-notification", "Link");
+        assertThat(lines.get(1)).contains("service-account-notification", "Closed");
+        assertThat(String.join("\n", lines)).doesNotContain(sent.token()).doesNotContain("/s/");
     }
 
     @Test
