@@ -263,7 +263,7 @@ import json, sys
 out, ms, pid = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 rss = next(int(l.split()[1]) for l in open(f"/proc/{pid}/status") if l.startswith("VmRSS:"))
 json.dump({"step": "startup", "readyS": round(ms / 1000, 2), "idleRssMb": round(rss / 1024, 1),
-           "note": "launch to first 200 from /q/health/ready, polled every 0.1 s"}, open(out, "w"), indent=2)
+           "note": "launch to first 200 from /q/health/ready (management port), polled every 0.1 s"}, open(out, "w"), indent=2)
 PY
 }
 
@@ -460,7 +460,7 @@ step_journey_throughput() {
   python3 "$BENCH_PY" step-json "$name" "start journey; poll GET /v1/admin/processing every 0.25 s until applied >= $target" \
     "$rc" "$(((t1 - t0) / 1000000))" "$parsed" "$resources" >"$RESULTS/$name.json"
   python3 -c 'import json,sys; json.dump({"step": "journey-startup", "readyS": round(int(sys.argv[2]) / 1e6, 2),
-    "note": "launch to /q/health/ready 200 while consuming the preload"}, open(sys.argv[1], "w"))' \
+    "note": "launch to /q/health/ready 200 (management port) while consuming the preload"}, open(sys.argv[1], "w"))' \
     "$RESULTS/journey-startup.json" "$ready_us"
   if [[ $(result_field "$name" caughtUp) != True ]]; then
     FAILED_STEPS+=("$name")
@@ -623,7 +623,8 @@ step_survey_throughput() {
   statuses_end=$(survey_psql -F '=' -c "SELECT status, count(*) FROM invitation GROUP BY 1 ORDER BY 1" | paste -sd' ')
   rss=
   if pid=$(running_pid survey); then rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status"); fi
-  local health; health=$(curl -sS --max-time 5 "$SURVEY_URL/q/health/ready" 2>/dev/null || echo '{}')
+  # the detailed readiness (the kit's counters) is on the management interface, not the public port
+  local health; health=$(curl -sS --max-time 5 "http://$BIND_HOST:$(management_port "${SURVEY_PORT:-8093}")/q/health/ready" 2>/dev/null || echo '{}')
   python3 - "$RESULTS/survey-decisions.json" "$outcomes_at" "$statuses_at" "$statuses_end" "${delivered_s:-}" \
     "${rss:-0}" "$ready_us" "$health" <<'PY'
 import json, sys

@@ -557,6 +557,12 @@ keycloak_start() {
 
 keycloak_stop() { stop_part keycloak 30; }
 
+# The DEV-ONLY client that plays the notification service: role survey-deliverer, the only one
+# that may fetch a survey link (GET /v1/invitations/{id}/link; survey.invited carries none, ADR
+# 0013). Used by the responder (loadgen respond) and survey-link.sh.
+SURVEY_DELIVERER_CLIENT=survey-deliverer-dev
+SURVEY_DELIVERER_SECRET=survey-deliverer-dev-secret
+
 # client_token CLIENT_ID SECRET: an access token by client credentials.
 client_token() {
   _token_request -d grant_type=client_credentials --data-urlencode "client_id=$1" --data-urlencode "client_secret=$2"
@@ -605,6 +611,11 @@ services_list() {
     echo "$name $((port + SERVICE_PORT_OFFSET)) $db $module"
   done <"$SERVICES_FILE"
 }
+
+# management_port PORT: the port of a service's management interface (detailed health, /q/health/*),
+# its HTTP port + 1000 (ingest 9081, journey 9082, survey 9083; bench 9091-9093). The HTTP port
+# itself answers only GET /health with UP or DOWN.
+management_port() { echo $(($1 + 1000)); }
 
 # Every database the declared services own ("-" means stateless).
 service_databases() { services_list "$@" | awk '$3 != "-" { print $3 }' | sort -u; }
@@ -656,6 +667,7 @@ service_start() {
     [[ -f $jar ]] || die "$name: $jar does not exist.
   Build it with: ./mvnw -B -DskipTests -pl $module -am package"
     require_free_port "$name" "$port"
+    require_free_port "$name" "$(management_port "$port")"
     local -a envs extra=()
     mapfile -t envs < <(service_env "$name" "$port" "$db")
     # read -a splits on blanks without globbing ("caps[0]" stays as it is)
@@ -666,8 +678,9 @@ service_start() {
     launch "$name" "${envs[@]}" -- "$JAVA" -Xmx"$SERVICE_HEAP" ${WINDBELL_SERVICE_JAVA_OPTS:-} "${extra[@]}" \
       -Dwindbell.stack.dir="$STATE_DIR" -jar "$jar"
   fi
-  POLL_INTERVAL=0.1 wait_ready "$name" "$TIMEOUT_SERVICE" http_ok "http://$BIND_HOST:$port/q/health/ready"
-  say "$name ready on http://$BIND_HOST:$port"
+  POLL_INTERVAL=0.1 wait_ready "$name" "$TIMEOUT_SERVICE" http_ok \
+    "http://$BIND_HOST:$(management_port "$port")/q/health/ready"
+  say "$name ready on http://$BIND_HOST:$port (health on http://$BIND_HOST:$(management_port "$port")/q/health)"
 }
 
 # The environment every service gets: its port, its database, the broker, the issuer, and
@@ -677,6 +690,8 @@ service_env() {
   local name=$1 port=$2 db=$3 other oport rest
   echo "QUARKUS_HTTP_HOST=$BIND_HOST"
   echo "QUARKUS_HTTP_PORT=$port"
+  echo "QUARKUS_MANAGEMENT_HOST=$BIND_HOST"
+  echo "QUARKUS_MANAGEMENT_PORT=$(management_port "$port")"
   if [[ $db != - ]]; then
     echo "QUARKUS_DATASOURCE_USERNAME=$DB_USER"
     echo "QUARKUS_DATASOURCE_PASSWORD=$DB_PASSWORD"

@@ -161,7 +161,8 @@ start_responder() {
     # -Dwindbell.stack.dir marks the process as ours (see running_pid)
     launch responder -- "$JAVA" -Xmx128m -XX:+UseSerialGC -Dwindbell.stack.dir="$STATE_DIR" -jar "$LOADGEN_JAR" \
       respond --base-url "http://$BIND_HOST:$port" --bootstrap "$KAFKA_URL" --response-rate "$RESPONDER_RATE" \
-      --max-delay 3s --duration "$RESPONDER_DURATION"
+      --max-delay 3s --duration "$RESPONDER_DURATION" --token-url "$TOKEN_URL" \
+      --client-id "$SURVEY_DELIVERER_CLIENT" --client-secret "$SURVEY_DELIVERER_SECRET"
     # it checks the topic first: a failure there ends it within seconds
     await_first_line responder "$log" "$before" '[respond] '
     if ! is_running responder; then
@@ -194,6 +195,8 @@ check_realm() {
   for c in channel-app:channel-app-secret cx-admin-cli:cx-admin-secret cx-analyst-cli:cx-analyst-secret; do
     client_token "${c%%:*}" "${c#*:}" >/dev/null || die "keycloak: no token for client ${c%%:*}"
   done
+  client_token "$SURVEY_DELIVERER_CLIENT" "$SURVEY_DELIVERER_SECRET" >/dev/null ||
+    die "keycloak: no token for client $SURVEY_DELIVERER_CLIENT"
   for u in admin analyst frontline.b001 frontline.b002 manager.b001 regional.r01; do
     user_token "$u" "$u" >/dev/null || die "keycloak: no token for demo user $u"
   done
@@ -218,8 +221,8 @@ Windbell local stack is up ($(elapsed)s). Logs and pid files: $STATE_DIR/{logs,p
 EOF
   local name port
   while read -r name port _; do
-    printf '  %-11s http://%s:%s   health /q/health/ready, OpenAPI /q/openapi, log %s\n' \
-      "$name" "$BIND_HOST" "$port" "$(log_file "$name")"
+    printf '  %-11s http://%s:%s   OpenAPI /q/openapi, UP/DOWN /health; detailed health http://%s:%s/q/health/ready; log %s\n' \
+      "$name" "$BIND_HOST" "$port" "$BIND_HOST" "$(management_port "$port")" "$(log_file "$name")"
   done < <(services_list)
   cat <<EOF
 

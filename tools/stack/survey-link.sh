@@ -5,13 +5,15 @@
 #
 # Reads cx.survey-events.v1 of the local broker (kafka/SurveyLink.java): the newest survey.invited
 # that has neither been answered nor expired, preferring one the simulated customers (loadgen
-# respond) have left alone. With --wait, tries again every 5 s until one appears (first
-# invitations come a minute or two after `make run`: a journey has to end, then the rule's delay).
+# respond) have left alone. The event carries no link (ADR 0013): it is fetched from survey as the
+# deliverer does, GET /v1/invitations/{id}/link with a token of the DEV-ONLY client
+# survey-deliverer-dev. With --wait, tries again every 5 s until one appears (first invitations
+# come a minute or two after `make run`: a journey has to end, then the rule's delay).
 # Exit status 3 when there is none. Uses the ports of `make run`.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-usage() { sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 wait_s=0
 case ${1:-} in
@@ -32,10 +34,20 @@ while :; do
   rc=0
   line=$(KAFKA_TOOL_TIMEOUT=90 kafka_tool "$STACK_DIR/kafka/SurveyLink.java" "$KAFKA_URL" cx.survey-events.v1 "$min_age") || rc=$?
   if ((rc == 0)) && [[ -n $line ]]; then
-    read -r token invitation age <<<"$line"
-    echo "http://$BIND_HOST:$port/s/$token"
-    echo "  (invitation $invitation, sent ${age}s ago; JSON: http://$BIND_HOST:$port/v1/s/$token)" >&2
-    exit 0
+    read -r invitation age <<<"$line"
+    bearer=$(client_token "$SURVEY_DELIVERER_CLIENT" "$SURVEY_DELIVERER_SECRET") ||
+      die "keycloak: no token for client $SURVEY_DELIVERER_CLIENT (is \`make run\` up?)"
+    # the answer holds a credential: read it into a variable, never into a file or a log
+    link=$(curl -sS --max-time 10 -H "Authorization: Bearer $bearer" \
+      "http://$BIND_HOST:$port/v1/invitations/$invitation/link" |
+      python3 -c 'import json, sys; print(json.load(sys.stdin).get("linkUrl", ""))' 2>/dev/null) || link=
+    if [[ -n $link ]]; then
+      echo "$link"
+      echo "  (invitation $invitation, sent ${age}s ago; JSON: http://$BIND_HOST:$port/v1/s/${link##*/s/})" >&2
+      exit 0
+    fi
+    # answered or expired since it was read from the topic (survey gives out no link then): look again
+    rc=3
   fi
   ((rc == 3)) || die "could not read cx.survey-events.v1 on $KAFKA_URL (exit $rc)"
   ((SECONDS < deadline)) || break

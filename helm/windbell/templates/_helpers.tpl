@@ -168,11 +168,11 @@ limits:
   memory: {{ .svc.resources.limits.memory | quote }}
 {{- end -}}
 
-{{/* One HTTP probe: (dict "path" ... "p" <probe settings>). */}}
+{{/* One HTTP probe on the management interface, where the health endpoints live: (dict "path" ... "p" <probe settings>). */}}
 {{- define "windbell.httpProbe" -}}
 httpGet:
   path: {{ .path }}
-  port: http
+  port: management
   scheme: HTTP
 periodSeconds: {{ .p.periodSeconds }}
 timeoutSeconds: {{ .p.timeoutSeconds }}
@@ -180,7 +180,7 @@ failureThreshold: {{ .p.failureThreshold }}
 successThreshold: 1
 {{- end -}}
 
-{{/* Startup, liveness and readiness probes on SmallRye Health (context). */}}
+{{/* Startup, liveness and readiness probes on SmallRye Health, management port (context). */}}
 {{- define "windbell.probes" -}}
 startupProbe:
   {{- include "windbell.httpProbe" (dict "path" "/q/health/started" "p" .svc.probes.startup) | nindent 2 }}
@@ -210,9 +210,17 @@ readinessProbe:
 {{- define "windbell.configData" -}}
 {{- $data := dict
   "QUARKUS_HTTP_PORT" (toString .svc.containerPort)
+  "QUARKUS_MANAGEMENT_PORT" (toString .svc.managementPort)
   "KAFKA_BOOTSTRAP_SERVERS" .root.Values.kafka.bootstrapServers
   "QUARKUS_OIDC_AUTH_SERVER_URL" .root.Values.oidc.authServerUrl
 -}}
+{{- /* Kafka over mutual TLS: Quarkus passes every KAFKA_* variable to all Kafka clients (kafka.* config);
+       the PEM certificates themselves come from Secrets (windbell.secretEnv) */ -}}
+{{- if and .root.Values.kafka.tls.enabled .svc.kafkaClient -}}
+{{- $_ := set $data "KAFKA_SECURITY_PROTOCOL" "SSL" -}}
+{{- $_ := set $data "KAFKA_SSL_TRUSTSTORE_TYPE" "PEM" -}}
+{{- $_ := set $data "KAFKA_SSL_KEYSTORE_TYPE" "PEM" -}}
+{{- end -}}
 {{- if .svc.database.enabled -}}
 {{- $path := include "windbell.datasourcePath" . -}}
 {{- $_ := set $data "QUARKUS_DATASOURCE_REACTIVE_URL" (printf "postgresql:%s" $path) -}}
@@ -259,6 +267,26 @@ survey the Secret holding the key that signs survey links (tokenKey).
     secretKeyRef:
       name: {{ $secret }}
       key: {{ $key }}
+{{- end }}
+{{- with .root.Values.kafka.tls }}
+{{- if and .enabled $.svc.kafkaClient }}
+{{- /* the cluster CA and this service's own KafkaUser certificate (Strimzi), never another's */}}
+- name: KAFKA_SSL_TRUSTSTORE_CERTIFICATES
+  valueFrom:
+    secretKeyRef:
+      name: {{ .clusterCaSecret }}
+      key: ca.crt
+- name: KAFKA_SSL_KEYSTORE_CERTIFICATE_CHAIN
+  valueFrom:
+    secretKeyRef:
+      name: {{ printf "%s%s" .userSecretPrefix $.name }}
+      key: user.crt
+- name: KAFKA_SSL_KEYSTORE_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ printf "%s%s" .userSecretPrefix $.name }}
+      key: user.key
+{{- end }}
 {{- end }}
 {{- with .svc.tokenKey }}
 - name: WINDBELL_SURVEY_INVITATIONS_TOKEN_KEY

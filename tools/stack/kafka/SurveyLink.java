@@ -28,15 +28,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * the {@code survey.invited} whose invitation has no {@code survey.responded} or {@code survey.expired} yet and has not
  * passed its {@code expiresAt}, and prints the newest one that is at least MIN_AGE_SECONDS old (the simulated customers
  * of {@code loadgen respond} have decided about it by then and left it alone), else the newest open one: one line,
- * {@code <linkToken> <invitationId> <age in s>}. Exit status 3 when there is none. Prints no customer id.
+ * {@code <invitationId> <age in s>}. Exit status 3 when there is none. Prints no customer id. The event carries no
+ * link (ADR 0013): survey-link.sh fetches it from survey with the deliverer's token.
  */
 public final class SurveyLink {
 
     private static final Pattern INVITATION_ID = Pattern.compile("\"invitationId\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Pattern LINK_TOKEN = Pattern.compile("\"linkToken\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern EXPIRES_AT = Pattern.compile("\"expiresAt\"\\s*:\\s*\"([^\"]+)\"");
 
-    record Open(String token, String invitationId, long timestamp) {
+    record Open(String invitationId, long timestamp) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -81,10 +81,9 @@ public final class SurveyLink {
                     }
                     String type = type(r);
                     if ("survey.invited".equals(type)) {
-                        String token = field(LINK_TOKEN, json);
                         String expires = field(EXPIRES_AT, json);
-                        if (token != null && (expires == null || Instant.parse(expires).isAfter(Instant.now()))) {
-                            open.put(id, new Open(token, id, r.timestamp()));
+                        if (expires == null || Instant.parse(expires).isAfter(Instant.now())) {
+                            open.put(id, new Open(id, r.timestamp()));
                         }
                     } else if ("survey.responded".equals(type) || "survey.expired".equals(type)) {
                         open.remove(id);
@@ -100,7 +99,7 @@ public final class SurveyLink {
         if (chosen == null) {
             System.exit(3);
         }
-        System.out.println(chosen.token() + " " + chosen.invitationId() + " " + (now - chosen.timestamp()) / 1000);
+        System.out.println(chosen.invitationId() + " " + (now - chosen.timestamp()) / 1000);
     }
 
     private static String type(ConsumerRecord<byte[], byte[]> r) {

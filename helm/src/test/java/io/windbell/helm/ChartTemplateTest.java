@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -154,6 +155,7 @@ class ChartTemplateTest {
                 assertHealthProbe(c.getStartupProbe(), "/q/health/started", at);
                 assertHealthProbe(c.getLivenessProbe(), "/q/health/live", at);
                 assertHealthProbe(c.getReadinessProbe(), "/q/health/ready", at);
+                assertManagementOnlyForTheProbes(r, d, c, at);
             }
         }
     }
@@ -171,6 +173,12 @@ class ChartTemplateTest {
             secrets.add(existingSecret);
             if (entry.get("tokenKey") instanceof Map<?, ?> tokenKey) {
                 secrets.add(tokenKey.get("existingSecret"));
+            }
+            // Kafka: the cluster CA and the service's own KafkaUser certificate, both written by Strimzi
+            Map<?, ?> kafkaTls = (Map<?, ?>) ((Map<?, ?>) r.values().get("kafka")).get("tls");
+            if (!Boolean.FALSE.equals(entry.get("kafkaClient"))) {
+                secrets.add(kafkaTls.get("clusterCaSecret"));
+                secrets.add(kafkaTls.get("userSecretPrefix") + service);
             }
             Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
             String at = d.getMetadata().getName();
@@ -203,7 +211,9 @@ class ChartTemplateTest {
                 assertThat(config.getData()).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_AUTH_SERVER_URL",
                         "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL");
                 assertThat(config.getData()).containsEntry("QUARKUS_HTTP_PORT",
-                        String.valueOf(c.getPorts().get(0).getContainerPort()));
+                        String.valueOf(port(c, "http").getContainerPort()));
+                assertThat(config.getData()).containsEntry("QUARKUS_MANAGEMENT_PORT",
+                        String.valueOf(port(c, "management").getContainerPort()));
             });
         }
     }
@@ -219,7 +229,8 @@ class ChartTemplateTest {
         assertThat(ingest.getSpec().getReplicas()).isEqualTo(2);
         Container c = ingest.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(c.getImage()).isEqualTo("registry.example.com/windbell/ingest:0.1.0");
-        assertThat(c.getPorts()).singleElement().satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(8080));
+        assertThat(port(c, "http").getContainerPort()).isEqualTo(8080);
+        assertThat(port(c, "management").getContainerPort()).isEqualTo(9000);
 
         Map<String, String> config = r.named(ConfigMap.class, "windbell-ingest").getData();
         assertThat(config).containsEntry("QUARKUS_HTTP_PORT", "8080")
@@ -227,7 +238,7 @@ class ChartTemplateTest {
                         "postgresql://windbell-pg-rw.windbell.svc:5432/ingest")
                 .containsEntry("QUARKUS_DATASOURCE_JDBC_URL",
                         "jdbc:postgresql://windbell-pg-rw.windbell.svc:5432/ingest")
-                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "windbell-kafka-bootstrap.windbell.svc:9092").containsEntry(
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "windbell-kafka-bootstrap.windbell.svc:9093").containsEntry(
                         "QUARKUS_OIDC_AUTH_SERVER_URL", "http://keycloak-service.keycloak.svc:8080/realms/windbell");
 
         assertThat(r.named(PodDisruptionBudget.class, "windbell-ingest").getSpec().getMaxUnavailable().getIntVal())
@@ -245,10 +256,9 @@ class ChartTemplateTest {
         Container c = pod.getContainers().get(0);
         assertThat(c.getName()).isEqualTo("journey");
         assertThat(c.getImage()).isEqualTo("registry.example.com/windbell/journey:0.1.0");
-        assertThat(c.getPorts()).singleElement().satisfies(p -> {
-            assertThat(p.getName()).isEqualTo("http");
-            assertThat(p.getContainerPort()).isEqualTo(8082);
-        });
+        assertThat(c.getPorts()).extracting(ContainerPort::getName).containsExactly("http", "management");
+        assertThat(port(c, "http").getContainerPort()).isEqualTo(8082);
+        assertThat(port(c, "management").getContainerPort()).isEqualTo(9000);
         assertHealthProbe(c.getStartupProbe(), "/q/health/started", "journey");
         assertHealthProbe(c.getLivenessProbe(), "/q/health/live", "journey");
         assertHealthProbe(c.getReadinessProbe(), "/q/health/ready", "journey");
@@ -266,7 +276,7 @@ class ChartTemplateTest {
         assertThat(config).containsEntry("QUARKUS_HTTP_PORT", "8082")
                 .containsEntry("QUARKUS_DATASOURCE_JDBC_URL",
                         "jdbc:postgresql://windbell-pg-rw.windbell.svc:5432/journey")
-                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "windbell-kafka-bootstrap.windbell.svc:9092")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "windbell-kafka-bootstrap.windbell.svc:9093")
                 .containsEntry("QUARKUS_OIDC_AUTH_SERVER_URL",
                         "http://keycloak-service.keycloak.svc:8080/realms/windbell")
                 .containsEntry("MP_MESSAGING_INCOMING_TOUCHPOINTS_CONCURRENCY", "2");
@@ -282,6 +292,40 @@ class ChartTemplateTest {
     }
 
     /**
+     * Kafka over mutual TLS: every service presents its own KafkaUser's certificate (never another service's, whose
+     * ACLs would then apply) and checks the brokers against the cluster CA; Quarkus passes the KAFKA_* settings to
+     * every Kafka client.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("valueSets")
+    void everyServiceTalksToKafkaOverTlsAsItsOwnKafkaUser(String name, String valuesResource) throws Exception {
+        Rendered r = Rendered.of(valuesResource);
+        for (Deployment d : r.all(Deployment.class)) {
+            String service = d.getMetadata().getLabels().get(COMPONENT);
+            Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+            Map<String, String> config = r.named(ConfigMap.class, c.getEnvFrom().get(0).getConfigMapRef().getName())
+                    .getData();
+            Map<?, ?> entry = (Map<?, ?>) ((Map<?, ?>) r.values().get("services")).get(service);
+            if (Boolean.FALSE.equals(entry.get("kafkaClient"))) {
+                // no Kafka user of its own: no certificate, and no Secret reference that would not exist
+                assertThat(config).as(service).doesNotContainKey("KAFKA_SECURITY_PROTOCOL");
+                assertThat(c.getEnv()).as(service).noneSatisfy(e -> assertThat(e.getName()).startsWith("KAFKA_"));
+                continue;
+            }
+            assertThat(config).as(service).containsEntry("KAFKA_SECURITY_PROTOCOL", "SSL")
+                    .containsEntry("KAFKA_SSL_TRUSTSTORE_TYPE", "PEM").containsEntry("KAFKA_SSL_KEYSTORE_TYPE", "PEM");
+            assertThat(config.get("KAFKA_BOOTSTRAP_SERVERS")).as(service).endsWith(":9093");
+            Map<String, String> fromSecrets = c.getEnv().stream().filter(e -> e.getName().startsWith("KAFKA_"))
+                    .collect(Collectors.toMap(EnvVar::getName, e -> e.getValueFrom().getSecretKeyRef().getName() + "/"
+                            + e.getValueFrom().getSecretKeyRef().getKey()));
+            assertThat(fromSecrets).as(service).containsOnly(
+                    Map.entry("KAFKA_SSL_TRUSTSTORE_CERTIFICATES", "windbell-cluster-ca-cert/ca.crt"),
+                    Map.entry("KAFKA_SSL_KEYSTORE_CERTIFICATE_CHAIN", "windbell-" + service + "/user.crt"),
+                    Map.entry("KAFKA_SSL_KEYSTORE_KEY", "windbell-" + service + "/user.key"));
+        }
+    }
+
+    /**
      * survey: its port and database, the link key only as a reference to its own Secret (never a value, nowhere else),
      * the public base URL of the links as plain configuration.
      */
@@ -294,7 +338,7 @@ class ChartTemplateTest {
         Container c = survey.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(c.getName()).isEqualTo("survey");
         assertThat(c.getImage()).isEqualTo("registry.example.com/windbell/survey:0.1.0");
-        assertThat(c.getPorts()).singleElement().satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(8083));
+        assertThat(port(c, "http").getContainerPort()).isEqualTo(8083);
         assertThat(r.named(Service.class, "windbell-survey").getSpec().getPorts()).singleElement()
                 .satisfies(p -> assertThat(p.getPort()).isEqualTo(8083));
 
@@ -313,7 +357,7 @@ class ChartTemplateTest {
                 .containsEntry("QUARKUS_DATASOURCE_JDBC_URL",
                         "jdbc:postgresql://windbell-pg-rw.windbell.svc:5432/survey")
                 .containsEntry("WINDBELL_SURVEY_INVITATIONS_PUBLIC_BASE_URL", "https://cx.bank.example")
-                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "windbell-kafka-bootstrap.windbell.svc:9092")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "windbell-kafka-bootstrap.windbell.svc:9093")
                 .doesNotContainKey("WINDBELL_SURVEY_INVITATIONS_TOKEN_KEY");
 
         // no other service gets the link key or the public base URL
@@ -365,7 +409,7 @@ class ChartTemplateTest {
         Set<String> egressPorts = egress.getSpec().getEgress().stream().flatMap(e -> e.getPorts().stream())
                 .map(p -> p.getProtocol() + "/" + p.getPort().getIntVal()).collect(Collectors.toSet());
         // the suite's own HTTP ports: ingest's 8080, journey's 8082, survey's 8083
-        assertThat(egressPorts).contains("UDP/53", "TCP/53", "TCP/9092", "TCP/5432", "TCP/8080", "TCP/8082", "TCP/8083",
+        assertThat(egressPorts).contains("UDP/53", "TCP/53", "TCP/9093", "TCP/5432", "TCP/8080", "TCP/8082", "TCP/8083",
                 "TCP/4317");
         assertThat(egress.getSpec().getEgress())
                 .allSatisfy(rule -> assertThat(rule.getTo()).as("egress to anywhere").isNotEmpty());
@@ -472,10 +516,40 @@ class ChartTemplateTest {
                 .hasMessageContaining("Gadget/g: not a known Kubernetes type");
     }
 
+    /** Health is on the management interface: the probes read it there, the public port has only UP/DOWN. */
     private static void assertHealthProbe(Probe probe, String path, String at) {
         assertThat(probe).as(at + " probe " + path).isNotNull();
         assertThat(probe.getHttpGet().getPath()).as(at).isEqualTo(path);
-        assertThat(probe.getHttpGet().getPort().getStrVal()).as(at).isEqualTo("http");
+        assertThat(probe.getHttpGet().getPort().getStrVal()).as(at).isEqualTo("management");
+    }
+
+    /**
+     * The management port (detailed health: check names, counters, the last error) is for the kubelet's probes only: no
+     * Service port leads to it and no NetworkPolicy lets another pod or the ingress controller in.
+     */
+    private static void assertManagementOnlyForTheProbes(Rendered r, Deployment d, Container c, String at) {
+        int management = port(c, "management").getContainerPort();
+        assertThat(management).as(at).isNotEqualTo(port(c, "http").getContainerPort());
+        for (Service service : r.all(Service.class)) {
+            assertThat(service.getSpec().getPorts()).as(at + ": " + service.getMetadata().getName())
+                    .allSatisfy(p -> assertThat(String.valueOf(p.getTargetPort().getValue())).isNotIn("management",
+                            String.valueOf(management)));
+        }
+        for (NetworkPolicy policy : r.all(NetworkPolicy.class)) {
+            if (policy.getSpec().getIngress() == null) {
+                continue;
+            }
+            policy.getSpec().getIngress().stream().filter(rule -> rule.getPorts() != null)
+                    .flatMap(rule -> rule.getPorts().stream())
+                    .forEach(p -> assertThat(p.getPort() == null ? null : String.valueOf(p.getPort().getValue()))
+                            .as(at + ": " + policy.getMetadata().getName())
+                            .isNotIn("management", String.valueOf(management)));
+        }
+    }
+
+    private static ContainerPort port(Container c, String name) {
+        return c.getPorts().stream().filter(p -> name.equals(p.getName())).findFirst()
+                .orElseThrow(() -> new AssertionError(c.getName() + " has no port " + name));
     }
 
     private static void assertNotACredential(String name, String value, String at) {

@@ -8,6 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -19,12 +24,20 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The plain manifests of k8s/ are well-formed, declare the five topics and the dead-letter topics of the consuming
- * services as agreed, contain no Secret, and agree with the chart's defaults (Kafka bootstrap, PostgreSQL host, a role,
- * database and Secret for every enabled service).
+ * services as agreed, give each service a Kafka user with exactly its topics, contain no Secret, and agree with the
+ * chart's defaults (Kafka bootstrap, PostgreSQL host, a role, database and Secret for every enabled service).
  */
 class ClusterPrerequisitesTest {
 
     static final Path K8S = Path.of(System.getProperty("windbell.k8s.dir", "../k8s")).toAbsolutePath().normalize();
+    static final Path SERVICES = Path.of(System.getProperty("windbell.services.dir", "../services")).toAbsolutePath()
+            .normalize();
+    /**
+     * What each service writes through its outbox (the topic of its contracts' records, not a property): the producer
+     * column of k8s/README.md's topic table. ingest's topic is configured ({@code windbell.ingest.producer.topic}).
+     */
+    static final Map<String, String> OUTBOX_TOPICS = Map.of("journey", "cx.journey-events.v1", "survey",
+            "cx.survey-events.v1");
     static final List<String> TOPICS = List.of("cx.touchpoint-events.v1", "cx.journey-events.v1", "cx.survey-events.v1",
             "cx.experience-alerts.v1", "cx.workorder-events.v1");
 
@@ -159,7 +172,96 @@ class ClusterPrerequisitesTest {
             assertThat(pool.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo(cluster);
             assertThat(pool.at("/spec/roles").toString()).contains("controller").contains("broker");
         });
-        assertThat(value("kafka", "bootstrapServers")).startsWith(cluster + "-kafka-bootstrap.windbell.svc:9092");
+        assertThat(value("kafka", "bootstrapServers")).startsWith(cluster + "-kafka-bootstrap.windbell.svc:9093");
+    }
+
+    /**
+     * No client reaches Kafka unauthenticated or unchecked: every listener is TLS with client certificates, and the ACL
+     * authorizer is on.
+     */
+    @Test
+    void kafkaListensOnlyOverTlsWithClientCertificatesAndChecksAcls() {
+        JsonNode kafka = single("Kafka");
+        assertThat(kafka.at("/spec/kafka/listeners")).isNotEmpty().allSatisfy(listener -> {
+            assertThat(listener.path("tls").asBoolean()).as(listener.path("name").asText()).isTrue();
+            assertThat(listener.at("/authentication/type").asText()).as(listener.path("name").asText())
+                    .isEqualTo("tls");
+        });
+        assertThat(kafka.at("/spec/kafka/authorization/type").asText()).isEqualTo("simple");
+        assertThat(kafka.at("/spec/entityOperator/userOperator").isMissingNode()).isFalse();
+    }
+
+    /**
+     * Each service is a KafkaUser (mutual TLS) whose ACLs allow exactly what its application.properties (and its
+     * outbox) use: its input topics (Describe, Read), its consumer groups (Read), its output topic (Describe, Write)
+     * and its dead-letter topics {@code <input>.dlq.<service>} (Describe, Write), which exist. Nothing more, no
+     * wildcard: a consumer of another service's topic is refused by the broker.
+     */
+    @Test
+    void eachServiceIsAKafkaUserAllowedExactlyItsTopics() throws IOException {
+        String cluster = single("Kafka").at("/metadata/name").asText();
+        List<String> topics = of("KafkaTopic").stream().map(t -> t.at("/spec/topicName").asText()).toList();
+        List<String> services;
+        try (Stream<Path> dirs = Files.list(SERVICES)) {
+            services = dirs.filter(d -> Files.exists(d.resolve("src/main/resources/application.properties")))
+                    .map(d -> d.getFileName().toString()).sorted().toList();
+        }
+        assertThat(services).contains("ingest", "journey", "survey");
+        assertThat(of("KafkaUser")).extracting(u -> u.at("/metadata/name").asText())
+                .containsExactlyInAnyOrderElementsOf(services.stream().map(s -> "windbell-" + s).toList());
+        for (String service : services) {
+            Map<String, String> properties = properties(service);
+            String name = properties.getOrDefault("windbell.messaging.service", service);
+            Map<String, Set<String>> expected = new TreeMap<>();
+            properties.forEach((key, value) -> {
+                if (key.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topic")) {
+                    expected.put("topic:" + value, Set.of("Describe", "Read"));
+                    expected.put("topic:" + value + ".dlq." + name, Set.of("Describe", "Write"));
+                } else if (key.matches("mp\\.messaging\\.incoming\\.[^.]+\\.group\\.id")) {
+                    expected.put("group:" + value, Set.of("Read"));
+                } else if (key.equals("windbell.ingest.producer.topic")) {
+                    expected.put("topic:" + value, Set.of("Describe", "Write"));
+                }
+            });
+            if (OUTBOX_TOPICS.containsKey(service)) {
+                expected.put("topic:" + OUTBOX_TOPICS.get(service), Set.of("Describe", "Write"));
+            }
+            assertThat(expected).as(service + ": nothing configured").isNotEmpty();
+
+            JsonNode user = of("KafkaUser").stream()
+                    .filter(u -> u.at("/metadata/name").asText().equals("windbell-" + service)).findFirst()
+                    .orElseThrow();
+            assertThat(user.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo(cluster);
+            assertThat(user.at("/spec/authentication/type").asText()).as(service).isEqualTo("tls");
+            assertThat(user.at("/spec/authorization/type").asText()).as(service).isEqualTo("simple");
+            Map<String, Set<String>> granted = new TreeMap<>();
+            for (JsonNode acl : user.at("/spec/authorization/acls")) {
+                assertThat(acl.at("/resource/patternType").asText("literal")).as(service + " " + acl)
+                        .isEqualTo("literal");
+                assertThat(acl.path("type").asText("allow")).as(service + " " + acl).isEqualTo("allow");
+                String resource = acl.at("/resource/type").asText() + ":" + acl.at("/resource/name").asText();
+                Set<String> operations = new TreeSet<>();
+                acl.path("operations").forEach(o -> operations.add(o.asText()));
+                assertThat(granted.put(resource, operations)).as(service + ": " + resource + " twice").isNull();
+            }
+            assertThat(granted).as(service).isEqualTo(expected.entrySet().stream().collect(
+                    Collectors.toMap(Map.Entry::getKey, e -> new TreeSet<>(e.getValue()), (a, b) -> a, TreeMap::new)));
+            granted.keySet().stream().filter(r -> r.startsWith("topic:")).map(r -> r.substring("topic:".length()))
+                    .forEach(topic -> assertThat(topics).as(service + ": declared topic").contains(topic));
+        }
+    }
+
+    /** A service's application.properties without profile-specific keys ({@code %test.}, {@code %dev.}). */
+    private static Map<String, String> properties(String service) throws IOException {
+        Properties properties = new Properties();
+        try (var in = Files
+                .newInputStream(SERVICES.resolve(service).resolve("src/main/resources/application.properties"))) {
+            properties.load(in);
+        }
+        Map<String, String> result = new TreeMap<>();
+        properties.stringPropertyNames().stream().filter(k -> !k.startsWith("%"))
+                .forEach(k -> result.put(k, properties.getProperty(k)));
+        return result;
     }
 
     @Test

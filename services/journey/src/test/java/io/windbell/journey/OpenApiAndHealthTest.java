@@ -1,25 +1,33 @@
 package io.windbell.journey;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.windbell.journey.support.JourneyTestResource;
+import io.windbell.testing.HealthOnTheManagementInterface;
 
-/** The operational endpoints need no token: readiness with its checks, and the OpenAPI document. */
+/**
+ * The operational endpoints need no token: the OpenAPI document on the public port, readiness with its checks only on
+ * the management interface.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = JourneyTestResource.class, restrictToAnnotatedClass = true)
-class OpenApiAndHealthTest {
+class OpenApiAndHealthTest extends HealthOnTheManagementInterface {
+
+    @Override
+    protected List<String> readinessChecks() {
+        return List.of("windbell-messaging", "journey-definitions", "Database connections health check");
+    }
 
     @Test
     void readinessCoversTheDatabaseTheDefinitionsAndThePipeline() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", org.hamcrest.Matchers.is("UP"))
-                .body("checks.name",
-                        hasItems("windbell-messaging", "journey-definitions", "Database connections health check"))
+        readiness().statusCode(200).body("status", org.hamcrest.Matchers.is("UP"))
                 .body("checks.find { it.name == 'windbell-messaging' }.data", hasKey("touchpoints.applied"));
     }
 

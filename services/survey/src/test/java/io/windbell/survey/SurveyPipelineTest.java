@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import io.windbell.contracts.survey.SurveyExpired;
 import io.windbell.contracts.survey.SurveyInvited;
 import io.windbell.contracts.survey.SurveyResponded;
 import io.windbell.contracts.touchpoint.Outcome;
+import io.windbell.survey.support.DeliveredLinks;
 import io.windbell.survey.support.JourneyEvents;
 import io.windbell.survey.support.SurveyEvents;
 import io.windbell.survey.support.SurveyTestResource;
@@ -44,7 +46,8 @@ import io.windbell.testing.EventFeed;
  */
 @QuarkusTest
 @QuarkusTestResource(value = SurveyTestResource.class, restrictToAnnotatedClass = true)
-@TestSecurity(user = "admin", roles = "cx-admin")
+// the test is both the admin who looks at invitations and the deliverer who fetches their links
+@TestSecurity(user = "admin", roles = { "cx-admin", "survey-deliverer" })
 class SurveyPipelineTest {
 
     private static EventFeed feed;
@@ -98,12 +101,14 @@ class SurveyPipelineTest {
             assertThat(reason.detail()).contains("RA-TIMEOUT-504");
         });
         assertThat(invited.questionIds()).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(invited.linkUrl()).isEqualTo("http://127.0.0.1:8083/s/" + invited.linkToken());
         assertThat(SurveyEvents.header(surveys.seen(customer).getFirst(), "traceparent"))
                 .isEqualTo(EventFeed.TRACEPARENT);
+        // the link is the respondent's credential: the deliverer fetches it, no consumer of the topic can read it
+        String token = DeliveredLinks.token(invited.invitationId());
+        assertThat(new String(surveys.seen(customer).getFirst().value(), StandardCharsets.UTF_8)).doesNotContain(token)
+                .doesNotContain("/s/");
 
-        JsonPath survey = given().get("/v1/s/{token}?lang=en", invited.linkToken()).then().statusCode(200).extract()
-                .jsonPath();
+        JsonPath survey = given().get("/v1/s/{token}?lang=en", token).then().statusCode(200).extract().jsonPath();
         assertThat(survey.getList("questions.id", String.class)).isEqualTo(invited.questionIds());
         String anchor = invited.questionIds().getFirst();
         String whatWentWrong = survey.getString("questions.find { it.showIf != null }.id");
@@ -111,7 +116,7 @@ class SurveyPipelineTest {
         answers.add(Map.of("questionId", anchor, "score", 6));
         answers.add(Map.of("questionId", whatWentWrong, "choices", List.of("wealth.risk_assessment")));
         given().contentType(ContentType.JSON).body(Map.of("locale", "en", "answers", answers))
-                .post("/v1/s/{token}/responses", invited.linkToken()).then().statusCode(201);
+                .post("/v1/s/{token}/responses", token).then().statusCode(201);
 
         SurveyResponded responded = surveys.awaitOne(customer, SurveyResponded.class);
         assertThat(responded.invitationId()).isEqualTo(invited.invitationId());
@@ -164,6 +169,7 @@ class SurveyPipelineTest {
         JourneyEvents journey = failedWealthPurchase(customer);
         feed.send(journey.interrupted(InterruptionReason.FAILURE));
         SurveyInvited invited = surveys.awaitOne(customer, SurveyInvited.class);
+        String token = DeliveredLinks.token(invited.invitationId());
         feed.send(journey.visit("wealth.suitability_match").progressed());
 
         SurveyExpired expired = surveys.awaitOne(customer, SurveyExpired.class);
@@ -171,7 +177,8 @@ class SurveyPipelineTest {
         assertThat(expired.opened()).isFalse();
         given().get("/v1/invitations/{id}", invited.invitationId()).then().body("status", equalTo("EXPIRED"))
                 .body("closedReason", equalTo("JOURNEY_MOVED_ON"));
-        given().get("/v1/s/{token}", invited.linkToken()).then().statusCode(410);
+        given().get("/v1/s/{token}", token).then().statusCode(410);
+        given().get("/v1/invitations/{id}/link", invited.invitationId()).then().statusCode(410);
     }
 
     @Test

@@ -49,7 +49,10 @@ public final class LoadGen {
             case PAYLOADS -> PayloadFile.write(settings, session.catalog(), err);
             case JOURNEYS -> KafkaJourneys.run(settings, session.catalog(), err);
             case JOURNEY_ENDS -> KafkaJourneyEnds.run(settings, session.catalog(), err);
-            case RESPOND -> RespondCommand.run(settings, err);
+            case RESPOND -> {
+                session.authenticate();
+                yield RespondCommand.run(settings, session.tokens(), err);
+            }
             default -> Bench.run(settings, session, err);
             };
             out.println(Summary.line(summary));

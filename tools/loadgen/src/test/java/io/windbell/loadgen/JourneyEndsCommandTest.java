@@ -166,8 +166,8 @@ class JourneyEndsCommandTest {
                         JourneyInterrupted e = EventJson.read(r.value(), JourneyInterrupted.class);
                         SurveyInvited inv = new SurveyInvited(UUID.randomUUID(), e.journey().customerId(),
                                 e.journey().journeyInstanceId(), "GENERAL_CSAT", AnchorMetric.values()[0],
-                                DeliveryChannel.values()[0], "zh-CN", "token", "http://127.0.0.1:8083/s/token",
-                                Instant.now(), Instant.now().plusSeconds(3600), List.of("Q1"), List.of(), null);
+                                DeliveryChannel.values()[0], "zh-CN", Instant.now(), Instant.now().plusSeconds(3600),
+                                List.of("Q1"), List.of(), null);
                         ProducerRecord<String, byte[]> out = new ProducerRecord<>(SURVEY_TOPIC, inv.customerId(),
                                 EventJson.toBytes(inv));
                         CloudEvents.headers(UUID.randomUUID().toString(), "/windbell/survey", Instant.now(), inv)

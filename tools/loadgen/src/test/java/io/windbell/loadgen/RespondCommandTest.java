@@ -55,6 +55,8 @@ class RespondCommandTest {
     private static String bootstrap;
     private static HttpServer survey;
     private static final ConcurrentLinkedQueue<JsonNode> posted = new ConcurrentLinkedQueue<>();
+    private static final ConcurrentLinkedQueue<String> linksAskedFor = new ConcurrentLinkedQueue<>();
+    private static final String DELIVERER_TOKEN = "deliverer-token";
 
     @BeforeAll
     static void start() throws Exception {
@@ -62,6 +64,7 @@ class RespondCommandTest {
         bootstrap = kafka.bootstrapServers();
         survey = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         survey.createContext("/v1/s/", RespondCommandTest::serve);
+        survey.createContext("/v1/invitations/", RespondCommandTest::link);
         survey.start();
     }
 
@@ -73,6 +76,23 @@ class RespondCommandTest {
         if (kafka != null) {
             kafka.close();
         }
+    }
+
+    /** The deliverer's link request: only with the deliverer's token, as survey does. */
+    private static void link(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        boolean deliverer = ("Bearer " + DELIVERER_TOKEN)
+                .equals(exchange.getRequestHeaders().getFirst("Authorization"));
+        String id = path.substring("/v1/invitations/".length(), path.length() - "/link".length());
+        linksAskedFor.add(id);
+        byte[] body = ("{\"linkUrl\":\"http://127.0.0.1:8083/s/secret-link-" + id + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(deliverer ? 200 : 401, deliverer ? body.length : -1);
+        if (deliverer) {
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
     }
 
     private static void serve(HttpExchange exchange) throws IOException {
@@ -116,7 +136,8 @@ class RespondCommandTest {
             exit = LoadGen.run(
                     new String[] { "respond", "--bootstrap", bootstrap, "--base-url",
                             "http://127.0.0.1:" + survey.getAddress().getPort(), "--response-rate", "1", "--max-delay",
-                            "0s", "--duration", "6s", "--group", "test-" + UUID.randomUUID(), "--seed", "5" },
+                            "0s", "--duration", "6s", "--group", "test-" + UUID.randomUUID(), "--seed", "5", "--token",
+                            DELIVERER_TOKEN },
                     new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
         } finally {
@@ -138,7 +159,20 @@ class RespondCommandTest {
             assertThat(body.path("locale").asText()).isEqualTo("zh-CN");
             assertThat(body.path("answers").get(0).path("questionId").asText()).isEqualTo("nps");
         });
+        assertThat(linksAskedFor).hasSize((int) invited);
         assertThat(errText).contains("[respond]").doesNotContain("C000123456").doesNotContain("secret-link");
+    }
+
+    @Test
+    void withoutTheDeliverersCredentialsItDoesNotStart() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = LoadGen.run(
+                new String[] { "respond", "--bootstrap", bootstrap, "--base-url",
+                        "http://127.0.0.1:" + survey.getAddress().getPort(), "--duration", "1s" },
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("survey-deliverer");
     }
 
     private static ProducerRecord<String, byte[]> record(String type, byte[] value) {
@@ -149,10 +183,8 @@ class RespondCommandTest {
 
     private static SurveyInvited invited() {
         Instant now = Instant.now();
-        String token = "secret-link-" + UUID.randomUUID();
         return new SurveyInvited(UUID.randomUUID(), "C000123456", UUID.randomUUID(), "S", AnchorMetric.NPS,
-                DeliveryChannel.APP_PUSH, "zh-CN", token, "http://127.0.0.1:8083/s/" + token, now,
-                now.plus(Duration.ofDays(3)), List.of("nps", "why"),
+                DeliveryChannel.APP_PUSH, "zh-CN", now, now.plus(Duration.ofDays(3)), List.of("nps", "why"),
                 List.of(new InvitationReason(InvitationReason.Code.TOUCHPOINT_FAILED, null, null, null)), null);
     }
 }

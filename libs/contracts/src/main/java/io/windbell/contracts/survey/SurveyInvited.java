@@ -9,16 +9,15 @@ import io.windbell.contracts.Topics;
 
 /**
  * {@code survey.invited}: an invitation was assembled for a customer and is to be delivered on {@code channel}.
+ * <p>
+ * It carries no link: the link token is the respondent's credential and every consumer of the survey topic would read
+ * it. The deliverer fetches the link with {@code GET /v1/invitations/{invitationId}/link} (role
+ * {@code survey-deliverer}); see docs/adr/0013-survey-links-off-the-event-bus.md.
  *
  * @param journeyInstanceId
  *            the journey the survey asks about; {@code null} for a recovery follow-up
  * @param surveyCode
  *            the survey template in the question bank
- * @param linkToken
- *            the opaque token of the hosted page {@code /s/{token}}; a bearer credential until it expires
- * @param linkUrl
- *            the full public address of the hosted page ({@code <public base URL>/s/<linkToken>}), ready to put in a
- *            message: notification need not know where survey is published
  * @param questionIds
  *            the questions assembled for this customer, in display order
  * @param reasons
@@ -27,9 +26,8 @@ import io.windbell.contracts.Topics;
  *            set when this is the one-question follow-up after a recovery work order
  */
 public record SurveyInvited(UUID invitationId, String customerId, UUID journeyInstanceId, String surveyCode,
-        AnchorMetric anchorMetric, DeliveryChannel channel, String locale, String linkToken, String linkUrl,
-        Instant invitedAt, Instant expiresAt, List<String> questionIds, List<InvitationReason> reasons,
-        UUID followUpOfWorkOrderId) implements EventPayload {
+        AnchorMetric anchorMetric, DeliveryChannel channel, String locale, Instant invitedAt, Instant expiresAt,
+        List<String> questionIds, List<InvitationReason> reasons, UUID followUpOfWorkOrderId) implements EventPayload {
 
     public static final String TYPE = "survey.invited";
     public static final String TOPIC = Topics.SURVEY_EVENTS;

@@ -1,5 +1,8 @@
 package io.windbell.messaging.kit;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 import jakarta.enterprise.inject.Disposes;
@@ -9,8 +12,10 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.Startup;
+import io.smallrye.common.annotation.Identifier;
 import io.windbell.messaging.outbox.OutboxPublisher;
 import io.windbell.messaging.outbox.OutboxRelay;
+import io.windbell.platform.kafka.KafkaSecurity;
 
 /**
  * The service's {@link OutboxPublisher}, declared by {@code windbell.messaging.*}: its Kafka producer (also used for
@@ -22,8 +27,12 @@ public class Publishing {
     @Singleton
     @Startup
     OutboxPublisher publisher(DataSource dataSource, MessagingConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        return new OutboxPublisher(dataSource, bootstrapServers, config.producer().properties(), config.service(),
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        // the broker's TLS and client certificate (KAFKA_SECURITY_PROTOCOL, KAFKA_SSL_*), then the producer tuning
+        Map<String, String> properties = new HashMap<>(KafkaSecurity.settings(kafka));
+        properties.putAll(config.producer().properties());
+        return new OutboxPublisher(dataSource, bootstrapServers, properties, config.service(),
                 new OutboxRelay.Settings(config.relay().batchSize(), config.relay().idlePoll(),
                         config.relay().sendTimeout(), config.relayLockKey()));
     }

@@ -1,6 +1,7 @@
 package io.windbell.ingest.kafka;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,7 +21,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
+import io.smallrye.common.annotation.Identifier;
 import io.windbell.ingest.IngestConfig;
+import io.windbell.platform.kafka.KafkaSecurity;
 
 /**
  * Whether the broker can take events right now. Probed on a timer and marked down at once when a send fails, so that
@@ -43,13 +46,17 @@ public class BrokerAvailability implements HealthCheck {
     private volatile boolean available;
     private volatile String lastError = "not probed yet";
 
-    BrokerAvailability(IngestConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    BrokerAvailability(IngestConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.interval = config.producer().probeInterval();
         int timeoutMs = (int) Math.max(500, interval.toMillis());
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        // the probe connects like the producer: over TLS with the service's certificate when the broker asks for it
+        Map<String, Object> settings = new HashMap<>(KafkaSecurity.settings(kafka));
+        settings.putAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "windbell-ingest-probe",
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 timeoutMs, AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
+        this.admin = Admin.create(settings);
     }
 
     /** Probes once now, then on the configured interval. */

@@ -19,10 +19,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapSetter;
+import io.smallrye.common.annotation.Identifier;
 import io.windbell.contracts.CloudEvents;
 import io.windbell.contracts.EventJson;
 import io.windbell.contracts.touchpoint.TouchpointRecorded;
 import io.windbell.ingest.IngestConfig;
+import io.windbell.platform.kafka.KafkaSecurity;
 
 /**
  * Publishes validated touchpoint events to Kafka: keyed by customer, CloudEvents attributes and W3C trace context in
@@ -41,17 +43,23 @@ public class TouchpointPublisher {
     private final BrokerAvailability availability;
 
     TouchpointPublisher(IngestConfig config, OpenTelemetry telemetry, BrokerAvailability availability,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.topic = config.producer().topic();
         this.telemetry = telemetry;
         this.availability = availability;
-        this.producer = new KafkaProducer<>(producerProperties(config, bootstrapServers), new StringSerializer(),
+        this.producer = new KafkaProducer<>(producerProperties(config, bootstrapServers, kafka), new StringSerializer(),
                 new ByteArraySerializer());
     }
 
-    /** The producer settings: configured tuning, with the durability guarantees this service promises forced on. */
-    static Map<String, Object> producerProperties(IngestConfig config, String bootstrapServers) {
-        Map<String, Object> props = new HashMap<>(config.producer().properties());
+    /**
+     * The producer settings: the broker's TLS and client certificate ({@link KafkaSecurity}), configured tuning, with
+     * the durability guarantees this service promises forced on.
+     */
+    static Map<String, Object> producerProperties(IngestConfig config, String bootstrapServers,
+            Map<String, Object> kafka) {
+        Map<String, Object> props = new HashMap<>(KafkaSecurity.settings(kafka));
+        props.putAll(config.producer().properties());
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

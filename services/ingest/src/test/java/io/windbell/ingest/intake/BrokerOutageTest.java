@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -75,11 +77,21 @@ class BrokerOutageTest {
         verify(publisher, never()).publish(any());
     }
 
+    /** /q/health/ready and /q/health/live of the management interface (Quarkus puts its root path /q in front). */
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL readiness;
+
+    @TestHTTPResource(value = "/health/live", management = true)
+    URL liveness;
+
     @Test
     void readinessIsDownButTheProcessIsAlive() {
-        given().when().get("/q/health/ready").then().statusCode(503)
+        given().when().get(readiness).then().statusCode(503)
                 .body("checks.find { it.name == 'kafka-broker' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'touchpoint-catalog' }.status", equalTo("UP"));
-        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get(liveness).then().statusCode(200);
+        // the public port says DOWN, and not which check or why
+        String publicBody = given().when().get("/health").then().statusCode(503).extract().asString();
+        assertThat(publicBody).isEqualToIgnoringWhitespace("{\"status\":\"DOWN\"}");
     }
 }

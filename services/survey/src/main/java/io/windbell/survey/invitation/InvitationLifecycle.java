@@ -27,15 +27,16 @@ public class InvitationLifecycle {
 
     private final InvitationRepository invitations;
     private final LinkTokens tokens;
-    private final String publicBaseUrl;
 
     public InvitationLifecycle(InvitationRepository invitations, SurveyConfig config) {
         this.invitations = invitations;
         this.tokens = new LinkTokens(config.invitations().tokenKey());
-        this.publicBaseUrl = config.invitations().publicBaseUrl().replaceAll("/+$", "");
     }
 
-    /** Delivers due invitations: a fresh link token each, and {@code survey.invited}. Returns how many. */
+    /**
+     * Delivers due invitations: the hash of each one's link token is stored and {@code survey.invited} (without the
+     * link, ADR 0013) written. Returns how many.
+     */
     public int deliverDue(Connection connection, Instant now, int limit) throws SQLException {
         List<Pending> due = invitations.dueForDelivery(connection, now, limit);
         List<OutboxMessage> events = new ArrayList<>(due.size());
@@ -44,8 +45,8 @@ public class InvitationLifecycle {
             invitations.markSent(connection, invitation.id(), token.nonceHash(), now);
             SurveyInvited invited = new SurveyInvited(invitation.id(), invitation.customerId(),
                     invitation.journeyInstanceId(), invitation.surveyCode(), invitation.anchorMetric(),
-                    invitation.channel(), invitation.locale(), token.token(), publicBaseUrl + "/s/" + token.token(),
-                    now, invitation.expiresAt(), invitation.survey().questionIds(), invitation.survey().reasons(),
+                    invitation.channel(), invitation.locale(), now, invitation.expiresAt(),
+                    invitation.survey().questionIds(), invitation.survey().reasons(),
                     invitation.followUpOfWorkOrderId());
             events.add(OutboxMessage.of(invited, SOURCE, now, invitation.traceparent()));
         }

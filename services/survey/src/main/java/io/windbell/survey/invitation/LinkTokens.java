@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,9 +12,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Survey link tokens: the invitation id, 16 random bytes and an HMAC-SHA256 tag over both, base64url. A forged or
+ * Survey link tokens: the invitation id, a 16-byte nonce and an HMAC-SHA256 tag over both, base64url. A forged or
  * altered token fails the tag check before any database lookup; a valid tag still has to match the hash of the nonce
  * stored with the invitation, so a token dies with its invitation and the database never holds one that works.
+ * <p>
+ * The nonce is derived from the key and the invitation id (an HMAC, unpredictable without the key), not drawn at
+ * random: the token is no longer carried on {@code survey.invited}, so survey has to give the same link again when the
+ * deliverer asks for it ({@code GET /v1/invitations/{id}/link}, ADR 0013) without storing a usable token. Tokens issued
+ * earlier with a random nonce still verify; only their link cannot be given out again.
  */
 public final class LinkTokens {
 
@@ -25,8 +29,10 @@ public final class LinkTokens {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
+    /** Separates the nonce derivation from the tag computation, which use the same key. */
+    private static final byte[] NONCE_LABEL = "windbell-survey-link-nonce:".getBytes(StandardCharsets.US_ASCII);
+
     private final SecretKeySpec key;
-    private final SecureRandom random = new SecureRandom();
 
     public LinkTokens(String secret) {
         if (secret == null || secret.length() < 16) {
@@ -35,10 +41,14 @@ public final class LinkTokens {
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
-    /** A new token for the invitation, and the hash to store with it. */
+    /**
+     * The invitation's token, and the hash to store with it: the same each time for the same invitation and key, so the
+     * link can be given out again without being stored.
+     */
     public Issued issue(UUID invitationId) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
+        ByteBuffer id = ByteBuffer.allocate(NONCE_LABEL.length + 16).put(NONCE_LABEL)
+                .putLong(invitationId.getMostSignificantBits()).putLong(invitationId.getLeastSignificantBits());
+        byte[] nonce = tag(id.array(), id.capacity());
         ByteBuffer body = ByteBuffer.allocate(TOKEN_BYTES);
         body.putLong(invitationId.getMostSignificantBits()).putLong(invitationId.getLeastSignificantBits()).put(nonce);
         body.put(tag(body.array(), 16 + NONCE_BYTES));

@@ -28,6 +28,7 @@ import io.windbell.contracts.survey.InvitationReason;
 import io.windbell.contracts.survey.SurveyInvited;
 import io.windbell.contracts.survey.SurveyResponded;
 import io.windbell.contracts.touchpoint.Outcome;
+import io.windbell.survey.support.DeliveredLinks;
 import io.windbell.survey.support.JourneyEvents;
 import io.windbell.survey.support.SurveyEvents;
 import io.windbell.survey.support.SurveyTestResource;
@@ -38,7 +39,8 @@ import io.windbell.testing.EventFeed;
 /** Recovery work orders pause surveys, and a resolved one brings the one-question follow-up, consent permitting. */
 @QuarkusTest
 @QuarkusTestResource(value = SurveyTestResource.class, restrictToAnnotatedClass = true)
-@TestSecurity(user = "admin", roles = "cx-admin")
+// the test is both the admin who looks at invitations and the deliverer who fetches their links
+@TestSecurity(user = "admin", roles = { "cx-admin", "survey-deliverer" })
 class RecoveryFollowUpTest {
 
     private static EventFeed journeys;
@@ -106,7 +108,7 @@ class RecoveryFollowUpTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("locale", "zh-CN", "answers",
                         List.of(Map.of("questionId", followUp.questionIds().getFirst(), "score", 9))))
-                .post("/v1/s/{token}/responses", followUp.linkToken()).then().statusCode(201);
+                .post("/v1/s/{token}/responses", DeliveredLinks.token(followUp.invitationId())).then().statusCode(201);
         SurveyResponded responded = surveys.awaitOne(customer, SurveyResponded.class);
         assertThat(responded.followUpOfWorkOrderId()).isEqualTo(order.id());
         assertThat(responded.branchId()).isEqualTo("B001");

@@ -19,8 +19,22 @@ class LinkTokensTest {
         LinkTokens.Claim claim = tokens.verify(issued.token()).orElseThrow();
         assertThat(claim.invitationId()).isEqualTo(invitation);
         assertThat(LinkTokens.matches(claim, issued.nonceHash())).isTrue();
-        assertThat(LinkTokens.matches(claim, tokens.issue(invitation).nonceHash())).isFalse();
+        assertThat(LinkTokens.matches(claim, tokens.issue(UUID.randomUUID()).nonceHash())).isFalse();
         assertThat(LinkTokens.matches(claim, null)).isFalse();
+    }
+
+    @Test
+    void theSameInvitationGetsTheSameLinkAgainButOnlyUnderTheSameKey() {
+        // the link is not stored and not on the bus: survey must give the deliverer the very token it stored the hash
+        // of
+        UUID invitation = UUID.randomUUID();
+        LinkTokens.Issued first = tokens.issue(invitation);
+        LinkTokens.Issued again = tokens.issue(invitation);
+        assertThat(again.token()).isEqualTo(first.token());
+        assertThat(again.nonceHash()).isEqualTo(first.nonceHash());
+        LinkTokens otherKey = new LinkTokens("another-key-entirely-000");
+        assertThat(otherKey.issue(invitation).token()).isNotEqualTo(first.token());
+        assertThat(tokens.issue(UUID.randomUUID()).token().substring(22)).isNotEqualTo(first.token().substring(22));
     }
 
     @Test

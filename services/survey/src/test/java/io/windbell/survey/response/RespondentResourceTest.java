@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,6 +196,19 @@ class RespondentResourceTest {
         }
     }
 
+    /** The invitation's genuine token, after its stored nonce hash was replaced (as if issued with another nonce). */
+    private String withAnotherStoredNonce(Sent sent) {
+        try (var c = dataSource.getConnection();
+                var ps = c.prepareStatement("UPDATE invitation SET token_hash = ? WHERE id = ?")) {
+            ps.setBytes(1, new byte[32]);
+            ps.setObject(2, sent.id());
+            assertThat(ps.executeUpdate()).isOne();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return sent.token();
+    }
+
     @Test
     void forgedAlteredOrStaleTokensAreNotFoundAlike() {
         Sent sent = invitations.invitation().insert();
@@ -205,8 +219,8 @@ class RespondentResourceTest {
         List<String> bad = List.of("nope", altered, token.substring(1),
                 // genuine tag, no such invitation
                 SentInvitations.TOKENS.issue(UUID.randomUUID()).token(),
-                // genuine tag for the invitation, but not the nonce stored with it
-                SentInvitations.TOKENS.issue(sent.id()).token(),
+                // genuine tag for an invitation, but not the nonce stored with it
+                withAnotherStoredNonce(invitations.invitation().insert()),
                 // signed with another key
                 new LinkTokens("some-other-survey-link-key-0000").issue(sent.id()).token());
         for (String token1 : bad) {

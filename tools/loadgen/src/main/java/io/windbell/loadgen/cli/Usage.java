@@ -37,8 +37,11 @@ public final class Usage {
                           --customers 100000   --time-scale 60   --catalog builtin   and the traffic mix below
               respond   simulated customers answering surveys: reads survey.invited from the survey topic
                         (own consumer group, from the end of the topic on its first run); each invitation
-                        is answered with --response-rate, 0..--max-delay after delivery, through the
-                        survey service's public API (GET /v1/s/{token}, POST /v1/s/{token}/responses);
+                        is answered with --response-rate, 0..--max-delay after delivery: its link is fetched
+                        as the deliverer would (GET /v1/invitations/{id}/link, needs a token with the role
+                        survey-deliverer: --token-url/--client-id/--client-secret or --token; the event carries
+                        no link), then the survey service's public API (GET /v1/s/{token},
+                        POST /v1/s/{token}/responses);
                         worse scores after an interrupted journey or a failed touchpoint; follows showIf;
                         sometimes a comment in the invitation's language. Stops after --duration or on
                         Ctrl-C/SIGTERM; progress every 10 s.

@@ -8,24 +8,40 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 
 import io.windbell.loadgen.http.LocalTarget;
+import io.windbell.loadgen.http.TokenSource;
 
 /**
  * {@link SurveyApi} over the JDK's HTTP client: a handful of requests per second needs no event loop. The base URL is a
- * {@link LocalTarget}, so only this machine can be called.
+ * {@link LocalTarget}, so only this machine can be called. Only the link request carries the bearer token: the
+ * respondent's requests go out without one, as a customer's would.
  */
 public final class HttpSurveyApi implements SurveyApi {
 
     private final HttpClient client;
     private final LocalTarget base;
     private final Duration timeout;
+    private final TokenSource tokens;
 
-    public HttpSurveyApi(LocalTarget base, Duration timeout) {
+    public HttpSurveyApi(LocalTarget base, Duration timeout, TokenSource tokens) {
         this.base = base;
         this.timeout = timeout;
+        this.tokens = tokens;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public Reply link(UUID invitationId) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/v1/invitations/" + invitationId + "/link")).GET()
+                .header("Accept", "application/json");
+        String token = tokens.current();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
     }
 
     @Override

@@ -29,6 +29,7 @@ import io.windbell.contracts.survey.SurveyInvited;
 import io.windbell.loadgen.LoadGenException;
 import io.windbell.loadgen.StopSignal;
 import io.windbell.loadgen.cli.Settings;
+import io.windbell.loadgen.http.TokenSource;
 import io.windbell.loadgen.kafka.KafkaJourneys;
 
 /**
@@ -46,7 +47,16 @@ public final class RespondCommand {
     private RespondCommand() {
     }
 
-    public static Map<String, Object> run(Settings s, PrintStream err) throws LoadGenException {
+    /**
+     * Runs {@code respond}. {@code tokens} are the deliverer's (role {@code survey-deliverer}): {@code survey.invited}
+     * carries no link, so each is fetched from survey as the notification service would (ADR 0013).
+     */
+    public static Map<String, Object> run(Settings s, TokenSource tokens, PrintStream err) throws LoadGenException {
+        if (tokens.current() == null) {
+            throw new LoadGenException("respond fetches each invitation's link as its deliverer: give the credentials"
+                    + " of a client with the survey-deliverer role (--token-url URL --client-id ID --client-secret S,"
+                    + " or --token T)", null);
+        }
         // kafka-clients logs through SLF4J, which has no binding here: keep its "no providers" notice off stderr
         System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity", "ERROR"));
         int partitions = KafkaJourneys.preflight(s);
@@ -63,7 +73,7 @@ public final class RespondCommand {
             t.setDaemon(true);
             return t;
         });
-        SurveyResponder responder = new SurveyResponder(new HttpSurveyApi(s.base(), s.timeout()),
+        SurveyResponder responder = new SurveyResponder(new HttpSurveyApi(s.base(), s.timeout(), tokens),
                 options.responseRate(), options.maxDelay().toMillis(), s.seed(), executor, tally, err);
         AtomicBoolean interrupted = new AtomicBoolean();
         long start = System.nanoTime();

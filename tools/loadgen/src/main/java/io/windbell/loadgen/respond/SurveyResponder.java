@@ -12,13 +12,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.windbell.contracts.survey.SurveyInvited;
 
 /**
  * The simulated customers behind the invitations: for each {@code survey.invited} one decides whether to answer at all
- * ({@code responseRate}), waits a moment after delivery (up to {@code maxDelayMillis}, so the demo moves), opens the
- * survey, fills it in ({@link Respondent}) and sends it. Nothing is logged about the customer: the link token is a
- * credential and customer ids are personal data, so problems are reported by invitation id only.
+ * ({@code responseRate}), waits a moment after delivery (up to {@code maxDelayMillis}, so the demo moves), gets the
+ * link as the deliverer would (the event carries none, ADR 0013), opens the survey, fills it in ({@link Respondent})
+ * and sends it. Nothing is logged about the customer: the link token is a credential and customer ids are personal
+ * data, so problems are reported by invitation id only.
  */
 public final class SurveyResponder {
 
@@ -26,6 +29,7 @@ public final class SurveyResponder {
     static final int PRINTED_PROBLEMS = 5;
     /** A survey link path in a problem document: whatever follows {@code /s/} is a token. */
     private static final Pattern TOKEN_IN_PATH = Pattern.compile("/s/[^/\"\\s?]+");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SurveyApi api;
     private final double responseRate;
@@ -56,10 +60,6 @@ public final class SurveyResponder {
      */
     public void offer(SurveyInvited invitation, Instant now) {
         tally.invited.increment();
-        if (invitation.linkToken() == null || invitation.linkToken().isBlank()) {
-            tally.error("no link token");
-            return;
-        }
         if (random.nextDouble() >= responseRate) {
             tally.skipped.increment();
             return;
@@ -77,48 +77,67 @@ public final class SurveyResponder {
         }
     }
 
-    /** Opens the survey and sends the answers; every outcome is counted. */
+    /** Gets the link, opens the survey and sends the answers; every outcome is counted. */
     void answer(SurveyInvited invitation, SplittableRandom own) {
+        String token = null;
         try {
-            SurveyApi.Reply page = api.form(invitation.linkToken(), invitation.locale());
+            SurveyApi.Reply link = api.link(invitation.invitationId());
+            token = link.status() == 200 ? token(link.body()) : null;
+            if (token == null) {
+                problem("LINK " + link.status(), invitation, null, link.body());
+                return;
+            }
+            SurveyApi.Reply page = api.form(token, invitation.locale());
             if (page.status() != 200) {
-                problem("GET " + page.status(), invitation, page.body());
+                problem("GET " + page.status(), invitation, token, page.body());
                 return;
             }
             SurveyForm form;
             try {
                 form = SurveyForm.parse(page.body());
             } catch (IOException e) {
-                problem("GET unreadable", invitation, e.getMessage().getBytes(StandardCharsets.UTF_8));
+                problem("GET unreadable", invitation, token, e.getMessage().getBytes(StandardCharsets.UTF_8));
                 return;
             }
             Respondent.Answered answered = Respondent.answer(form, invitation.locale(),
                     Respondent.troubled(invitation.reasons()), own);
-            SurveyApi.Reply sent = api.respond(invitation.linkToken(), answered.submission().toJson());
+            SurveyApi.Reply sent = api.respond(token, answered.submission().toJson());
             if (sent.status() == 201 || sent.status() == 200) {
                 tally.answered(answered.sentiment());
             } else {
-                problem("POST " + sent.status(), invitation, sent.body());
+                problem("POST " + sent.status(), invitation, token, sent.body());
             }
         } catch (IOException e) {
-            problem("io " + e.getClass().getSimpleName(), invitation, null);
+            problem("io " + e.getClass().getSimpleName(), invitation, token, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             tally.error("interrupted");
         } catch (RuntimeException e) {
-            problem("failed " + e.getClass().getSimpleName(), invitation,
+            problem("failed " + e.getClass().getSimpleName(), invitation, token,
                     String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
         } finally {
             tally.pending.decrementAndGet();
         }
     }
 
-    private void problem(String what, SurveyInvited invitation, byte[] body) {
+    /** The token of the link survey gave out: the last path segment of {@code linkUrl}; null if there is none. */
+    static String token(byte[] linkBody) {
+        try {
+            String url = JSON.readTree(linkBody).path("linkUrl").asText("");
+            int at = url.lastIndexOf("/s/");
+            return at < 0 || at + 3 == url.length() ? null : url.substring(at + 3);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void problem(String what, SurveyInvited invitation, String token, byte[] body) {
         tally.error(what);
         if (printed.add(what) && printedCount.incrementAndGet() <= PRINTED_PROBLEMS) {
             String detail = body == null ? "" : new String(body, StandardCharsets.UTF_8).replaceAll("\\s+", " ");
             // a problem document may echo the request path, and the token in it is a credential
-            detail = TOKEN_IN_PATH.matcher(detail.replace(invitation.linkToken(), "<token>")).replaceAll("/s/<token>");
+            detail = TOKEN_IN_PATH.matcher(token == null ? detail : detail.replace(token, "<token>"))
+                    .replaceAll("/s/<token>");
             if (detail.length() > 300) {
                 detail = detail.substring(0, 300) + "...";
             }

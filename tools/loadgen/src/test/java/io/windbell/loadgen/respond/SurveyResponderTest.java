@@ -43,14 +43,27 @@ class SurveyResponderTest {
     private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
     private final RespondTally tally = new RespondTally();
 
-    /** Serves {@link RespondentTest#npsSurvey()} for every token and answers POSTs with a fixed status. */
+    /**
+     * Gives each invitation the link {@code .../s/secret-token-<invitation id>}, serves
+     * {@link RespondentTest#npsSurvey()} for every token and answers POSTs with a fixed status.
+     */
     static final class FakeApi implements SurveyApi {
+        final Queue<UUID> linksAskedFor = new ConcurrentLinkedQueue<>();
         final Map<String, String> langs = new ConcurrentHashMap<>();
         final Queue<JsonNode> posted = new ConcurrentLinkedQueue<>();
         final Queue<Instant> postedAt = new ConcurrentLinkedQueue<>();
+        volatile int linkStatus = 200;
         volatile int getStatus = 200;
         volatile int postStatus = 201;
         volatile String problem = "";
+
+        @Override
+        public Reply link(UUID invitationId) {
+            linksAskedFor.add(invitationId);
+            return new Reply(linkStatus,
+                    (linkStatus == 200 ? "{\"linkUrl\":\"http://127.0.0.1:8083/s/secret-token-" + invitationId + "\"}"
+                            : problem).getBytes(StandardCharsets.UTF_8));
+        }
 
         @Override
         public Reply form(String token, String lang) throws IOException {
@@ -78,7 +91,7 @@ class SurveyResponderTest {
         FakeApi api = new FakeApi();
         SurveyResponder responder = new SurveyResponder(api, 0.6, 0, 7, executor, tally, err);
         for (int i = 0; i < 500; i++) {
-            responder.offer(invited("token-" + i, "zh-CN", InvitationReason.Code.JOURNEY_COMPLETED), Instant.now());
+            responder.offer(invited("zh-CN", InvitationReason.Code.JOURNEY_COMPLETED), Instant.now());
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> tally.pending() == 0);
 
@@ -91,6 +104,9 @@ class SurveyResponderTest {
             assertThat(body.path("answers").get(0).path("questionId").asText()).isEqualTo("nps");
         });
         assertThat(api.langs.values()).containsOnly("zh-CN");
+        // the event carries no link: each answered invitation's link came from survey, by its invitation id
+        assertThat(api.linksAskedFor).hasSize((int) tally.answered()).doesNotHaveDuplicates();
+        assertThat(api.langs.keySet()).allSatisfy(token -> assertThat(token).startsWith("secret-token-"));
         assertThat(tally.sentiments().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(tally.answered());
     }
 
@@ -100,7 +116,7 @@ class SurveyResponderTest {
         SurveyResponder responder = new SurveyResponder(api, 1.0, 200, 1, executor, tally, err);
         Instant now = Instant.now();
         Instant delivered = now.plusMillis(600);
-        responder.offer(invited("later", "en", InvitationReason.Code.JOURNEY_COMPLETED, delivered), now);
+        responder.offer(invited("en", InvitationReason.Code.JOURNEY_COMPLETED, delivered), now);
         assertThat(tally.pending()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> tally.answered() == 1);
         // the answer never arrives before delivery (plus up to 200 ms of "reading"), however the threads were scheduled
@@ -114,13 +130,13 @@ class SurveyResponderTest {
         // a path with a token other than the invitation's (a proxy may rewrite it): still masked
         api.problem = "{\"type\":\"about:blank\",\"title\":\"Gone\",\"status\":410,\"instance\":\"/v1/s/secret-token-9/responses\"}";
         SurveyResponder responder = new SurveyResponder(api, 1.0, 0, 1, executor, tally, err);
-        responder.offer(invited("secret-token-1", "en", InvitationReason.Code.JOURNEY_INTERRUPTED), Instant.now());
-        responder.offer(invited("secret-token-2", "en", InvitationReason.Code.JOURNEY_INTERRUPTED), Instant.now());
+        responder.offer(invited("en", InvitationReason.Code.JOURNEY_INTERRUPTED), Instant.now());
+        responder.offer(invited("en", InvitationReason.Code.JOURNEY_INTERRUPTED), Instant.now());
         await().atMost(Duration.ofSeconds(30)).until(() -> tally.pending() == 0);
 
         api.getStatus = 404;
         api.problem = "{\"status\":404,\"instance\":\"/v1/s/secret-token-3\"}";
-        responder.offer(invited("secret-token-3", "en", InvitationReason.Code.JOURNEY_COMPLETED), Instant.now());
+        responder.offer(invited("en", InvitationReason.Code.JOURNEY_COMPLETED), Instant.now());
         await().atMost(Duration.ofSeconds(30)).until(() -> tally.pending() == 0);
 
         assertThat(tally.errors()).containsEntry("POST 410", 2L).containsEntry("GET 404", 1L);
@@ -133,10 +149,28 @@ class SurveyResponderTest {
     }
 
     @Test
+    void aLinkSurveyDoesNotGiveOutIsCountedAndNothingIsOpened() {
+        FakeApi api = new FakeApi();
+        api.linkStatus = 410;
+        api.problem = "{\"status\":410,\"title\":\"Gone\"}";
+        SurveyResponder responder = new SurveyResponder(api, 1.0, 0, 1, executor, tally, err);
+        SurveyInvited invited = invited("en", InvitationReason.Code.JOURNEY_COMPLETED);
+        responder.offer(invited, Instant.now());
+        await().atMost(Duration.ofSeconds(30)).until(() -> tally.pending() == 0);
+
+        assertThat(api.linksAskedFor).containsExactly(invited.invitationId());
+        assertThat(tally.errors()).containsEntry("LINK 410", 1L);
+        assertThat(api.langs).isEmpty();
+        assertThat(api.posted).isEmpty();
+        assertThat(errBytes.toString(StandardCharsets.UTF_8))
+                .contains("LINK 410 for invitation " + invited.invitationId());
+    }
+
+    @Test
     void onlySurveyInvitedRecordsAreOffered() {
         FakeApi api = new FakeApi();
         SurveyResponder responder = new SurveyResponder(api, 0.0, 0, 1, executor, tally, err);
-        SurveyInvited invited = invited("t", "en", InvitationReason.Code.JOURNEY_COMPLETED);
+        SurveyInvited invited = invited("en", InvitationReason.Code.JOURNEY_COMPLETED);
 
         RespondCommand.offer(record("survey.invited", EventJson.toBytes(invited)), responder, tally);
         RespondCommand.offer(record("survey.responded", "{}".getBytes(StandardCharsets.UTF_8)), responder, tally);
@@ -159,14 +193,13 @@ class SurveyResponderTest {
                 java.util.Optional.empty());
     }
 
-    static SurveyInvited invited(String token, String locale, InvitationReason.Code reason) {
-        return invited(token, locale, reason, Instant.now());
+    static SurveyInvited invited(String locale, InvitationReason.Code reason) {
+        return invited(locale, reason, Instant.now());
     }
 
-    static SurveyInvited invited(String token, String locale, InvitationReason.Code reason, Instant invitedAt) {
+    static SurveyInvited invited(String locale, InvitationReason.Code reason, Instant invitedAt) {
         return new SurveyInvited(UUID.randomUUID(), CUSTOMER, UUID.randomUUID(), "WEALTH_PURCHASE_NPS",
-                AnchorMetric.NPS, DeliveryChannel.APP_PUSH, locale, token, "http://127.0.0.1:8083/s/" + token,
-                invitedAt, invitedAt.plus(Duration.ofDays(3)), List.of("nps"),
-                List.of(new InvitationReason(reason, null, null, null)), null);
+                AnchorMetric.NPS, DeliveryChannel.APP_PUSH, locale, invitedAt, invitedAt.plus(Duration.ofDays(3)),
+                List.of("nps"), List.of(new InvitationReason(reason, null, null, null)), null);
     }
 }
