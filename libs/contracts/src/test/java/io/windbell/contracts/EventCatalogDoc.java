@@ -42,8 +42,10 @@ final class EventCatalogDoc {
         out.append("\n## Shared structures\n");
         new TreeSet<>(shared.keySet()).forEach(name -> {
             JsonNode def = shared.get(name);
-            out.append("\n### ").append(name).append("\n\n").append(def.path("description").asText()).append("\n\n");
-            table(def, out);
+            out.append("\n### ").append(name).append("\n\n").append(def.path("description").asText()).append("\n");
+            if (def.has("properties")) { // AttributeValue is any JSON value: no fields to list
+                table(def, out.append("\n"));
+            }
         });
         identifierFields(out);
         return out.append("\n").append(END).toString();
