@@ -42,8 +42,10 @@ final class EventCatalogDoc {
         out.append("\n## Shared structures\n");
         new TreeSet<>(shared.keySet()).forEach(name -> {
             JsonNode def = shared.get(name);
-            out.append("\n### ").append(name).append("\n\n").append(def.path("description").asText()).append("\n\n");
-            table(def, out);
+            out.append("\n### ").append(name).append("\n\n").append(def.path("description").asText()).append("\n");
+            if (def.has("properties")) { // AttributeValue is any JSON value: no fields to list
+                table(def, out.append("\n"));
+            }
         });
         identifierFields(out);
         return out.append("\n").append(END).toString();
@@ -58,7 +60,11 @@ final class EventCatalogDoc {
         out.append("\n## Identifier and code fields\n\n")
                 .append("Patterns (ECMA-262, anchored) and maximum lengths of the fields that hold ids, codes and ")
                 .append("locales; every pattern but the BCP 47 locale is a constant of ")
-                .append("`io.windbell.contracts.Identifiers`, which the services validate with.\n\n")
+                .append("`io.windbell.contracts.Identifiers`, which the services validate with. Every other string ")
+                .append("(free text, attribute keys and values) carries the text rule `io.windbell.contracts.Text` as ")
+                .append("its pattern, `").append(cell(Text.TEXT_REGEX)).append("`: no NUL, no control characters ")
+                .append("but tab and line breaks, no U+FFFE/U+FFFF; unpaired surrogates, which a pattern cannot ")
+                .append("name, are refused by `io.windbell.contracts.EventContent`.\n\n")
                 .append("| pattern | max length | fields |\n|---|---|---|\n");
         fieldsByRule.forEach((rule, fields) -> {
             int tab = rule.indexOf('\t');
@@ -77,7 +83,8 @@ final class EventCatalogDoc {
                             .forEach(def -> collectPatterns(def.getValue(), def.getKey() + ".", fieldsByRule));
                 } else if ("properties".equals(child.getKey())) {
                     child.getValue().properties().forEach(p -> {
-                        if (p.getValue().has("pattern")) {
+                        if (p.getValue().has("pattern")
+                                && !Text.TEXT_REGEX.equals(p.getValue().get("pattern").asText())) {
                             String rule = p.getValue().path("maxLength").asInt() + "\t"
                                     + p.getValue().get("pattern").asText();
                             fieldsByRule.computeIfAbsent(rule, r -> new TreeSet<>())

@@ -142,6 +142,8 @@ class SchemaTest {
                 variants.put(pointer + " not in enum", replace(root, pointer, "NOT_AN_ENUM_VALUE"));
             } else if (CHECKED_FORMATS.contains(format)) {
                 variants.put(pointer + " not a " + format, replace(root, pointer, "not-a-" + format));
+            } else if (Text.TEXT_REGEX.equals(resolved.path("pattern").asText())) {
+                variants.put(pointer + " with a NUL", replace(root, pointer, "sess\u0000ion"));
             } else if (resolved.has("pattern")) {
                 variants.put(pointer + " against its pattern", replace(root, pointer, "no spaces@or/slashes"));
             }

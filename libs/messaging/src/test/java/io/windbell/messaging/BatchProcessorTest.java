@@ -223,6 +223,47 @@ class BatchProcessorTest {
     }
 
     @Test
+    void contentTheDatabaseRefusesIsPoisonAtOnceWithoutRetries() throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            batch.add(event(id, EXAMPLE));
+        }
+        UUID poison = ids.get(2);
+        AtomicInteger calls = new AtomicInteger();
+        List<UUID> applied = new CopyOnWriteArrayList<>();
+        BatchProcessor<ConsumerRecord<String, byte[]>, JourneyStarted> processor = processor(JourneyStarted.class,
+                (connection, fresh) -> {
+                    calls.incrementAndGet();
+                    for (Envelope<JourneyStarted> envelope : fresh) {
+                        // the real refusal: PostgreSQL cannot store a NUL in text (SQLState 22021)
+                        try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT ?::text")) {
+                            ps.setString(1, envelope.id().equals(poison) ? "sess\u0000ion" : "session");
+                            ps.executeQuery().close();
+                        }
+                    }
+                    fresh.forEach(envelope -> applied.add(envelope.id()));
+                }, 3, () -> {
+                });
+
+        processor.process(batch);
+
+        List<UUID> expected = new ArrayList<>(ids);
+        expected.remove(poison);
+        assertThat(applied).containsExactlyElementsOf(expected);
+        assertThat(calls).as("the batch once, then each record once: no retries").hasValue(1 + ids.size());
+        List<ConsumerRecord<String, byte[]>> letters;
+        try (TopicProbe probe = TopicProbe.on(deadLetterTopic)) {
+            letters = probe.await(r -> true, 1, WAIT);
+        }
+        assertThat(header(letters.getFirst(), CloudEvents.ID_HEADER)).isEqualTo(poison.toString());
+        assertThat(headers(letters.getFirst())).containsEntry(DeadLetters.ATTEMPTS, "1");
+        assertThat(processor.status().deadLettered()).isEqualTo(1);
+    }
+
+    @Test
     void aTransientFailureIsRetriedUntilItPassesAndNeverDeadLettered() throws Exception {
         List<ConsumerRecord<String, byte[]>> batch = List.of(event(UUID.randomUUID(), EXAMPLE),
                 event(UUID.randomUUID(), EXAMPLE));
@@ -286,6 +327,18 @@ class BatchProcessorTest {
         assertThat(Failures.isTransient(new SQLException("no state"))).isFalse();
         assertThat(Failures.isTransient(new SerializationException("bad bytes"))).isFalse();
         assertThat(Failures.isTransient(new IllegalStateException("bug", new RuntimeException("root")))).isFalse();
+    }
+
+    @Test
+    void refusedContentIsRecognisedByItsDataExceptionClass() {
+        assertThat(Failures.isRefusedContent(new SQLException("invalid byte sequence 0x00", "22021"))).isTrue();
+        assertThat(Failures.isRefusedContent(new SQLException("unsupported Unicode escape", "22P05"))).isTrue();
+        assertThat(Failures.isRefusedContent(new SQLException("value too long", "22001"))).isTrue();
+        assertThat(Failures.isRefusedContent(
+                new IllegalStateException("wrapped", new SQLException("invalid byte sequence", "22021")))).isTrue();
+        assertThat(Failures.isRefusedContent(new SQLException("deadlock detected", "40P01"))).isFalse();
+        assertThat(Failures.isRefusedContent(new SQLException("foreign key violation", "23503"))).isFalse();
+        assertThat(Failures.isRefusedContent(new SQLException("no state"))).isFalse();
     }
 
     private <T extends EventPayload> BatchProcessor<ConsumerRecord<String, byte[]>, T> processor(Class<T> type,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,6 +41,11 @@ public final class ContractAssertions {
             throw new AssertionError(type.type() + " payload violates its schema: " + errors + "\n"
                     + new String(payload, StandardCharsets.UTF_8));
         }
+    }
+
+    /** Every schema violation of {@code payload} as a {@code type} event, in words; empty when it is valid. */
+    public static List<String> violations(EventType type, JsonNode payload) {
+        return schema(type).validate(payload).stream().map(ValidationMessage::getMessage).sorted().toList();
     }
 
     private static JsonSchema schema(EventType type) {

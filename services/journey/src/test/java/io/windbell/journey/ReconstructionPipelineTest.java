@@ -237,4 +237,30 @@ class ReconstructionPipelineTest {
             journeys.await(keyStartsWith(customer), 1, WAIT);
         }
     }
+
+    /**
+     * Ingest refuses such events (issue 10), but a record from elsewhere that the database cannot store is poison: it
+     * goes to the dead-letter topic after one attempt, without retries, and the records around it are applied.
+     */
+    @Test
+    void anEventTheDatabaseCannotStoreIsDeadLetteredAtOnceAndTheOthersApplied() throws Exception {
+        String customer = prefix + "C7";
+        TouchpointRecorded browse = event(customer, null, "WEB", BROWSE, SUCCESS, 3000);
+        TouchpointRecorded like = event(customer, null, "WEB", RISK, SUCCESS, 2000);
+        TouchpointRecorded withNul = new TouchpointRecorded(like.eventId(), like.occurredAt(), like.receivedAt(),
+                like.channel(), like.touchpoint(), customer, null, "sess\u0000ion", like.outcome(), null, 10L, null,
+                null, null, null, java.util.Map.of());
+        TouchpointRecorded order = event(customer, null, "WEB", ORDER, SUCCESS, 1000);
+
+        try (TopicProbe dlq = TopicProbe.on(Topics.deadLetter(Topics.TOUCHPOINT_EVENTS, "journey"))) {
+            feed.send(browse, withNul, order);
+            ConsumerRecord<String, byte[]> letter = dlq.await(keyStartsWith(customer), 1, WAIT).getFirst();
+            assertThat(PipelineFixture.header(letter, "ce_id")).isEqualTo(withNul.eventId().toString());
+            assertThat(PipelineFixture.header(letter, DeadLetters.ATTEMPTS)).as("no retries").isEqualTo("1");
+        }
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(PipelineFixture.column(dataSource,
+                        "SELECT event_id::text FROM touchpoint_event WHERE customer_id = ? ORDER BY occurred_at",
+                        customer)).containsExactly(browse.eventId().toString(), order.eventId().toString()));
+    }
 }

@@ -32,6 +32,8 @@ import io.windbell.platform.jdbc.Transactions;
  * fix its bytes;</li>
  * <li>a transient failure ({@link Failures#isTransient}) is retried with backoff for as long as it lasts: an outage
  * must not empty the topic into the dead-letter topic;</li>
+ * <li>content the database refuses ({@link Failures#isRefusedContent}: a NUL in text, a value too long) fails the same
+ * way on every try: the batch is split at once and the record that carries it dead-lettered after one attempt;</li>
  * <li>any other failure is retried {@code maxAttempts} times; then the batch is split and applied record by record, so
  * the one poison record is dead-lettered alone and the others are applied.</li>
  * </ul>
@@ -198,12 +200,12 @@ public final class BatchProcessor<R, T extends EventPayload> {
                 if (Failures.isTransient(e)) {
                     LOG.warnf("channel %s: transient failure applying %d records, retrying in %d ms: %s",
                             settings.channel(), batch.size(), backoff.toMillis(), e.toString());
-                } else if (++attempts >= settings.maxAttempts()) {
+                } else if (++attempts >= settings.maxAttempts() || Failures.isRefusedContent(e)) {
                     if (batch.size() == 1) {
                         deadLetter(batch.getFirst(), e, attempts);
                         return;
                     }
-                    LOG.warnf("channel %s: a batch of %d records failed %d times (%s); applying them one by one",
+                    LOG.warnf("channel %s: a batch of %d records failed %d time(s) (%s); applying them one by one",
                             settings.channel(), batch.size(), attempts, e.toString());
                     for (Item<R, T> item : batch) {
                         apply(List.of(item));

@@ -34,4 +34,20 @@ public final class Failures {
         }
         return false;
     }
+
+    /**
+     * Whether the database refused the content itself: a data exception (SQLState class 22), such as a NUL it cannot
+     * store in text ({@code 22021}, {@code 22P05} in jsonb), a value too long for its column ({@code 22001}) or out of
+     * range. The same record fails the same way on every try, so it is poison at once: the batch is split straight away
+     * and the record dead-lettered after one attempt, instead of being retried first. Producers refuse such content at
+     * the edge (see {@code io.windbell.contracts.Text}), so this should never happen to a valid event.
+     */
+    public static boolean isRefusedContent(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

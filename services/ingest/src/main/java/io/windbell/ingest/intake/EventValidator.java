@@ -18,7 +18,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.windbell.contracts.EventContent;
 import io.windbell.contracts.Identifiers;
+import io.windbell.contracts.Text;
 import io.windbell.contracts.touchpoint.Outcome;
 import io.windbell.contracts.touchpoint.TouchpointRecorded;
 import io.windbell.ingest.catalog.CatalogSnapshot;
@@ -52,16 +54,24 @@ public final class EventValidator {
         this.clock = clock;
     }
 
-    /** Validates one event object against the catalog as it is now. */
+    /**
+     * Validates one event object against the catalog as it is now. A string anywhere in it (any field, attribute keys
+     * and values at any depth) that {@link Text} refuses is a violation at its path: such an event could never be
+     * stored downstream, so it is rejected here rather than acknowledged and lost.
+     */
     public Validated validate(JsonNode node, CatalogSnapshot catalog) {
         if (node == null || !node.isObject()) {
             return new Validated.Rejected(null, null, List.of(new Violation("$", "must be a JSON object")));
         }
         Fields f = new Fields(node);
+        // first, so that no later message quotes a string that cannot be stored (the quarantine keeps the messages)
+        for (String path : EventContent.refusedPaths(node)) {
+            f.reject(path, Text.RULE);
+        }
         for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                f.reject(name, "unknown field");
+                f.reject(EventContent.path("", name), "unknown field");
             }
         }
         UUID eventId = f.uuid("eventId");
@@ -127,7 +137,11 @@ public final class EventValidator {
             return null;
         }
         String text = value.asText();
-        return text.length() > 64 ? text.substring(0, 64) : text;
+        if (!Text.isAcceptable(text)) {
+            return null;
+        }
+        // cut at 64 units, never between the two halves of a surrogate pair
+        return text.length() <= 64 ? text : text.substring(0, Character.isHighSurrogate(text.charAt(63)) ? 63 : 64);
     }
 
     /** Reads typed fields of one event, collecting a violation for each that is wrong. */
@@ -161,6 +175,9 @@ public final class EventValidator {
                 return null;
             }
             String text = value.textValue();
+            if (!Text.isAcceptable(text)) {
+                return null; // reported with its path before the fields were read
+            }
             if (text.isBlank()) {
                 reject(field, "must not be blank");
                 return null;

@@ -121,7 +121,7 @@ public class IntakeService {
     }
 
     /** Keeps a body that could not be read as events at all, then answers with the given problem. */
-    public <T> Uni<T> quarantineWhole(String body, Origin origin, ProblemException problem) {
+    public <T> Uni<T> quarantineWhole(byte[] body, Origin origin, ProblemException problem) {
         QuarantinedEvent q = QuarantinedEvent.of(origin.receivedAt(), origin.clientId(), origin.contentType(), null,
                 null, null, problem.problem().violations().isEmpty()
                         ? List.of(new Violation("$", problem.problem().detail())) : problem.problem().violations(),

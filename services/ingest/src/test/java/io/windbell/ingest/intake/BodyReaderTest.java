@@ -26,7 +26,7 @@ class BodyReaderTest {
     void plainJsonEvent() {
         Submission s = reader.single("application/json; charset=utf-8", Map.of(), bytes("{\"channel\":\"WEB\"}"));
         assertThat(s.event().get("channel").asText()).isEqualTo("WEB");
-        assertThat(s.raw()).isEqualTo("{\"channel\":\"WEB\"}");
+        assertThat(s.raw()).isEqualTo(bytes("{\"channel\":\"WEB\"}"));
     }
 
     @Test
@@ -60,7 +60,7 @@ class BodyReaderTest {
         List<Submission> items = reader.batch("application/x-ndjson", bytes("{\"a\":1}\n{oops\n\n{\"b\":2}\n"));
         assertThat(items).hasSize(3);
         assertThat(items.get(1).envelopeViolations()).isNotEmpty();
-        assertThat(items.get(1).raw()).isEqualTo("{oops");
+        assertThat(items.get(1).raw()).isEqualTo(bytes("{oops"));
         assertThat(items.get(2).index()).isEqualTo(2);
     }
 
@@ -79,6 +79,55 @@ class BodyReaderTest {
                 .satisfies(e -> assertThat(((ProblemException) e).problem().detail()).contains("line 1"));
         assertThatThrownBy(() -> reader.batch("application/json", bytes("{\"a\":1}")))
                 .isInstanceOf(BodyReader.MalformedBody.class);
+    }
+
+    @Test
+    void aKeyTwiceInOneObjectMakesTheBodyUnreadableNamingTheKey() {
+        assertThatThrownBy(() -> reader.single("application/json", Map.of(), bytes("{\"score\":1,\"score\":2}")))
+                .isInstanceOfSatisfying(BodyReader.MalformedBody.class, e -> {
+                    assertThat(e.problem().violations()).extracting(Violation::field).containsExactly("score");
+                    assertThat(e.problem().violations().getFirst().message()).contains("'score'")
+                            .contains("appears twice");
+                });
+        assertThatThrownBy(() -> reader.single("application/json", Map.of(),
+                bytes("{\"attributes\":{\"os\":\"a\",\"os\":\"b\"}}"))).isInstanceOfSatisfying(
+                        BodyReader.MalformedBody.class, e -> assertThat(e.problem().violations())
+                                .extracting(Violation::field).containsExactly("attributes.os"));
+        assertThatThrownBy(() -> reader.batch("application/json", bytes("[{\"a\":1},{\"channel\":1,\"channel\":2}]")))
+                .isInstanceOfSatisfying(BodyReader.MalformedBody.class, e -> assertThat(e.problem().violations())
+                        .extracting(Violation::field).containsExactly("$[1].channel"));
+
+        List<Submission> lines = reader.batch("application/x-ndjson", bytes("{\"a\":1}\n{\"a\":1,\"a\":2}\n"));
+        assertThat(lines.get(0).envelopeViolations()).isEmpty();
+        assertThat(lines.get(1).envelopeViolations()).extracting(Violation::field).containsExactly("a");
+    }
+
+    @Test
+    void eachElementOfABatchKeepsItsOwnBytesAsSent() {
+        String first = "{\"sessionId\":\"sess\\u0000ion\", \"note\":\"理财\"}";
+        String second = "{ \"x\" : [1, 2] }";
+        List<Submission> items = reader.batch("application/json", bytes("[ " + first + " ,\n" + second + "]"));
+        assertThat(items).extracting(Submission::raw).containsExactly(bytes(first), bytes(second));
+        assertThat(items.get(0).event().get("sessionId").textValue()).isEqualTo("sess\u0000ion");
+    }
+
+    @Test
+    void anNdjsonLineThatIsNotUtf8IsKeptByteForByte() {
+        byte[] body = { '{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n', '{', '}', '\r', '\n' };
+        List<Submission> items = reader.batch("application/x-ndjson", body);
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).envelopeViolations()).isNotEmpty();
+        assertThat(items.get(0).raw()).isEqualTo(java.util.Arrays.copyOfRange(body, 0, 10));
+        assertThat(items.get(1).raw()).isEqualTo(bytes("{}"));
+    }
+
+    @Test
+    void errorMessagesNeverQuoteARefusedCharacter() {
+        assertThatThrownBy(() -> reader.single("application/json", Map.of(), bytes("{\"a\":\"x\u0000y\"}")))
+                .isInstanceOfSatisfying(BodyReader.MalformedBody.class,
+                        e -> assertThat(e.problem().violations()).allSatisfy(
+                                v -> assertThat(io.windbell.contracts.Text.isAcceptable(v.field() + v.message()))
+                                        .isTrue()));
     }
 
     @Test

@@ -28,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.windbell.contracts.EventType;
+import io.windbell.contracts.Text;
 import io.windbell.contracts.Topics;
 import io.windbell.ingest.support.Events;
 import io.windbell.ingest.support.IngestTestResource;
@@ -142,6 +143,92 @@ class EventIntakeTest {
                 .body("type", startsWith("https://windbell.io/problems/malformed-body"))
                 .body("violations[0].field", equalTo("$")).extract().path("quarantineId");
         assertThat(QuarantineQueries.byId(quarantineId).get("payload")).isEqualTo("{\"eventId\": \"x\",");
+    }
+
+    @Test
+    @TestSecurity(user = "service-account-channel-app", roles = "channel-app")
+    void aNulInAFreeTextFieldIsRefusedAtItsPathAndKeptInsteadOfAcceptedAndLost() {
+        Events event = Events.valid().with("sessionId", "sess\u0000ion");
+
+        String quarantineId = given().contentType(ContentType.JSON).body(event.build()).when().post("/v1/events").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.contains("sessionId"))
+                .body("violations.message", org.hamcrest.Matchers.contains(Text.RULE)).extract().path("quarantineId");
+
+        Map<String, Object> kept = QuarantineQueries.byId(quarantineId);
+        assertThat(kept.get("eventId")).isEqualTo(event.eventId());
+        assertThat((String) kept.get("payload")).contains("\"sess\\u0000ion\"");
+    }
+
+    @Test
+    @TestSecurity(user = "service-account-channel-app", roles = "channel-app")
+    void aNulInACodeIsA400AndKeptNotA500() {
+        Events event = Events.valid().with("touchpoint", "wealth.\u0000x");
+
+        String quarantineId = given().contentType(ContentType.JSON).body(event.build()).when().post("/v1/events").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.contains("touchpoint")).extract().path("quarantineId");
+
+        assertThat((String) QuarantineQueries.byId(quarantineId).get("reasons")).contains("touchpoint")
+                .doesNotContain("\\u0000");
+    }
+
+    @Test
+    @TestSecurity(user = "service-account-channel-app", roles = "channel-app")
+    void aBodyOfAnyBytesIsKeptExactlyAsItCame() {
+        String id = java.util.UUID.randomUUID().toString();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("{\"eventId\":\"" + id + "\",\"sessionId\":\"raw").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(new byte[] { 0x00, (byte) 0xC3, 0x28, (byte) 0xED, (byte) 0xA0, (byte) 0x80 });
+        body.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
+
+        String quarantineId = given().contentType(ContentType.JSON).body(body.toByteArray()).when().post("/v1/events")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", startsWith("https://windbell.io/problems/malformed-body")).extract().path("quarantineId");
+
+        assertThat((byte[]) QuarantineQueries.byId(quarantineId).get("bytes")).isEqualTo(body.toByteArray());
+    }
+
+    @Test
+    @TestSecurity(user = "service-account-channel-app", roles = "channel-app")
+    void aKeyTwiceIsRefusedByNameAndKeptInsteadOfTakingTheLast() {
+        String body = "{\"eventId\":\"" + java.util.UUID.randomUUID()
+                + "\",\"outcome\":\"SUCCESS\",\"outcome\":\"FAILURE\"}";
+
+        String quarantineId = given().contentType(ContentType.JSON).body(body).when().post("/v1/events").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations.field", org.hamcrest.Matchers.contains("outcome")).extract().path("quarantineId");
+
+        assertThat(QuarantineQueries.byId(quarantineId).get("payload")).isEqualTo(body);
+    }
+
+    @Test
+    @TestSecurity(user = "service-account-channel-app", roles = "channel-app")
+    void aBatchRefusesTheEventWithARefusedAttributeAndPublishesTheOthers() {
+        Events good = Events.valid();
+        Events bad = Events.valid().with("attributes", Map.of("device", Map.of("model", "x\uD800")));
+
+        given().contentType(ContentType.JSON).body(List.of(good.build(), bad.build())).when().post("/v1/events/batch")
+                .then().statusCode(207).body("items[0].status", equalTo("ACCEPTED"))
+                .body("items[1].status", equalTo("REJECTED"))
+                .body("items[1].errors.field", org.hamcrest.Matchers.contains("attributes.device.model"))
+                .body("items[1].quarantineId", notNullValue());
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "cx-admin")
+    void theQuarantineShowsTextAsTextAndAnyOtherBytesAsBase64() {
+        String client = "bytes-" + java.util.UUID.randomUUID();
+        byte[] binary = { '{', '"', 'a', '"', ':', '"', 0x00, (byte) 0xFF, '"', '}' };
+        QuarantineQueries.seedPayload(client, binary);
+        String text = "{\"note\":\"理财 \\u0000 escaped is text\"}";
+        QuarantineQueries.seedPayload(client + "-text", text.getBytes(StandardCharsets.UTF_8));
+
+        given().queryParam("clientId", client).when().get("/v1/quarantine").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].payloadEncoding", equalTo("base64"))
+                .body("items[0].payload", equalTo(java.util.Base64.getEncoder().encodeToString(binary)));
+        given().queryParam("clientId", client + "-text").when().get("/v1/quarantine").then().statusCode(200)
+                .body("items[0].payloadEncoding", equalTo("utf-8")).body("items[0].payload", equalTo(text));
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import io.windbell.contracts.Text;
 import io.windbell.contracts.touchpoint.Outcome;
 import io.windbell.ingest.catalog.CatalogSnapshot;
 import io.windbell.ingest.support.Events;
@@ -163,6 +164,40 @@ class EventValidatorTest {
             assertThat(no.eventId()).isEqualTo("5b7e1d8e-5b5c-4d55-9f36-2c4b5b0f8b11");
             assertThat(no.channel()).isEqualTo("MOBILE_APP");
         });
+    }
+
+    @Test
+    void aRefusedCharacterInAnyStringIsAViolationAtItsPathWithThePlainRule() {
+        // the probe's two findings: a NUL in a free-text field (was 202, then lost) and in a code (was a 500)
+        Validated inSession = validate(event().with("sessionId", "sess\u0000ion"));
+        Validated inTouchpoint = validate(event().with("touchpoint", "wealth.\u0000x"));
+        Validated inAttributes = validate(event().with("attributes",
+                Map.of("device", Map.of("os", "i\uD800OS"), "tags", java.util.List.of("\u001b"))));
+        Validated inAttributeKey = validate(event().with("attributes", Map.of("we\u0000ird", "x")));
+        Validated inUnknownField = validate(event().with("not\u0000known", "\uFFFF"));
+
+        assertThat(fields(inSession)).containsExactly("sessionId");
+        assertThat(messages(inSession)).containsExactly(Text.RULE);
+        assertThat(fields(inTouchpoint)).containsExactly("touchpoint");
+        assertThat(messages(inTouchpoint)).containsExactly(Text.RULE);
+        assertThat(fields(inAttributes)).containsExactlyInAnyOrder("attributes.device.os", "attributes.tags[0]");
+        assertThat(fields(inAttributeKey)).containsExactly("attributes[\"we\\u0000ird\"]");
+        assertThat(fields(inUnknownField)).containsExactly("$[\"not\\u0000known\"]", "$[\"not\\u0000known\"]");
+        for (Validated verdict : java.util.List.of(inSession, inTouchpoint, inAttributes, inAttributeKey,
+                inUnknownField)) {
+            Validated.Rejected no = (Validated.Rejected) verdict;
+            assertThat(no.violations()).as("nothing the quarantine keeps quotes a refused character")
+                    .allSatisfy(v -> assertThat(Text.isAcceptable(v.field() + v.message())).isTrue());
+            assertThat(Text.isAcceptable(no.eventId())).isTrue();
+            assertThat(Text.isAcceptable(no.channel())).isTrue();
+        }
+        assertThat(((Validated.Rejected) validate(event().with("channel", "MOBILE\u0000APP"))).channel()).isNull();
+    }
+
+    @Test
+    void tabsLineBreaksEmojiAndOtherScriptsAreText() {
+        assertThat(validate(event().with("sessionId", "会话\t1\r\n\uD83D\uDE00\u200F").with("attributes",
+                Map.of("备注", "两行\n文字", "rtl", "\u202Eabc")))).isInstanceOf(Validated.Accepted.class);
     }
 
     private static java.util.List<String> fields(Validated verdict) {

@@ -1,6 +1,5 @@
 package io.windbell.ingest.intake.rest;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -67,7 +66,7 @@ public class EventResource {
         try {
             submission = reader.single(origin.contentType(), cloudEventHeaders(headers), body);
         } catch (BodyReader.MalformedBody e) {
-            return intake.quarantineWhole(text(body), origin, e);
+            return intake.quarantineWhole(body, origin, e);
         }
         return intake.submit(List.of(submission), origin).map(result -> {
             ItemResult item = result.items().getFirst();
@@ -99,7 +98,7 @@ public class EventResource {
         try {
             submissions = reader.batch(origin.contentType(), body);
         } catch (BodyReader.MalformedBody e) {
-            return intake.quarantineWhole(text(body), origin, e);
+            return intake.quarantineWhole(body, origin, e);
         }
         if (submissions.isEmpty()) {
             throw new ProblemException(Problem.of("empty-batch", "Empty batch", 400, "the batch holds no event")
@@ -116,7 +115,7 @@ public class EventResource {
     private <T> Uni<T> tooLarge(byte[] body, IntakeService.Origin origin, String why) {
         ProblemException problem = new ProblemException(Problem.of("payload-too-large", "Payload too large", 413, why)
                 .withViolations(List.of(new Violation("$", why))));
-        return intake.quarantineWhole(text(body), origin, problem);
+        return intake.quarantineWhole(body, origin, problem);
     }
 
     private IntakeService.Origin origin(HttpHeaders headers) {
@@ -133,9 +132,5 @@ public class EventResource {
             }
         });
         return ce;
-    }
-
-    private static String text(byte[] body) {
-        return new String(body, StandardCharsets.UTF_8);
     }
 }
