@@ -33,10 +33,23 @@ final class JsonProblems {
 
     /** The one violation an unreadable body has: where and what. */
     static Violation violation(JsonProcessingException e) {
-        return new Violation(field(e), message(e));
+        String field = field(e);
+        java.util.regex.Matcher duplicate = DUPLICATE
+                .matcher(e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
+        if (duplicate.find() && !field.endsWith(duplicate.group(1))) {
+            // the parser's error, wrapped with the path of the object that holds the key, not the key itself
+            field = "$".equals(field) ? duplicate.group(1) : field + "." + duplicate.group(1);
+        }
+        return new Violation(field, message(e));
     }
 
-    static String message(JsonProcessingException e) {
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("^Duplicate field '(.*)'");
+
+    static String message(JsonProcessingException thrown) {
+        // databind wraps the parser's own errors (duplicate key, number out of range) to add the path: classify the
+        // cause
+        JsonProcessingException e = thrown instanceof JsonMappingException
+                && thrown.getCause() instanceof JsonProcessingException cause ? cause : thrown;
         if (e instanceof StrictJson.RefusedText refused) {
             return refused.getOriginalMessage();
         }
