@@ -72,6 +72,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // the JSON reader answers some parse errors (a duplicate key at the top level) as a bare 400
+            return unreadable(json, uri);
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
