@@ -27,7 +27,8 @@ public class Utf8Only {
     public void check(ContainerRequestContext request, ResourceInfo resource) {
         MediaType type = request.getMediaType();
         String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
-        if (charset == null || charset.trim().replace("\"", "").equalsIgnoreCase("utf-8") || readsRawBytes(resource)) {
+        if (charset == null || type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                || charset.trim().replace("\"", "").equalsIgnoreCase("utf-8") || readsRawBytes(resource)) {
             return;
         }
         String why = "request bodies must be UTF-8, not charset=" + charset;
