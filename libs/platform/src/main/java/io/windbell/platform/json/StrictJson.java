@@ -16,7 +16,9 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.TreeTraversingParser;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import io.windbell.contracts.Text;
@@ -77,13 +79,22 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
     }
 
+    /**
+     * Whether {@code parser} reads JSON text (a request body), not a value already in memory: {@code convertValue} and
+     * {@code treeToValue} re-read what a caller holds and has judged itself (ingest's validator converts an event's
+     * attributes and reports their strings as field violations of its own), so the rule is not applied twice there.
+     */
+    static boolean readsInput(JsonParser parser) {
+        return parser.getClass().getDeclaringClass() != TokenBuffer.class && !(parser instanceof TreeTraversingParser);
+    }
+
     /** Jackson's own string reading (and its coercion rules), then the {@link Text} check. */
     static final class TextDeserializer extends StringDeserializer {
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String value = super.deserialize(parser, context);
-            if (!Text.isAcceptable(value)) {
+            if (readsInput(parser) && !Text.isAcceptable(value)) {
                 throw new RefusedText(parser, value);
             }
             return value;
@@ -95,7 +106,7 @@ public class StrictJson implements ObjectMapperCustomizer {
 
         @Override
         public Object deserializeKey(String key, DeserializationContext context) throws IOException {
-            if (!Text.isAcceptable(key)) {
+            if (readsInput(context.getParser()) && !Text.isAcceptable(key)) {
                 throw new RefusedText(context.getParser(), key);
             }
             return key;

@@ -78,6 +78,15 @@ class StrictJsonTest {
     }
 
     @Test
+    void valuesAlreadyInMemoryAreConvertedAsTheyAre() throws Exception {
+        // ingest's validator reads an event as a tree, reports refused strings itself, then converts the attributes
+        var tree = new ObjectMapper().readTree("{\"k\":\"a\\u0000b\"}");
+        assertThat(mapper.convertValue(tree, Map.class)).containsEntry("k", "a\u0000b");
+        assertThat(mapper.treeToValue(tree, Map.class)).containsEntry("k", "a\u0000b");
+        assertThat(refusal("{\"k\":\"a\\u0000b\"}", Map.class)).isInstanceOf(StrictJson.RefusedText.class);
+    }
+
+    @Test
     void pairedSurrogatesTabsAndLineBreaksAreText() throws Exception {
         Answer answer = mapper.readValue("{\"choices\":[\"\\ud83d\\ude00\",\"a\\tb\\r\\nc\"]}", Answer.class);
         assertThat(answer.choices()).containsExactly("😀", "a\tb\r\nc");
