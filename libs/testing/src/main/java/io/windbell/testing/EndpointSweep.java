@@ -5,7 +5,6 @@ import static io.restassured.RestAssured.given;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.restassured.response.Response;
@@ -28,32 +27,15 @@ public final class EndpointSweep {
         }
     }
 
-    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
-
     private EndpointSweep() {
     }
 
     /** Every operation of {@code /q/openapi}, except those under one of {@code publicPrefixes}. */
-    @SuppressWarnings("unchecked")
     public static List<Operation> operations(Set<String> publicPrefixes) {
-        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200).extract()
-                .path("paths");
-        List<Operation> operations = new ArrayList<>();
-        paths.forEach((template, item) -> {
-            if (publicPrefixes.stream().anyMatch(template::startsWith)) {
-                return;
-            }
-            String path = template.replaceAll("\\{[^}]+}", "sweep");
-            item.forEach((method, spec) -> {
-                if (METHODS.contains(method)) {
-                    Map<String, Object> body = (Map<String, Object>) ((Map<String, Object>) spec).get("requestBody");
-                    String mediaType = body == null ? null
-                            : ((Map<String, Object>) body.get("content")).keySet().iterator().next();
-                    operations.add(new Operation(method, template, path, mediaType));
-                }
-            });
-        });
-        return operations;
+        return HostileInputSweep.operations(template -> publicPrefixes.stream().noneMatch(template::startsWith))
+                .stream().map(o -> new Operation(o.method(), o.template(),
+                        o.template().replaceAll("\\{[^}]+}", "sweep"), o.mediaType()))
+                .toList();
     }
 
     /**

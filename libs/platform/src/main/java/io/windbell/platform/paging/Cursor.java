@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
+import io.windbell.contracts.Text;
 import io.windbell.platform.problem.Problem;
 import io.windbell.platform.problem.ProblemException;
 import io.windbell.platform.problem.Violation;
@@ -27,12 +28,16 @@ public final class Cursor {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(joined.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Decodes a cursor into exactly {@code parts} key parts, or answers 400 with a field-level reason. */
+    /**
+     * Decodes a cursor into exactly {@code parts} non-empty key parts that {@link Text} accepts, or answers 400 with a
+     * field-level reason.
+     */
     public static List<String> decode(String cursor, int parts) {
         try {
             String joined = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             List<String> keys = List.of(joined.split(String.valueOf(SEPARATOR), -1));
-            if (keys.size() == parts) {
+            // a forged cursor may decode to anything: a NUL would reach the database and fail there
+            if (keys.size() == parts && keys.stream().allMatch(k -> !k.isEmpty() && Text.isAcceptable(k))) {
                 return keys;
             }
         } catch (IllegalArgumentException e) {

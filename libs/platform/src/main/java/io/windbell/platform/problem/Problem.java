@@ -15,6 +15,8 @@ public record Problem(String type, String title, int status, String detail, Stri
         @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** The most violations one answer lists; the rest are only counted. */
+    public static final int MAX_VIOLATIONS = 20;
     private static final String TYPE_BASE = "https://windbell.io/problems/";
 
     public Problem {
@@ -27,8 +29,20 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(TYPE_BASE + slug, title, status, detail, null, List.of(), Map.of());
     }
 
+    /**
+     * The problem with its field violations, at most {@value #MAX_VIOLATIONS} of them: a body with 100,000 bad choices
+     * must not be answered with a 99,999-entry list (the answer would cost more than the request). When some are left
+     * out, the detail says how many and {@code omittedViolations} counts them.
+     */
     public Problem withViolations(List<Violation> list) {
-        return new Problem(type, title, status, detail, instance, list, extensions);
+        if (list == null || list.size() <= MAX_VIOLATIONS) {
+            return new Problem(type, title, status, detail, instance, list, extensions);
+        }
+        int omitted = list.size() - MAX_VIOLATIONS;
+        String capped = (detail == null ? "" : detail + "; ") + "the first " + MAX_VIOLATIONS + " of " + list.size()
+                + " violations are listed, " + omitted + " more are not";
+        return new Problem(type, title, status, capped, instance, list.subList(0, MAX_VIOLATIONS), extensions)
+                .with("omittedViolations", omitted);
     }
 
     public Problem withInstance(String path) {

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -55,27 +54,43 @@ public class ProblemMappers {
         return unreadable(e, uri);
     }
 
+    /** An unreadable body: one violation at the field, in plain words (see {@link JsonProblems}). */
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        String field = "$";
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            field = mapping.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-        }
-        String message = e.getOriginalMessage() == null ? "malformed JSON" : e.getOriginalMessage();
-        Problem problem = Problem.of("malformed-body", "Malformed request body", 400, message)
-                .withViolations(List.of(new Violation(field, message)));
+        Violation violation = JsonProblems.violation(e);
+        String detail = "$".equals(violation.field()) ? "the body " + violation.message()
+                : violation.field() + " " + violation.message();
+        Problem problem = Problem.of("malformed-body", "Malformed request body", 400, detail)
+                .withViolations(List.of(violation));
         return respond(problem.withInstance(uri.getPath())).build();
     }
 
+    /**
+     * JAX-RS's own refusals (404 no such resource, 405, 406, 415, ...): the status and its reason phrase; the message
+     * only for 4xx, where JAX-RS writes it for the client. A 5xx goes through {@link #unexpected}.
+     */
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
-        Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
-        Problem problem = Problem.of(slug(title), title, status, e.getMessage());
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // the JSON reader answers some parse errors (a duplicate key at the top level) as a bare 400
+            return unreadable(json, uri);
+        }
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Problem problem = HttpProblems.of(status, e.getMessage());
         return respond(problem.withInstance(uri.getPath())).build();
+    }
+
+    /**
+     * Anything else is a bug or an outage, not the client's doing: a 500 whose body says nothing about the inside (no
+     * exception, message or stack), with an {@code errorId} that the ERROR log line (with the stack) carries too, so a
+     * report from a client leads to the cause.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        return respond(HttpProblems.unexpected(e, uri.getPath())).build();
     }
 
     /**
@@ -110,9 +125,5 @@ public class ProblemMappers {
             }
         }
         return parts.isEmpty() ? "$" : String.join(".", parts);
-    }
-
-    private static String slug(String title) {
-        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 }

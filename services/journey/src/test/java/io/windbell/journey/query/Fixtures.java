@@ -34,7 +34,7 @@ final class Fixtures {
     }
 
     static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        return prefix + "_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     }
 
     static Instant at(String instant) {

@@ -262,6 +262,48 @@ class RespondentResourceTest {
     }
 
     @Test
+    void looseJsonIsRefusedAtItsFieldInPlainWords() {
+        Sent sent = invitations.invitation().insert();
+        String answers = "{\"answers\":[{\"questionId\":\"" + ANCHOR + "\",";
+        submitRaw(sent, answers + "\"score\":3.5}]}").statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://windbell.io/problems/malformed-body"))
+                .body("violations.field", contains("answers[0].score"))
+                .body("violations[0].message", equalTo("must be an integer"));
+        submitRaw(sent, answers + "\"score\":\"5\"}]}").statusCode(400)
+                .body("violations.field", contains("answers[0].score"))
+                .body("violations[0].message", equalTo("must be an integer"));
+        submitRaw(sent, answers + "\"score\":99,\"score\":7}]}").statusCode(400)
+                .body("violations.field", contains("answers[0].score"))
+                .body("violations[0].message", equalTo("duplicate field"));
+        submitRaw(sent, answers + "\"score\":7,\"scor\":7}]}").statusCode(400)
+                .body("violations.field", contains("answers[0].scor"))
+                .body("violations[0].message", equalTo("unknown field"));
+        submitRaw(sent, answers + "\"score\":7,\"text\":\"a\\u0000b\"}]}").statusCode(400)
+                .body("violations.field", contains("answers[0].text"))
+                .body("violations[0].message", equalTo(io.windbell.contracts.Text.RULE));
+        String typeNames = submitRaw(sent, "{\"answers\":{\"questionId\":\"" + ANCHOR + "\"}}").statusCode(400)
+                .body("violations.field", contains("answers"))
+                .body("violations[0].message", equalTo("must be an array")).extract().asString();
+        assertThat(typeNames).doesNotContain("java.", "io.windbell", "AnswerInput");
+        // nothing was stored by any of them, not even a score of 3
+        assertThat(column("SELECT status FROM invitation WHERE id = ?", sent.id())).isEqualTo("SENT");
+    }
+
+    @Test
+    void aHundredThousandBadChoicesAreAnsweredWithTheFirstTwentyAndACount() {
+        Sent sent = invitations.invitation().insert();
+        List<String> choices = java.util.Collections.nCopies(100_000, "NOPE");
+        submit(sent,
+                Map.of("answers",
+                        List.of(Map.of("questionId", ANCHOR, "score", 3),
+                                Map.of("questionId", WHAT_WENT_WRONG, "choices", choices)))).statusCode(422)
+                                        .body("violations", hasSize(20))
+                                        .body("violations[0].field", equalTo("answers[1].choices[0]"))
+                                        .body("omittedViolations", equalTo(99_980))
+                                        .body("detail", org.hamcrest.Matchers.containsString("99980 more are not"));
+    }
+
+    @Test
     void theDetractorQuestionIsOnlyForDetractors() {
         Sent promoter = invitations.invitation().insert();
         submit(promoter,
@@ -322,6 +364,11 @@ class RespondentResourceTest {
                 .body("paths.'/v1/s/{token}/responses'.post.security", equalTo(List.of(Map.of())))
                 .body("paths.'/v1/s/{token}/responses'.post.responses", org.hamcrest.Matchers.hasKey("422"))
                 .body("paths", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("/s/{token}")));
+    }
+
+    private static ValidatableResponse submitRaw(Sent sent, String body) {
+        return given().contentType(ContentType.JSON).body(body.getBytes(StandardCharsets.UTF_8))
+                .post("/v1/s/{token}/responses", sent.token()).then();
     }
 
     private static ValidatableResponse submit(Sent sent, Map<String, Object> body) {

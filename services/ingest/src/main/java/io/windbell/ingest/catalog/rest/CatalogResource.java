@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
+import io.windbell.contracts.Identifiers;
 import io.windbell.ingest.catalog.CatalogService;
 import io.windbell.ingest.catalog.Channel;
 import io.windbell.ingest.catalog.Journey;
@@ -29,6 +30,7 @@ import io.windbell.ingest.catalog.TouchpointRequest;
 import io.windbell.ingest.catalog.TouchpointView;
 import io.windbell.platform.paging.Cursor;
 import io.windbell.platform.paging.Page;
+import io.windbell.platform.paging.QueryParams;
 import io.windbell.platform.problem.Problem;
 
 /**
@@ -52,7 +54,11 @@ public class CatalogResource {
     @Operation(summary = "List touchpoints, by code, optionally of one journey or channel")
     public Uni<Page<TouchpointView>> list(@QueryParam("journey") String journey, @QueryParam("channel") String channel,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return catalog.list(journey, channel, cursor, Cursor.limit(limit));
+        QueryParams params = new QueryParams();
+        String journeyCode = params.id("journey", journey, Identifiers::isJourneyCode, Identifiers.JOURNEY_CODE_REGEX);
+        String channelCode = params.id("channel", channel, Identifiers::isChannelCode, Identifiers.CHANNEL_CODE_REGEX);
+        params.check();
+        return catalog.list(journeyCode, channelCode, cursor, Cursor.limit(limit));
     }
 
     @GET
@@ -60,7 +66,7 @@ public class CatalogResource {
     @RolesAllowed({ "cx-admin", "cx-analyst", "channel-app" })
     @Operation(summary = "One touchpoint")
     public Uni<TouchpointView> get(@PathParam("code") String code) {
-        return catalog.get(code);
+        return catalog.get(touchpoint(code));
     }
 
     @POST
@@ -78,7 +84,7 @@ public class CatalogResource {
     @Operation(summary = "Change a touchpoint; send If-Match with the version you read to avoid lost updates")
     public Uni<TouchpointView> update(@PathParam("code") String code, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull TouchpointRequest request) {
-        return catalog.update(code, request, version(ifMatch));
+        return catalog.update(touchpoint(code), request, version(ifMatch));
     }
 
     @DELETE
@@ -86,7 +92,7 @@ public class CatalogResource {
     @RolesAllowed("cx-admin")
     @Operation(summary = "Retire a touchpoint: events reporting it are rejected from now on")
     public Uni<TouchpointView> retire(@PathParam("code") String code) {
-        return catalog.retire(code);
+        return catalog.retire(touchpoint(code));
     }
 
     @GET
@@ -103,6 +109,10 @@ public class CatalogResource {
     @Operation(summary = "Every journey the catalog groups touchpoints into")
     public Uni<List<Journey>> journeys() {
         return catalog.journeys();
+    }
+
+    private static String touchpoint(String code) {
+        return QueryParams.pathId("code", code, Identifiers::isTouchpointCode, Identifiers.TOUCHPOINT_CODE_REGEX);
     }
 
     private static Integer version(String ifMatch) {

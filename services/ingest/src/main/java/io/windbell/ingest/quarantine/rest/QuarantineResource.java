@@ -1,8 +1,6 @@
 package io.windbell.ingest.quarantine.rest;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -19,9 +17,8 @@ import io.windbell.ingest.quarantine.QuarantineService;
 import io.windbell.ingest.quarantine.QuarantineView;
 import io.windbell.platform.paging.Cursor;
 import io.windbell.platform.paging.Page;
+import io.windbell.platform.paging.QueryParams;
 import io.windbell.platform.problem.Problem;
-import io.windbell.platform.problem.ProblemException;
-import io.windbell.platform.problem.Violation;
 
 /** Rejected events with their raw payload and reasons, newest first, for CX admins to inspect. */
 @Path("/v1/quarantine")
@@ -36,23 +33,24 @@ public class QuarantineResource {
         this.quarantine = quarantine;
     }
 
+    /**
+     * {@code channel} and {@code clientId} are matched as sent, not by their id rules: an event may be quarantined
+     * precisely because its channel is malformed, and an admin must be able to find it.
+     */
     @GET
     @Operation(summary = "List quarantined events, newest first, by cursor")
     public Uni<Page<QuarantineView>> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit,
             @QueryParam("channel") String channel, @QueryParam("clientId") String clientId,
             @QueryParam("since") String since) {
-        return quarantine.list(cursor, Cursor.limit(limit), channel, clientId, instant(since));
+        QueryParams params = new QueryParams();
+        Instant sinceAt = params.instant("since", since);
+        params.check();
+        // refuses a forged cursor (e.g. a year 999999999) before the quarantine query would fail on it
+        QueryParams.keyset(cursor);
+        return quarantine.list(cursor, Cursor.limit(limit), blankToNull(channel), blankToNull(clientId), sinceAt);
     }
 
-    private static Instant instant(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(Problem.of("invalid-request", "Invalid request", 400, "since is invalid")
-                    .withViolations(List.of(new Violation("since", "must be an ISO-8601 instant"))));
-        }
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -23,16 +23,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.windbell.config.VersionedStore;
 import io.windbell.config.rest.VersionedCommands;
 import io.windbell.config.rest.VersionedReads;
+import io.windbell.contracts.Identifiers;
 import io.windbell.journey.definition.DefinitionCatalog;
 import io.windbell.journey.definition.DefinitionValidator;
 import io.windbell.journey.definition.JourneyDefinition;
-import io.windbell.platform.json.StrictReader;
 import io.windbell.platform.paging.Page;
+import io.windbell.platform.paging.QueryParams;
 import io.windbell.platform.problem.Problem;
 import io.windbell.platform.problem.Violation;
 import io.windbell.platform.versioning.Versioning;
@@ -72,7 +72,7 @@ public class DefinitionResource {
     @APIResponse(responseCode = "200", description = "the active version")
     @APIResponse(responseCode = "404", description = "unknown or retired")
     public Response get(@PathParam("code") String code) {
-        return reads.active(code, DefinitionDocument::of);
+        return reads.active(code(code), DefinitionDocument::of);
     }
 
     @GET
@@ -81,7 +81,7 @@ public class DefinitionResource {
     @Operation(summary = "Every version of a definition, oldest first, the retiring one included")
     public Page<DefinitionDocument> versions(@PathParam("code") String code, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
-        return reads.versions(code, cursor, limit, DefinitionDocument::of);
+        return reads.versions(code(code), cursor, limit, DefinitionDocument::of);
     }
 
     @GET
@@ -91,12 +91,11 @@ public class DefinitionResource {
     @APIResponse(responseCode = "200", description = "the version")
     @APIResponse(responseCode = "404", description = "no such version")
     public Response version(@PathParam("code") String code, @PathParam("version") int version) {
-        return VersionedReads.tagged(reads.version(code, version), DefinitionDocument::of);
+        return VersionedReads.tagged(reads.version(code(code), version), DefinitionDocument::of);
     }
 
     @POST
     @RolesAllowed("cx-admin")
-    @CustomDeserialization(StrictReader.class)
     @Operation(summary = "Create a definition as version 1, active at once (a retired code comes back as its next version)")
     @APIResponse(responseCode = "201", description = "created; Location and ETag name it")
     @APIResponse(responseCode = "400", description = "invalid, with one violation per field")
@@ -110,7 +109,6 @@ public class DefinitionResource {
     @PUT
     @Path("/{code}")
     @RolesAllowed("cx-admin")
-    @CustomDeserialization(StrictReader.class)
     @Operation(summary = "Change a definition: stores the next version and makes it the active one; running journeys keep theirs")
     @APIResponse(responseCode = "200", description = "the new version; its ETag is the new version number")
     @APIResponse(responseCode = "400", description = "invalid, with one violation per field")
@@ -120,6 +118,7 @@ public class DefinitionResource {
     public Response update(@PathParam("code") String code,
             @Parameter(description = "the version the change is based on, as its ETag: \"3\"", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull DefinitionDocument body) {
+        code(code);
         int expected = Versioning.expectedVersion(ifMatch);
         List<Violation> extra = body.code() == null || code.equals(body.code()) ? List.of()
                 : List.of(new Violation("code", "must equal the code in the path (" + code + ") or be absent"));
@@ -135,6 +134,10 @@ public class DefinitionResource {
     @APIResponse(responseCode = "204", description = "retired (also when it was retired already)")
     @APIResponse(responseCode = "404", description = "unknown code")
     public Response retire(@PathParam("code") String code) {
-        return commands.retire(code);
+        return commands.retire(code(code));
+    }
+
+    private static String code(String code) {
+        return QueryParams.pathId("code", code, Identifiers::isJourneyCode, Identifiers.JOURNEY_CODE_REGEX);
     }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.windbell.contracts.Identifiers;
 import io.windbell.journey.query.Funnel;
 import io.windbell.journey.query.FunnelQuery;
 import io.windbell.platform.paging.QueryParams;
@@ -49,6 +50,8 @@ public class FunnelResource {
             @Parameter(description = "inclusive ISO-8601 instant (or date, UTC)") @QueryParam("from") String from,
             @Parameter(description = "exclusive ISO-8601 instant (or date, UTC)") @QueryParam("to") String to) {
         QueryParams params = new QueryParams();
+        String code = params.requiredId("definitionCode", definitionCode, Identifiers::isJourneyCode,
+                Identifiers.JOURNEY_CODE_REGEX);
         Instant fromAt = params.instant("from", from);
         Instant toAt = params.instant("to", to);
         params.check();
@@ -60,6 +63,6 @@ public class FunnelResource {
         }
         params.window(fromAt, toAt, MAX_WINDOW);
         params.check();
-        return funnels.funnel(definitionCode, fromAt, toAt);
+        return funnels.funnel(code, fromAt, toAt);
     }
 }

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.windbell.contracts.Identifiers;
 import io.windbell.contracts.journey.JourneyStatus;
 import io.windbell.journey.query.JourneyDetail;
 import io.windbell.journey.query.JourneyQuery;
@@ -50,6 +51,8 @@ public class JourneyResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "page size, 1..200, default 50") @QueryParam("limit") String limit) {
         QueryParams params = new QueryParams();
+        String customer = params.id("customerId", customerId, Identifiers::isCustomerId, Identifiers.CUSTOMER_ID_REGEX);
+        String code = params.id("definition", definition, Identifiers::isJourneyCode, Identifiers.JOURNEY_CODE_REGEX);
         JourneyStatus state = params.oneOf("status", status, JourneyStatus.class);
         Instant fromAt = params.instant("from", from);
         Instant toAt = params.instant("to", to);
@@ -57,9 +60,7 @@ public class JourneyResource {
         params.window(fromAt, toAt);
         params.check();
         Keyset after = QueryParams.keyset(cursor);
-        return journeys.list(
-                new JourneyQuery.Filter(blankToNull(customerId), blankToNull(definition), state, fromAt, toAt), after,
-                size);
+        return journeys.list(new JourneyQuery.Filter(customer, code, state, fromAt, toAt), after, size);
     }
 
     @GET
@@ -72,9 +73,5 @@ public class JourneyResource {
         UUID uuid = params.uuid("id", id);
         params.check();
         return journeys.find(uuid);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.windbell.contracts.Identifiers;
 import io.windbell.journey.query.Timeline;
 import io.windbell.journey.query.TimelineQuery;
 import io.windbell.platform.paging.QueryParams;
@@ -45,12 +46,14 @@ public class TimelineResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "page size, 1..200, default 50") @QueryParam("limit") String limit) {
         QueryParams params = new QueryParams();
+        String customer = params.requiredId("customerId", customerId, Identifiers::isCustomerId,
+                Identifiers.CUSTOMER_ID_REGEX);
         Instant fromAt = params.instant("from", from);
         Instant toAt = params.instant("to", to);
         int size = params.limit(limit);
         params.window(fromAt, toAt);
         params.check();
         Keyset after = QueryParams.keyset(cursor);
-        return timelines.timeline(customerId, fromAt, toAt, after, size);
+        return timelines.timeline(customer, fromAt, toAt, after, size);
     }
 }

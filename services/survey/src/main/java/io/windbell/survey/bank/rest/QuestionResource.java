@@ -23,13 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.windbell.config.VersionedStore;
 import io.windbell.config.rest.VersionedCommands;
 import io.windbell.config.rest.VersionedReads;
-import io.windbell.platform.json.StrictReader;
+import io.windbell.contracts.Identifiers;
 import io.windbell.platform.paging.Page;
+import io.windbell.platform.paging.QueryParams;
 import io.windbell.platform.problem.Problem;
 import io.windbell.platform.problem.Violation;
 import io.windbell.platform.versioning.Versioning;
@@ -65,10 +65,15 @@ public class QuestionResource {
             @Parameter(description = "questions tagged with this journey") @QueryParam("journey") String journey,
             @Parameter(description = "questions tagged with this touchpoint") @QueryParam("touchpoint") String touchpoint,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        QueryParams params = new QueryParams();
+        String journeyCode = params.id("journey", journey, Identifiers::isJourneyCode, Identifiers.JOURNEY_CODE_REGEX);
+        String touchpointCode = params.id("touchpoint", touchpoint, Identifiers::isTouchpointCode,
+                Identifiers.TOUCHPOINT_CODE_REGEX);
+        params.check();
         return reads.list(
                 q -> (purpose == null || q.purpose() == purpose)
-                        && (journey == null || q.tags().journeys().contains(journey))
-                        && (touchpoint == null || q.tags().touchpoints().contains(touchpoint)),
+                        && (journeyCode == null || q.tags().journeys().contains(journeyCode))
+                        && (touchpointCode == null || q.tags().touchpoints().contains(touchpointCode)),
                 cursor, limit, QuestionDocument::of);
     }
 
@@ -79,7 +84,7 @@ public class QuestionResource {
     @APIResponse(responseCode = "200", description = "the active version")
     @APIResponse(responseCode = "404", description = "unknown or retired")
     public Response get(@PathParam("id") String id) {
-        return reads.active(id, QuestionDocument::of);
+        return reads.active(id(id), QuestionDocument::of);
     }
 
     @GET
@@ -88,7 +93,7 @@ public class QuestionResource {
     @Operation(summary = "Every version of a question, oldest first, the retiring one included")
     public Page<QuestionDocument> versions(@PathParam("id") String id, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
-        return reads.versions(id, cursor, limit, QuestionDocument::of);
+        return reads.versions(id(id), cursor, limit, QuestionDocument::of);
     }
 
     @GET
@@ -98,12 +103,11 @@ public class QuestionResource {
     @APIResponse(responseCode = "200", description = "the version")
     @APIResponse(responseCode = "404", description = "no such version")
     public Response version(@PathParam("id") String id, @PathParam("version") int version) {
-        return VersionedReads.tagged(reads.version(id, version), QuestionDocument::of);
+        return VersionedReads.tagged(reads.version(id(id), version), QuestionDocument::of);
     }
 
     @POST
     @RolesAllowed("cx-admin")
-    @CustomDeserialization(StrictReader.class)
     @Operation(summary = "Create a question as version 1, active at once (a retired id comes back as its next version)")
     @APIResponse(responseCode = "201", description = "created; Location and ETag name it")
     @APIResponse(responseCode = "400", description = "invalid, with one violation per field")
@@ -117,7 +121,6 @@ public class QuestionResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed("cx-admin")
-    @CustomDeserialization(StrictReader.class)
     @Operation(summary = "Change a question: stores the next version and makes it the active one")
     @APIResponse(responseCode = "200", description = "the new version; its ETag is the new version number")
     @APIResponse(responseCode = "400", description = "invalid, with one violation per field")
@@ -127,6 +130,7 @@ public class QuestionResource {
     public Response update(@PathParam("id") String id,
             @Parameter(description = "the version the change is based on, as its ETag: \"3\"", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull QuestionDocument body) {
+        id(id);
         int expected = Versioning.expectedVersion(ifMatch);
         List<Violation> extra = body.id() == null || id.equals(body.id()) ? List.of()
                 : List.of(new Violation("id", "must equal the id in the path (" + id + ") or be absent"));
@@ -142,6 +146,10 @@ public class QuestionResource {
     @APIResponse(responseCode = "204", description = "retired (also when it was retired already)")
     @APIResponse(responseCode = "404", description = "unknown id")
     public Response retire(@PathParam("id") String id) {
-        return commands.retire(id);
+        return commands.retire(id(id));
+    }
+
+    private static String id(String id) {
+        return QueryParams.pathId("id", id, Identifiers::isQuestionId, Identifiers.QUESTION_ID_REGEX);
     }
 }

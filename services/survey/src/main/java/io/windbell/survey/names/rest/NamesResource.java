@@ -23,9 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
-import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.windbell.config.rest.VersionedCommands;
-import io.windbell.platform.json.StrictReader;
 import io.windbell.platform.paging.Cursor;
 import io.windbell.platform.paging.Page;
 import io.windbell.platform.problem.Problem;
@@ -107,7 +105,6 @@ public class NamesResource {
     @PUT
     @Path("/{kind}/{code}")
     @RolesAllowed("cx-admin")
-    @CustomDeserialization(StrictReader.class)
     @Operation(summary = "Set the names of one code in both locales (creates or replaces them)")
     @APIResponse(responseCode = "200", description = "the names as stored")
     @APIResponse(responseCode = "400", description = "invalid, with one violation per field")

@@ -20,11 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
-import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.windbell.contracts.Identifiers;
 import io.windbell.contracts.survey.DeliveryChannel;
-import io.windbell.platform.json.StrictReader;
 import io.windbell.platform.logging.Mask;
+import io.windbell.platform.paging.QueryParams;
 import io.windbell.platform.problem.Problem;
 import io.windbell.platform.problem.ProblemException;
 import io.windbell.platform.problem.Violation;
@@ -75,18 +75,18 @@ public class PreferenceResource {
     @APIResponse(responseCode = "200", description = "the preference")
     @APIResponse(responseCode = "404", description = "none stored: the service defaults apply")
     public PreferenceDocument get(@PathParam("customerId") String customerId) {
-        return repository.find(customerId).map(PreferenceDocument::of)
+        return repository.find(customer(customerId)).map(PreferenceDocument::of)
                 .orElseThrow(() -> new ProblemException(Problem.of("not-found", "Not found", 404,
                         "no contact preference is stored for this customer: the service defaults apply")));
     }
 
     @PUT
     @RolesAllowed({ "cx-admin", "channel-app" })
-    @CustomDeserialization(StrictReader.class)
     @Operation(summary = "Create or replace the preference of a customer (e.g. the app reports a withdrawn consent)")
     @APIResponse(responseCode = "200", description = "the preference as stored")
     @APIResponse(responseCode = "400", description = "invalid, with one violation per field")
     public PreferenceDocument put(@PathParam("customerId") String customerId, @NotNull PreferenceDocument body) {
+        customer(customerId);
         List<Violation> violations = new ArrayList<>();
         if (body.customerId() != null && !body.customerId().equals(customerId)) {
             violations.add(new Violation("customerId", "must equal the customer in the path or be absent"));
@@ -102,6 +102,10 @@ public class PreferenceResource {
         LOG.infof("contact preference of customer %s set by %s (doNotSurvey=%s)", Mask.id(customerId),
                 saved.updatedBy(), saved.doNotSurvey());
         return PreferenceDocument.of(saved);
+    }
+
+    private static String customer(String customerId) {
+        return QueryParams.pathId("customerId", customerId, Identifiers::isCustomerId, Identifiers.CUSTOMER_ID_REGEX);
     }
 
     private String user() {

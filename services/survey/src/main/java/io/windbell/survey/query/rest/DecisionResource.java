@@ -1,7 +1,5 @@
 package io.windbell.survey.query.rest;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,12 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.windbell.contracts.Identifiers;
 import io.windbell.platform.paging.Cursor;
 import io.windbell.platform.paging.Page;
 import io.windbell.platform.paging.QueryParams;
 import io.windbell.platform.problem.Problem;
-import io.windbell.platform.problem.ProblemException;
-import io.windbell.platform.problem.Violation;
 import io.windbell.survey.query.DecisionView;
 import io.windbell.survey.query.SurveyQuery;
 
@@ -45,10 +42,8 @@ public class DecisionResource {
             @Parameter(description = "page size, 1..200, default 50") @QueryParam("limit") String limit) {
         QueryParams params = new QueryParams();
         int size = params.limit(limit);
-        if (customerId == null || customerId.isBlank()) {
-            throw new ProblemException(Problem.of("invalid-request", "Invalid request", 400, "customerId is required")
-                    .withViolations(List.of(new Violation("customerId", "is required"))));
-        }
+        String customer = params.requiredId("customerId", customerId, Identifiers::isCustomerId,
+                Identifiers.CUSTOMER_ID_REGEX);
         params.check();
         Long after = null;
         if (cursor != null && !cursor.isBlank()) {
@@ -58,6 +53,6 @@ public class DecisionResource {
                 throw Cursor.invalidCursor();
             }
         }
-        return query.decisions(customerId.trim(), after, size);
+        return query.decisions(customer, after, size);
     }
 }

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.windbell.contracts.Identifiers;
 import io.windbell.platform.paging.Page;
 import io.windbell.platform.paging.QueryParams;
 import io.windbell.platform.problem.Problem;
@@ -47,6 +48,7 @@ public class InvitationResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "page size, 1..200, default 50") @QueryParam("limit") String limit) {
         QueryParams params = new QueryParams();
+        String customer = params.id("customerId", customerId, Identifiers::isCustomerId, Identifiers.CUSTOMER_ID_REGEX);
         Status state = params.oneOf("status", status, Status.class);
         UUID journey = journeyInstanceId == null || journeyInstanceId.isBlank() ? null
                 : params.uuid("journeyInstanceId", journeyInstanceId);
@@ -55,8 +57,9 @@ public class InvitationResource {
         int size = params.limit(limit);
         params.window(fromAt, toAt);
         params.check();
-        return query.invitations(new SurveyQuery.InvitationFilter(blankToNull(customerId),
-                state == null ? null : state.name(), journey, fromAt, toAt), QueryParams.keyset(cursor), size);
+        return query.invitations(
+                new SurveyQuery.InvitationFilter(customer, state == null ? null : state.name(), journey, fromAt, toAt),
+                QueryParams.keyset(cursor), size);
     }
 
     @GET
@@ -70,10 +73,6 @@ public class InvitationResource {
         params.check();
         return query.invitation(uuid).orElseThrow(
                 () -> new ProblemException(Problem.of("not-found", "Not found", 404, "no invitation " + uuid)));
-    }
-
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** The invitation states a filter may name. */

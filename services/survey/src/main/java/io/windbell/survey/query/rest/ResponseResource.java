@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.windbell.contracts.Identifiers;
 import io.windbell.platform.paging.Page;
 import io.windbell.platform.paging.QueryParams;
 import io.windbell.platform.problem.Problem;
@@ -55,12 +56,14 @@ public class ResponseResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "page size, 1..200, default 50") @QueryParam("limit") String limit) {
         QueryParams params = new QueryParams();
+        String customer = params.id("customerId", customerId, Identifiers::isCustomerId, Identifiers.CUSTOMER_ID_REGEX);
+        String branch = params.id("branchId", branchId, Identifiers::isBranchId, Identifiers.BRANCH_ID_REGEX);
+        String survey = params.id("surveyCode", surveyCode, Identifiers::isSurveyCode, Identifiers.SURVEY_CODE_REGEX);
         var fromAt = params.instant("from", from);
         var toAt = params.instant("to", to);
         int size = params.limit(limit);
         params.window(fromAt, toAt);
         params.check();
-        String branch = InvitationResource.blankToNull(branchId);
         if (!identity.hasRole("cx-analyst") && !identity.hasRole("cx-admin")) {
             String own = token.getClaim("branch_id");
             if (own == null || own.isBlank()) {
@@ -71,7 +74,7 @@ public class ResponseResource {
             }
             branch = own;
         }
-        return query.responses(new SurveyQuery.ResponseFilter(InvitationResource.blankToNull(customerId), branch,
-                InvitationResource.blankToNull(surveyCode), fromAt, toAt), QueryParams.keyset(cursor), size);
+        return query.responses(new SurveyQuery.ResponseFilter(customer, branch, survey, fromAt, toAt),
+                QueryParams.keyset(cursor), size);
     }
 }

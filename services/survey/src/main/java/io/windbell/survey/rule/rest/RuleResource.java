@@ -24,13 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.windbell.config.VersionedStore;
 import io.windbell.config.rest.VersionedCommands;
 import io.windbell.config.rest.VersionedReads;
-import io.windbell.platform.json.StrictReader;
+import io.windbell.contracts.Identifiers;
 import io.windbell.platform.paging.Page;
+import io.windbell.platform.paging.QueryParams;
 import io.windbell.platform.problem.Problem;
 import io.windbell.platform.problem.Violation;
 import io.windbell.platform.versioning.Versioning;
@@ -74,7 +74,7 @@ public class RuleResource {
     @APIResponse(responseCode = "200", description = "the active version")
     @APIResponse(responseCode = "404", description = "unknown or retired")
     public Response get(@PathParam("code") String code) {
-        return reads.active(code, RuleDocument::of);
+        return reads.active(code(code), RuleDocument::of);
     }
 
     @GET
@@ -83,7 +83,7 @@ public class RuleResource {
     @Operation(summary = "Every version of a rule, oldest first, the retiring one included")
     public Page<RuleDocument> versions(@PathParam("code") String code, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
-        return reads.versions(code, cursor, limit, RuleDocument::of);
+        return reads.versions(code(code), cursor, limit, RuleDocument::of);
     }
 
     @GET
@@ -93,12 +93,11 @@ public class RuleResource {
     @APIResponse(responseCode = "200", description = "the version")
     @APIResponse(responseCode = "404", description = "no such version")
     public Response version(@PathParam("code") String code, @PathParam("version") int version) {
-        return VersionedReads.tagged(reads.version(code, version), RuleDocument::of);
+        return VersionedReads.tagged(reads.version(code(code), version), RuleDocument::of);
     }
 
     @POST
     @RolesAllowed("cx-admin")
-    @CustomDeserialization(StrictReader.class)
     @Operation(summary = "Create a rule as version 1, active at once (a retired code comes back as its next version)")
     @APIResponse(responseCode = "201", description = "created; Location and ETag name it")
     @APIResponse(responseCode = "400", description = "invalid, with one violation per field")
@@ -113,7 +112,6 @@ public class RuleResource {
     @PUT
     @Path("/{code}")
     @RolesAllowed("cx-admin")
-    @CustomDeserialization(StrictReader.class)
     @Operation(summary = "Change a rule: stores the next version and makes it the active one")
     @APIResponse(responseCode = "200", description = "the new version; its ETag is the new version number")
     @APIResponse(responseCode = "400", description = "invalid, with one violation per field")
@@ -123,6 +121,7 @@ public class RuleResource {
     public Response update(@PathParam("code") String code,
             @Parameter(description = "the version the change is based on, as its ETag: \"3\"", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull RuleDocument body) {
+        code(code);
         int expected = Versioning.expectedVersion(ifMatch);
         List<Violation> extra = new ArrayList<>();
         if (body.code() != null && !code.equals(body.code())) {
@@ -140,6 +139,10 @@ public class RuleResource {
     @APIResponse(responseCode = "204", description = "retired (also when it was retired already)")
     @APIResponse(responseCode = "404", description = "unknown code")
     public Response retire(@PathParam("code") String code) {
-        return commands.retire(code);
+        return commands.retire(code(code));
+    }
+
+    private static String code(String code) {
+        return QueryParams.pathId("code", code, Identifiers::isSurveyCode, Identifiers.SURVEY_CODE_REGEX);
     }
 }
