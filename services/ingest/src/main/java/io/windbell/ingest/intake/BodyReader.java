@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -43,9 +44,16 @@ public final class BodyReader {
     private static final String DUPLICATE = "Duplicate field '";
 
     private final ObjectReader reader;
+    /**
+     * Reads one element of an array body from a parser that stays open: what follows the element is the rest of the
+     * array, not a trailing token (the shared mapper refuses those for whole documents), and {@link #array} checks
+     * itself that nothing follows the array.
+     */
+    private final ObjectReader elementReader;
 
     public BodyReader(ObjectMapper mapper) {
         this.reader = mapper.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+        this.elementReader = reader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /**
@@ -89,7 +97,7 @@ public final class BodyReader {
             int i = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 int start = (int) parser.currentTokenLocation().getByteOffset();
-                JsonNode element = reader.readTree(parser);
+                JsonNode element = elementReader.readTree(parser);
                 int end = (int) parser.currentLocation().getByteOffset();
                 byte[] raw = Arrays.copyOfRange(body, start, end);
                 items.add(cloudEvents ? fromCloudEvent(i, element, raw) : Submission.of(i, element, raw));
