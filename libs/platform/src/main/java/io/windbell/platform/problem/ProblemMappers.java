@@ -59,7 +59,7 @@ public class ProblemMappers {
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         Violation violation = JsonProblems.violation(e);
         String detail = "$".equals(violation.field()) ? "the body " + violation.message()
-                : violation.field() + " " + violation.message();
+                : violation.field() + ": " + violation.message();
         Problem problem = Problem.of("malformed-body", "Malformed request body", 400, detail)
                 .withViolations(List.of(violation));
         return respond(problem.withInstance(uri.getPath())).build();
