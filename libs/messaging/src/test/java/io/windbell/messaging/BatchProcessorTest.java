@@ -80,13 +80,8 @@ class BatchProcessorTest {
 
     @Test
     void appliesEachNewEventOnceInBatchOrderAndARedeliveryChangesNothing() throws Exception {
-        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
-        List<UUID> ids = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            UUID id = UUID.randomUUID();
-            ids.add(id);
-            batch.add(event(id, EXAMPLE));
-        }
+        List<UUID> ids = freshIds(4);
+        List<ConsumerRecord<String, byte[]>> batch = events(ids);
         batch.add(event(ids.get(1), EXAMPLE)); // a second copy within the batch
         List<UUID> applied = new CopyOnWriteArrayList<>();
         AtomicInteger committed = new AtomicInteger();
@@ -176,13 +171,8 @@ class BatchProcessorTest {
 
     @Test
     void aPoisonRecordIsDeadLetteredAloneAfterMaxAttemptsWhileTheRestOfItsBatchIsAppliedInOrder() throws Exception {
-        List<UUID> ids = new ArrayList<>();
-        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            UUID id = UUID.randomUUID();
-            ids.add(id);
-            batch.add(event(id, EXAMPLE));
-        }
+        List<UUID> ids = freshIds(10);
+        List<ConsumerRecord<String, byte[]>> batch = events(ids);
         UUID poison = ids.get(4);
         AtomicInteger poisonAlone = new AtomicInteger();
         List<UUID> applied = new CopyOnWriteArrayList<>();
@@ -224,13 +214,8 @@ class BatchProcessorTest {
 
     @Test
     void contentTheDatabaseRefusesIsPoisonAtOnceWithoutRetries() throws Exception {
-        List<UUID> ids = new ArrayList<>();
-        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            UUID id = UUID.randomUUID();
-            ids.add(id);
-            batch.add(event(id, EXAMPLE));
-        }
+        List<UUID> ids = freshIds(5);
+        List<ConsumerRecord<String, byte[]>> batch = events(ids);
         UUID poison = ids.get(2);
         AtomicInteger calls = new AtomicInteger();
         List<UUID> applied = new CopyOnWriteArrayList<>();
@@ -354,6 +339,21 @@ class BatchProcessorTest {
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, Throwable error, int attempts) throws Exception {
         new DeadLetters(producer, service).send(record, error, attempts).get(10, TimeUnit.SECONDS);
+    }
+
+    private static List<UUID> freshIds(int count) {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(UUID.randomUUID());
+        }
+        return ids;
+    }
+
+    /** One record per id, in order (a mutable list: tests add redeliveries and bad records to it). */
+    private List<ConsumerRecord<String, byte[]>> events(List<UUID> ids) {
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+        ids.forEach(id -> batch.add(event(id, EXAMPLE)));
+        return batch;
     }
 
     private ConsumerRecord<String, byte[]> event(UUID id, EventPayload payload) {

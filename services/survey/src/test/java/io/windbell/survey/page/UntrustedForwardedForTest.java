@@ -3,13 +3,13 @@ package io.windbell.survey.page;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.windbell.survey.support.SurveyTestResource;
 
@@ -23,12 +23,13 @@ import io.windbell.survey.support.SurveyTestResource;
 @QuarkusTestResource(value = SurveyTestResource.class, restrictToAnnotatedClass = true)
 class UntrustedForwardedForTest {
 
-    public static class ProxyElsewhere implements QuarkusTestProfile {
+    /** {@link PublicLinkThrottleTest}'s tiny limit, with the only trusted proxy elsewhere. */
+    public static class ProxyElsewhere extends PublicLinkThrottleTest.TinyLimit {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("windbell.survey.throttle.burst", "3", "windbell.survey.throttle.rate", "0.001",
-                    "quarkus.http.proxy.proxy-address-forwarding", "true", "quarkus.http.proxy.allow-x-forwarded",
-                    "true", "quarkus.http.proxy.trusted-proxies", "192.0.2.1");
+            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
+            overrides.put("quarkus.http.proxy.trusted-proxies", "192.0.2.1");
+            return overrides;
         }
     }
 
