@@ -63,6 +63,9 @@ KAFKA_TOPICS=(
   cx.touchpoint-events.v1.dlq.journey
   cx.journey-events.v1.dlq.survey
   cx.workorder-events.v1.dlq.survey
+  cx.touchpoint-events.v1.dlq.scoring
+  cx.journey-events.v1.dlq.scoring
+  cx.survey-events.v1.dlq.scoring
 )
 
 KEYCLOAK_VERSION=26.4.0

@@ -63,6 +63,19 @@ seed_demo_definitions() {
   fi
 }
 
+# The branch directory of the simulated bank in scoring (branch -> region), so that regional
+# managers' metrics cover their branches.
+seed_demo_branches() {
+  local port token
+  port=$(service_port scoring)
+  [[ -n $port ]] || return 0
+  say "scoring: demo branch directory (B001..B020 in regions R01..R04)"
+  token=$(client_token cx-admin-cli cx-admin-secret) || die "keycloak: no token for client cx-admin-cli"
+  if ! WINDBELL_TOKEN=$token python3 "$STACK_DIR/demo-branches.py" "http://$BIND_HOST:$port"; then
+    say "warning: the demo branch directory could not be stored (scoring log: $(log_file scoring)); going on"
+  fi
+}
+
 # The channel-traffic simulator (tools/loadgen simulate) posting to ingest in the background,
 # bounded in time; its pid file lets `make stop` end it.
 start_simulator() {
@@ -348,6 +361,7 @@ main() {
 
   seed_demo_definitions
   seed_demo_survey_rules
+  seed_demo_branches
   start_simulator
   start_responder
   find_survey_link

@@ -219,9 +219,9 @@ class ChartTemplateTest {
     }
 
     @Test
-    void defaultsRenderIngestAndJourneyWithTheirDatabasesAndPorts() throws Exception {
+    void defaultsRenderIngestJourneyAndScoringWithTheirDatabasesAndPorts() throws Exception {
         Rendered r = Rendered.of(null);
-        assertThat(r.enabled()).containsExactly("ingest", "journey");
+        assertThat(r.enabled()).containsExactly("ingest", "journey", "scoring");
         assertThat(r.all(NetworkPolicy.class)).isEmpty();
         assertThat(r.all(HorizontalPodAutoscaler.class)).isEmpty();
 
@@ -289,6 +289,28 @@ class ChartTemplateTest {
         assertThat(r.named(PodDisruptionBudget.class, "windbell-journey").getSpec().getMaxUnavailable().getIntVal())
                 .isEqualTo(1);
         assertThat(r.named(ServiceAccount.class, "windbell-journey").getAutomountServiceAccountToken()).isFalse();
+    }
+
+    /** scoring: its own port, database Secret and the bank's time zone, which every day, week and month follows. */
+    @Test
+    void scoringIsDeployedOnItsPortWithItsDatabaseSecretAndTheBanksTimeZone() throws Exception {
+        Rendered r = Rendered.of(null);
+
+        Container c = r.named(Deployment.class, "windbell-scoring").getSpec().getTemplate().getSpec().getContainers()
+                .get(0);
+        assertThat(c.getImage()).isEqualTo("registry.example.com/windbell/scoring:0.1.0");
+        assertThat(port(c, "http").getContainerPort()).isEqualTo(8084);
+        assertHealthProbe(c.getReadinessProbe(), "/q/health/ready", "scoring");
+        assertThat(c.getEnv()).anySatisfy(env -> {
+            assertThat(env.getName()).isEqualTo("QUARKUS_DATASOURCE_PASSWORD");
+            assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo("windbell-scoring-db");
+        });
+        assertThat(r.named(ConfigMap.class, "windbell-scoring").getData())
+                .containsEntry("QUARKUS_DATASOURCE_JDBC_URL",
+                        "jdbc:postgresql://windbell-pg-rw.windbell.svc:5432/scoring")
+                .containsEntry("WINDBELL_SCORING_TIME_ZONE", "Asia/Shanghai");
+        assertThat(r.named(Service.class, "windbell-scoring").getSpec().getPorts()).singleElement()
+                .satisfies(p -> assertThat(p.getPort()).isEqualTo(8084));
     }
 
     /**
@@ -376,7 +398,7 @@ class ChartTemplateTest {
     @Test
     void hpaReplacesReplicasAndFalseOverridesADefault() throws Exception {
         Rendered r = Rendered.of("values/hpa.yaml");
-        assertThat(r.components(HorizontalPodAutoscaler.class)).containsExactly("ingest");
+        assertThat(r.components(HorizontalPodAutoscaler.class)).containsExactly("ingest", "scoring");
 
         HorizontalPodAutoscaler hpa = r.named(HorizontalPodAutoscaler.class, "windbell-ingest");
         assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo("windbell-ingest");
@@ -390,7 +412,7 @@ class ChartTemplateTest {
         Deployment journey = r.named(Deployment.class, "windbell-journey");
         assertThat(journey.getSpec().getReplicas()).isEqualTo(1);
         assertThat(journey.getSpec().getTemplate().getSpec().getTopologySpreadConstraints()).isNullOrEmpty();
-        assertThat(r.components(PodDisruptionBudget.class)).containsExactly("ingest");
+        assertThat(r.components(PodDisruptionBudget.class)).containsExactly("ingest", "scoring");
     }
 
     @Test

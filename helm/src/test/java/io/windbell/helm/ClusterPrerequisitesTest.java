@@ -37,7 +37,7 @@ class ClusterPrerequisitesTest {
      * column of k8s/README.md's topic table. ingest's topic is configured ({@code windbell.ingest.producer.topic}).
      */
     static final Map<String, String> OUTBOX_TOPICS = Map.of("journey", "cx.journey-events.v1", "survey",
-            "cx.survey-events.v1");
+            "cx.survey-events.v1", "scoring", "cx.experience-alerts.v1");
     static final List<String> TOPICS = List.of("cx.touchpoint-events.v1", "cx.journey-events.v1", "cx.survey-events.v1",
             "cx.experience-alerts.v1", "cx.workorder-events.v1");
 
@@ -206,7 +206,7 @@ class ClusterPrerequisitesTest {
             services = dirs.filter(d -> Files.exists(d.resolve("src/main/resources/application.properties")))
                     .map(d -> d.getFileName().toString()).sorted().toList();
         }
-        assertThat(services).contains("ingest", "journey", "survey");
+        assertThat(services).contains("ingest", "journey", "survey", "scoring");
         assertThat(of("KafkaUser")).extracting(u -> u.at("/metadata/name").asText())
                 .containsExactlyInAnyOrderElementsOf(services.stream().map(s -> "windbell-" + s).toList());
         for (String service : services) {

@@ -101,8 +101,8 @@ public final class Channels {
     }
 
     /** The small attribute map a channel's app attaches to an event. */
-    static Map<String, Object> attributes(String channel, Customer customer, String branchId, int attempt,
-            RandomGenerator rnd) {
+    static Map<String, Object> attributes(String channel, Customer customer, boolean known, String branchId,
+            int attempt, RandomGenerator rnd) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         switch (channel) {
         case MOBILE_APP -> {
@@ -120,6 +120,11 @@ public final class Channels {
         }
         if (attempt > 1) {
             attributes.put("attempt", attempt);
+        }
+        if (known) {
+            // what the app knows of a logged-in customer; scoring attributes metrics to tiers and home branches
+            attributes.put("customerTier", customer.tier());
+            attributes.put("homeBranchId", customer.homeBranch());
         }
         return attributes;
     }

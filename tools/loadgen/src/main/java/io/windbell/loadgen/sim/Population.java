@@ -30,7 +30,12 @@ public final class Population {
         int branch = 1 + rnd.nextInt(BRANCHES);
         return new Customer(id("C", index + 1, 8), "dev-" + HexFormat.of().toHexDigits(rnd.nextLong()),
                 rnd.nextDouble() < 0.85 ? "zh-CN" : "en", branchId(branch),
-                staffId(branch, rnd.nextInt(STAFF_PER_BRANCH)), OS[rnd.nextInt(OS.length)]);
+                staffId(branch, rnd.nextInt(STAFF_PER_BRANCH)), OS[rnd.nextInt(OS.length)], tier(rnd.nextDouble()));
+    }
+
+    /** Three customers in four are mass-market, one in five affluent, one in twenty private banking. */
+    static String tier(double draw) {
+        return draw < 0.75 ? "mass" : draw < 0.95 ? "affluent" : "private";
     }
 
     /** {@code B001} .. {@code B020}. */

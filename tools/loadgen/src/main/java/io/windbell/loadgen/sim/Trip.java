@@ -123,7 +123,7 @@ final class Trip {
         TouchpointRecorded event = new TouchpointRecorded(eventIds.get(), EPOCH.plusNanos(now * 1_000_000), null,
                 channel, step.code(), customerId, anonymousId, sessionId, outcome, errorCode, Math.round(took),
                 branchId, employeeId, productId, customer.locale(),
-                Channels.attributes(channel, customer, branchId, attempt, rnd));
+                Channels.attributes(channel, customer, customerId != null, branchId, attempt, rnd));
         events.add(PlannedEvent.onTime(now, event));
     }
 

@@ -98,6 +98,13 @@ class JourneyWalkerTest {
                 assertThat(e.durationMs()).isPositive();
                 assertThat(e.errorCode() != null).isEqualTo(e.outcome() == Outcome.FAILURE);
                 assertThat(e.attributes()).hasSizeLessThanOrEqualTo(32);
+                // tier and home branch only for a logged-in customer: the app knows nothing of an anonymous visitor
+                if (e.customerId() != null) {
+                    assertThat(e.attributes().get("customerTier")).isIn("mass", "affluent", "private");
+                    assertThat((String) e.attributes().get("homeBranchId")).matches("B0(0[1-9]|1[0-9]|20)");
+                } else {
+                    assertThat(e.attributes()).doesNotContainKeys("customerTier", "homeBranchId");
+                }
                 switch (e.channel()) {
                 case Channels.BRANCH, Channels.RM_VISIT -> {
                     assertThat(e.branchId()).matches("B0(0[1-9]|1[0-9]|20)");
