@@ -37,7 +37,8 @@ public class PyramidService {
      * @param model
      *            the index model that chose the north star (the built-in default when {@code version} is 0)
      */
-    public record Answer(Period period, Period previousPeriod, IndexModel model, double alpha, Pyramid.Node northStar) {
+    public record Answer(Period period, Period previousPeriod, IndexModel model, int minimumSample, double alpha,
+            Pyramid.Node northStar) {
     }
 
     private final ExperienceIndexService index;
@@ -56,9 +57,9 @@ public class PyramidService {
         Period previous = period.previous();
         IndexInputs current = index.inputs(period.from(), period.to(), filter);
         IndexInputs before = index.inputs(previous.from(), previous.to(), filter);
-        Pyramid.Node top = build(model, index.minimumSample(model), current, before, config.alpha(),
-                scoring.lowSampleSize());
-        return new Answer(period, previous, model, config.alpha(), top);
+        int minimumSample = index.minimumSample(model);
+        Pyramid.Node top = build(model, minimumSample, current, before, config.alpha(), scoring.lowSampleSize());
+        return new Answer(period, previous, model, minimumSample, config.alpha(), top);
     }
 
     /** The pyramid from the totals of two periods (no database: unit-testable). */

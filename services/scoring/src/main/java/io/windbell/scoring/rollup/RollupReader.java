@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -100,30 +101,32 @@ public class RollupReader {
     /** Outcomes by touchpoint. */
     public Map<String, TouchpointTotals> touchpoints(Connection connection, LocalDate from, LocalDate to,
             DataScope.Filter filter) throws SQLException {
-        Where where = Where.of(from, to, filter).and("dimension = ?", "all");
-        String sql = "select touchpoint, sum(n), sum(successes), sum(failures), sum(abandoned) from touchpoint_rollup"
-                + " where " + where.sql + " group by touchpoint";
-        Map<String, TouchpointTotals> totals = new HashMap<>();
-        try (PreparedStatement select = where.prepare(connection, sql); ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                totals.put(rows.getString(1),
-                        new TouchpointTotals(rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5)));
-            }
-        }
-        return totals;
+        return sumsBy(connection, "touchpoint_rollup", "touchpoint", "n, successes, failures, abandoned", from, to,
+                filter, sums -> new TouchpointTotals(sums[0], sums[1], sums[2], sums[3]));
     }
 
     /** Starts and ends by journey. */
     public Map<String, JourneyTotals> journeys(Connection connection, LocalDate from, LocalDate to,
             DataScope.Filter filter) throws SQLException {
+        return sumsBy(connection, "journey_rollup", "journey", "started, completed, interrupted, ended", from, to,
+                filter, sums -> new JourneyTotals(sums[0], sums[1], sums[2], sums[3]));
+    }
+
+    /** The sums of {@code columns} (dimension {@code all}) by {@code key}, each turned into a record. */
+    private static <T> Map<String, T> sumsBy(Connection connection, String table, String key, String columns,
+            LocalDate from, LocalDate to, DataScope.Filter filter, Function<long[], T> record) throws SQLException {
+        String[] names = columns.split(", ");
         Where where = Where.of(from, to, filter).and("dimension = ?", "all");
-        String sql = "select journey, sum(started), sum(completed), sum(interrupted), sum(ended) from journey_rollup"
-                + " where " + where.sql + " group by journey";
-        Map<String, JourneyTotals> totals = new HashMap<>();
+        String sql = "select " + key + ", sum(" + String.join("), sum(", names) + ") from " + table + " where "
+                + where.sql + " group by " + key;
+        Map<String, T> totals = new HashMap<>();
         try (PreparedStatement select = where.prepare(connection, sql); ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                totals.put(rows.getString(1),
-                        new JourneyTotals(rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5)));
+                long[] sums = new long[names.length];
+                for (int i = 0; i < sums.length; i++) {
+                    sums[i] = rows.getLong(i + 2);
+                }
+                totals.put(rows.getString(1), record.apply(sums));
             }
         }
         return totals;

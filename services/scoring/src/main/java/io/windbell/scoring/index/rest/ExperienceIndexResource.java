@@ -39,7 +39,8 @@ import io.windbell.scoring.rollup.BankDays;
 public class ExperienceIndexResource {
 
     static final int DEFAULT_DAYS = 30;
-    static final Set<String> SEE_ALL = Set.of("cx-analyst", "cx-admin");
+    /** The roles that see every branch; branch and regional managers see their own ({@link DataScope}). */
+    public static final Set<String> SEE_ALL = Set.of("cx-analyst", "cx-admin");
 
     private final ExperienceIndexService service;
     private final ScoringConfig scoring;

@@ -21,9 +21,9 @@ public record PyramidDocument(@Schema(enumeration = {
                 + "FACTOR_SCORE, 0..100). contribution = (n / n of the siblings) x (value - parent's value), in the "
                 + "parent's unit; the children's contributions add up to their sample-weighted mean minus the parent") Pyramid.Node northStar){
 
-    static PyramidDocument of(PyramidService.Answer answer, int minimumSample) {
+    static PyramidDocument of(PyramidService.Answer answer) {
         return new PyramidDocument(answer.period().kind().name(), answer.period().from(), answer.period().to(),
                 answer.previousPeriod().from(), answer.previousPeriod().to(), answer.alpha(),
-                IndexModelRef.of(answer.model(), minimumSample), answer.northStar());
+                IndexModelRef.of(answer.model(), answer.minimumSample()), answer.northStar());
     }
 }

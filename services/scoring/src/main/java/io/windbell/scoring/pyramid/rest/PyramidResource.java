@@ -2,7 +2,6 @@ package io.windbell.scoring.pyramid.rest;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -22,7 +21,7 @@ import io.windbell.platform.paging.QueryParams;
 import io.windbell.platform.problem.Problem;
 import io.windbell.platform.security.DataScope;
 import io.windbell.scoring.ScoringConfig;
-import io.windbell.scoring.index.ExperienceIndexService;
+import io.windbell.scoring.index.rest.ExperienceIndexResource;
 import io.windbell.scoring.pyramid.Period;
 import io.windbell.scoring.pyramid.PyramidService;
 import io.windbell.scoring.rollup.BankDays;
@@ -36,17 +35,12 @@ import io.windbell.scoring.rollup.BankDays;
 @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
 public class PyramidResource {
 
-    static final Set<String> SEE_ALL = Set.of("cx-analyst", "cx-admin");
-
     private final PyramidService pyramids;
-    private final ExperienceIndexService index;
     private final ScoringConfig scoring;
     private final SecurityIdentity identity;
 
-    PyramidResource(PyramidService pyramids, ExperienceIndexService index, ScoringConfig scoring,
-            SecurityIdentity identity) {
+    PyramidResource(PyramidService pyramids, ScoringConfig scoring, SecurityIdentity identity) {
         this.pyramids = pyramids;
-        this.index = index;
         this.scoring = scoring;
         this.identity = identity;
     }
@@ -74,8 +68,7 @@ public class PyramidResource {
         params.check();
         Period of = Period.containing(kind == null ? Period.Kind.MONTH : kind,
                 day == null ? LocalDate.now(scoring.timeZone()) : day);
-        DataScope scope = DataScope.of(identity, SEE_ALL);
-        PyramidService.Answer answer = pyramids.pyramid(of, scope.narrow(branch, region));
-        return PyramidDocument.of(answer, index.minimumSample(answer.model()));
+        DataScope scope = DataScope.of(identity, ExperienceIndexResource.SEE_ALL);
+        return PyramidDocument.of(pyramids.pyramid(of, scope.narrow(branch, region)));
     }
 }
