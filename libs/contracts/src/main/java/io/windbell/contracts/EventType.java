@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import io.windbell.contracts.alert.LowScoreAlert;
 import io.windbell.contracts.alert.TouchpointDegradedAlert;
+import io.windbell.contracts.alert.TouchpointRecoveredAlert;
 import io.windbell.contracts.journey.JourneyCompleted;
 import io.windbell.contracts.journey.JourneyInterrupted;
 import io.windbell.contracts.journey.JourneyProgressed;
@@ -48,6 +49,8 @@ public enum EventType {
     ALERT_LOW_SCORE(LowScoreAlert.TYPE, LowScoreAlert.TOPIC, LowScoreAlert.class, "customerId"),
     ALERT_TOUCHPOINT_DEGRADED(TouchpointDegradedAlert.TYPE, TouchpointDegradedAlert.TOPIC,
             TouchpointDegradedAlert.class, "touchpointCode"),
+    ALERT_TOUCHPOINT_RECOVERED(TouchpointRecoveredAlert.TYPE, TouchpointRecoveredAlert.TOPIC,
+            TouchpointRecoveredAlert.class, "touchpointCode"),
 
     WORKORDER_CREATED(WorkOrderCreated.TYPE, WorkOrderCreated.TOPIC, WorkOrderCreated.class, "workOrder.workOrderId"),
     WORKORDER_ASSIGNED(WorkOrderAssigned.TYPE, WorkOrderAssigned.TOPIC, WorkOrderAssigned.class,

@@ -12,8 +12,8 @@ public final class Topics {
     /** Produced by survey. Key: customer id. */
     public static final String SURVEY_EVENTS = "cx.survey-events.v1";
     /**
-     * Produced by scoring. Key: customer id; {@code alert.touchpoint-degraded}, which has no customer, is keyed by its
-     * touchpoint code.
+     * Produced by scoring. Key: customer id; {@code alert.touchpoint-degraded} and {@code alert.touchpoint-recovered},
+     * which have no customer, are keyed by their touchpoint code.
      */
     public static final String EXPERIENCE_ALERTS = "cx.experience-alerts.v1";
     /** Produced by workorder. Key: work order id, so each order's lifecycle stays in order. */

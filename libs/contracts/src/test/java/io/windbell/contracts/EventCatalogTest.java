@@ -29,7 +29,8 @@ class EventCatalogTest {
             List.of("journey.started", "journey.progressed", "journey.completed", "journey.interrupted",
                     "journey.resumed"),
             "cx.survey-events.v1", List.of("survey.invited", "survey.responded", "survey.expired"),
-            "cx.experience-alerts.v1", List.of("alert.low-score", "alert.touchpoint-degraded"),
+            "cx.experience-alerts.v1",
+            List.of("alert.low-score", "alert.touchpoint-degraded", "alert.touchpoint-recovered"),
             "cx.workorder-events.v1", List.of("workorder.created", "workorder.assigned", "workorder.escalated",
                     "workorder.resolved", "workorder.closed", "workorder.reopened"));
 

@@ -28,9 +28,13 @@ public record TouchpointDegradedAlert(UUID alertId, String touchpointCode, Strin
     public static final String TYPE = "alert.touchpoint-degraded";
     public static final String TOPIC = Topics.EXPERIENCE_ALERTS;
 
-    /** What degraded. Rates are fractions in [0, 1], durations milliseconds, survey metrics their own scale. */
+    /**
+     * What degraded. Rates are fractions in [0, 1], durations milliseconds, survey metrics their own scale;
+     * {@code DETRACTOR_RATE} is the share of the touchpoint's factor answers (survey questions about it) that were
+     * detractor answers.
+     */
     public enum Metric {
-        SUCCESS_RATE, ERROR_RATE, ABANDONMENT_RATE, P90_DURATION_MS, NPS, CSAT, CES
+        SUCCESS_RATE, ERROR_RATE, ABANDONMENT_RATE, DETRACTOR_RATE, P90_DURATION_MS, NPS, CSAT, CES
     }
 
     /** Keyed by touchpoint code: the alert is about no single customer, and one touchpoint's alerts stay ordered. */
