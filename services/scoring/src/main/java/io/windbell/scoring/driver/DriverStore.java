@@ -105,7 +105,7 @@ public class DriverStore {
         }
     }
 
-    /** Deletes at most {@code limit} observations responded before {@code cutoff}; for {@link DriverRetention}. */
+    /** Deletes at most {@code limit} observations responded before {@code cutoff}; for the retention purge. */
     public static int purge(Connection connection, Instant cutoff, int limit) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("""
                 delete from driver_observation where response_id in (
