@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,9 @@ public class SilentFold implements Fold {
         if (gathered.isEmpty()) {
             return;
         }
-        Map<String, SilentStore.Customer> stored = store.lock(connection, gathered.keySet());
+        List<String> withNews = gathered.entrySet().stream().filter(e -> e.getValue().hasNews()).map(Map.Entry::getKey)
+                .toList();
+        Map<String, SilentStore.Customer> stored = store.lock(connection, gathered.keySet(), withNews);
         Set<String> keyTouchpoints = new HashSet<>();
         gathered.values().forEach(g -> g.keyVisits.forEach(v -> keyTouchpoints.add(v.code())));
         Map<String, Long> slowAbove = sketches.thresholds(connection, keyTouchpoints);
@@ -148,15 +151,17 @@ public class SilentFold implements Fold {
         SilentConfig config = scoring.config();
         Instant watermark = before == null ? null : before.visitWatermark();
         List<RiskState.Observed> observed = new ArrayList<>(news.observed);
-        Instant newWatermark = watermark;
-        // journey summaries repeat a journey's visits in every event: each visit is judged once, after the watermark
-        for (TouchpointVisit visit : news.keyVisits) {
+        // journey summaries repeat a journey's visits in every event (and one batch may hold several of them): in
+        // time order, each visit is judged once, when it is later than every visit judged before
+        List<TouchpointVisit> visits = new ArrayList<>(news.keyVisits);
+        visits.sort(Comparator.comparing(TouchpointVisit::occurredAt));
+        for (TouchpointVisit visit : visits) {
             Instant at = visit.occurredAt().toInstant();
             if (watermark == null || at.isAfter(watermark)) {
                 if (visit.durationMs() > slowAbove.get(visit.code())) {
                     observed.add(new RiskState.Observed(Signal.SLOW_KEY_STEP, visit.code(), null, at));
                 }
-                newWatermark = later(newWatermark, at);
+                watermark = at;
             }
         }
         RiskState state = (before == null ? RiskState.EMPTY : before.state()).fold(observed, scoring.formula(),
@@ -166,7 +171,7 @@ public class SilentFold implements Fold {
         String branch = assisted != null ? assisted : attribution.branch(customerId, null);
         Instant responded = later(before == null ? null : before.lastRespondedAt(), news.respondedAt);
         return new SilentStore.Customer(customerId, branch, attribution.region(branch), assisted, state, responded,
-                newWatermark);
+                watermark);
     }
 
     private static JourneySummary summary(EventPayload payload) {

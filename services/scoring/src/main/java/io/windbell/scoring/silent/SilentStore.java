@@ -62,8 +62,25 @@ public class SilentStore {
     private static final String COLUMNS = "customer_id, branch_id, region_id, assisted_branch_id, as_of, signals, "
             + "last_responded_at, visit_watermark, rank_key";
 
-    /** The stored customers among {@code customerIds}, locked until the batch commits. */
-    public Map<String, Customer> lock(Connection connection, Collection<String> customerIds) throws SQLException {
+    /**
+     * The stored customers among {@code customerIds}, locked until the batch commits. Those of {@code create} are
+     * created first when missing: two topics' batches about a new customer then queue on the same row instead of both
+     * starting from nothing and the later overwriting the earlier. A created row is overwritten by {@link #save} in the
+     * same transaction, so nobody sees it empty.
+     */
+    public Map<String, Customer> lock(Connection connection, Collection<String> customerIds, Collection<String> create)
+            throws SQLException {
+        if (!create.isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    """
+                            insert into silent_customer (customer_id, branch_id, region_id, points, as_of, last_seen_at, signals)
+                            select id, '', '', 0, 'epoch', now(), '[]' from unnest(?::varchar[]) as id order by id
+                            on conflict (customer_id) do nothing
+                            """)) {
+                insert.setArray(1, connection.createArrayOf("varchar", create.toArray()));
+                insert.executeUpdate();
+            }
+        }
         Map<String, Customer> customers = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS
                 + " from silent_customer where customer_id = any (?) order by customer_id for update")) {
