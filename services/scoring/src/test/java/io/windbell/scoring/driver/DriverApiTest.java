@@ -127,19 +127,6 @@ class DriverApiTest {
     }
 
     @Test
-    @TestSecurity(user = "teller", roles = "frontline")
-    @OidcSecurity(claims = @Claim(key = "branch_id", value = "B001"))
-    void frontlineStaffAreRefused() {
-        given().get(PATH).then().statusCode(403);
-    }
-
-    @Test
-    @TestSecurity(user = "app", roles = "channel-app")
-    void channelAppsAreRefused() {
-        given().get(PATH).then().statusCode(403);
-    }
-
-    @Test
     @TestSecurity(user = "analyst", roles = "cx-analyst")
     void badParametersAreProblemsFieldByField() {
         given().get("/v1/journeys/loan/drivers?metric=NOPE&branchId=a%20b").then().statusCode(400)

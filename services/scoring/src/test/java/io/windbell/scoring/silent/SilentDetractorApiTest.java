@@ -143,19 +143,6 @@ class SilentDetractorApiTest {
     }
 
     @Test
-    @TestSecurity(user = "teller", roles = "frontline")
-    @OidcSecurity(claims = @Claim(key = "branch_id", value = "BSD01"))
-    void frontlineStaffAreRefused() {
-        given().get(PATH).then().statusCode(403);
-    }
-
-    @Test
-    @TestSecurity(user = "app", roles = "channel-app")
-    void channelAppsAreRefused() {
-        given().get(PATH).then().statusCode(403);
-    }
-
-    @Test
     @TestSecurity(user = "analyst", roles = "cx-analyst")
     void badParametersAreProblemsFieldByField() {
         given().get(PATH + "?minScore=-1&limit=0&branchId=a%20b").then().statusCode(400)

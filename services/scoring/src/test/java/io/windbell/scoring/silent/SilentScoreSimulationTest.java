@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
+import java.util.function.IntPredicate;
+import java.util.function.ToDoubleFunction;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,12 +34,8 @@ class SilentScoreSimulationTest {
     static final int KEY_STEP = 2;
 
     /** The defaults of application.properties ({@code windbell.scoring.silent.*}). */
-    static final RiskFormula FORMULA = new RiskFormula(
-            Map.of(Signal.FAILURE, 3.0, Signal.INTERRUPTION, 5.0, Signal.SLOW_KEY_STEP, 2.0, Signal.ABANDONMENT, 4.0),
-            Map.of(Signal.FAILURE, 12.0, Signal.INTERRUPTION, 15.0, Signal.SLOW_KEY_STEP, 6.0, Signal.ABANDONMENT,
-                    12.0),
-            Duration.ofDays(14), 10);
-    static final Duration LOOKBACK = Duration.ofDays(30);
+    static final RiskFormula FORMULA = RiskStateTest.FORMULA;
+    static final Duration LOOKBACK = RiskStateTest.LOOKBACK;
 
     record Customer(double score, Integer nps) {
     }
@@ -46,15 +43,8 @@ class SilentScoreSimulationTest {
     @Test
     void realDetractorsRankAbovePromoters() {
         List<Customer> population = simulate(new Random(SEED));
-        List<Double> detractors = new ArrayList<>();
-        List<Double> promoters = new ArrayList<>();
-        for (Customer c : population) {
-            if (c.nps() != null && c.nps() <= 6) {
-                detractors.add(c.score());
-            } else if (c.nps() != null && c.nps() >= 9) {
-                promoters.add(c.score());
-            }
-        }
+        List<Double> detractors = scores(population, nps -> nps <= 6, Customer::score);
+        List<Double> promoters = scores(population, nps -> nps >= 9, Customer::score);
         double auc = auc(detractors, promoters);
 
         List<Customer> respondents = population.stream().filter(c -> c.nps() != null)
@@ -78,15 +68,8 @@ class SilentScoreSimulationTest {
         // the check can fail: the same population scored at random ranks detractors and promoters alike
         Random random = new Random(SEED + 1);
         List<Customer> population = simulate(new Random(SEED));
-        List<Double> detractors = new ArrayList<>();
-        List<Double> promoters = new ArrayList<>();
-        for (Customer c : population) {
-            if (c.nps() != null && c.nps() <= 6) {
-                detractors.add(random.nextDouble());
-            } else if (c.nps() != null && c.nps() >= 9) {
-                promoters.add(random.nextDouble());
-            }
-        }
+        List<Double> detractors = scores(population, nps -> nps <= 6, c -> random.nextDouble());
+        List<Double> promoters = scores(population, nps -> nps >= 9, c -> random.nextDouble());
         assertThat(auc(detractors, promoters)).isLessThan(0.6);
     }
 
@@ -125,6 +108,17 @@ class SilentScoreSimulationTest {
             population.add(new Customer(score, nps));
         }
         return population;
+    }
+
+    /** The scores of the respondents whose answer passes {@code answer}. */
+    static List<Double> scores(List<Customer> population, IntPredicate answer, ToDoubleFunction<Customer> score) {
+        List<Double> scores = new ArrayList<>();
+        for (Customer c : population) {
+            if (c.nps() != null && answer.test(c.nps())) {
+                scores.add(score.applyAsDouble(c));
+            }
+        }
+        return scores;
     }
 
     /** Mann-Whitney AUC: the probability that a detractor scores above a promoter, ties counting half. */
