@@ -20,6 +20,6 @@ class EveryEndpointTest extends EveryEndpointRefusesStrangers {
 
     @Override
     protected int minimumOperations() {
-        return 2;
+        return 4;
     }
 }

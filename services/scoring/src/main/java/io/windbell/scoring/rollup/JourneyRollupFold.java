@@ -128,16 +128,19 @@ public class JourneyRollupFold implements Fold {
                         }
                         counts.timeToComplete(completed.durationMs());
                     });
-            case JourneyInterrupted interrupted when firstInterruptions
-                    .contains(interrupted.journey().journeyInstanceId()) -> each(rows, attribution,
-                            interrupted.journey(), interrupted.interruptedAt(), counts -> {
-                                counts.interrupted++;
-                                counts.end(interrupted.journey());
-                            });
+            case JourneyInterrupted interrupted -> {
+                // removed once counted: a second interruption of the same journey in this batch is not a first end
+                if (firstInterruptions.remove(interrupted.journey().journeyInstanceId())) {
+                    each(rows, attribution, interrupted.journey(), interrupted.interruptedAt(), counts -> {
+                        counts.interrupted++;
+                        counts.end(interrupted.journey());
+                    });
+                }
+            }
             case JourneyResumed resumed -> each(rows, attribution, resumed.journey(), resumed.resumedAt(),
                     counts -> counts.resumed++);
             default -> {
-                // journey.progressed and repeated interruptions change no count
+                // journey.progressed changes no count
             }
             }
         }
