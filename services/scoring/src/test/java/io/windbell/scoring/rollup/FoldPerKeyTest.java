@@ -63,12 +63,18 @@ class FoldPerKeyTest {
                 new Attribution(Map.of(), Map.of("B001", "R01"), ZoneId.of("Asia/Shanghai")));
     }
 
-    /** Applies one batch in one transaction; returns the rows this transaction inserted or updated per table. */
+    /**
+     * Applies one batch in one transaction; returns the rows it inserted or updated per table: the difference of the
+     * backend's counters around the fold (they may still hold an earlier transaction's counts not yet flushed).
+     */
     private Map<String, Long> applyCountingWrites() throws SQLException {
         FoldBatch batch = batch();
         return Transactions.inTransaction(dataSource, connection -> {
+            Map<String, Long> before = writes(connection);
             fold.apply(connection, batch);
-            return writes(connection);
+            Map<String, Long> after = writes(connection);
+            after.replaceAll((table, count) -> count - before.getOrDefault(table, 0L));
+            return after;
         });
     }
 
