@@ -1,0 +1,55 @@
+package io.windbell.scoring.metrics.rest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import io.windbell.platform.paging.QueryParams;
+import io.windbell.platform.problem.Violation;
+
+/**
+ * The {@code from}/{@code to} parameters of the metric APIs: bank days ({@code 2025-11-18}), both included, at most
+ * {@value #MAX_DAYS} days; by default the last {@value #DEFAULT_DAYS} days up to today in the bank's time zone.
+ */
+record DayRange(LocalDate from, LocalDate to) {
+
+    static final int MAX_DAYS = 400;
+    static final int DEFAULT_DAYS = 30;
+    static final String DATE_FORMAT = "yyyy-MM-dd";
+
+    /** Phase one: the format of both dates, on {@code params}; {@code null} values stand for the defaults. */
+    static LocalDate[] parse(QueryParams params, String from, String to) {
+        return new LocalDate[] { date(params, "from", from), date(params, "to", to) };
+    }
+
+    /**
+     * Phase two, after {@code params.check()}: defaults, order and length; problems are added to {@code violations}.
+     */
+    static DayRange of(LocalDate from, LocalDate to, ZoneId zone, Instant now, List<Violation> violations) {
+        LocalDate end = to != null ? to : LocalDate.ofInstant(now, zone);
+        LocalDate start = from != null ? from : end.minusDays(DEFAULT_DAYS - 1);
+        if (start.isAfter(end)) {
+            violations.add(new Violation("from", "must not be after to"));
+        } else if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_DAYS) {
+            violations.add(new Violation("to", "the range may span at most " + MAX_DAYS + " days"));
+        }
+        return new DayRange(start, end);
+    }
+
+    private static LocalDate date(QueryParams params, String field, String value) {
+        String text = params.id(field, value, DayRange::isDate, DATE_FORMAT);
+        return text == null ? null : LocalDate.parse(text);
+    }
+
+    private static boolean isDate(String value) {
+        try {
+            LocalDate date = LocalDate.parse(value);
+            return date.getYear() >= 1970 && date.getYear() <= 9999;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+}
