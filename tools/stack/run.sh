@@ -263,6 +263,7 @@ A user's token and its claims: tools/stack/token.sh --claims --user frontline.b0
 EOF
   print_journey_hints
   print_survey_hints
+  print_scoring_hints
   echo "Stop everything (the simulator and the responder too): make stop"
 }
 
@@ -293,6 +294,34 @@ print_journey_hints() {
   ADMIN=\$(tools/stack/token.sh cx-admin-cli cx-admin-secret)
   curl -s -H "Authorization: Bearer \$ADMIN" $base/v1/admin/processing          # applied, dead-lettered, latency
   curl -s -H "Authorization: Bearer \$ADMIN" $base/v1/definitions/TRANSFER -D - # ETag = version, for If-Match
+
+EOF
+}
+
+# Where to read scores and alerts, when the scoring service is part of the stack.
+print_scoring_hints() {
+  local port base
+  port=$(service_port scoring)
+  [[ -n $port ]] || return 0
+  base=http://$BIND_HOST:$port
+  cat <<EOF
+Scores and alerts (scoring folds the three topics into rollups, $base). The simulated respondents'
+answers show within a few minutes; a low score raises alert.low-score at once:
+
+  TOKEN=\$(tools/stack/token.sh cx-analyst-cli cx-analyst-secret)
+  curl -s -H "Authorization: Bearer \$TOKEN" '$base/v1/metrics?metric=NPS&groupBy=journey' | python3 -m json.tool
+  curl -s -H "Authorization: Bearer \$TOKEN" '$base/v1/metrics?metric=SUCCESS_RATE&groupBy=channel&bucket=DAY' | python3 -m json.tool
+  curl -s -H "Authorization: Bearer \$TOKEN" '$base/v1/pyramid?period=WEEK' | python3 -m json.tool
+  curl -s -H "Authorization: Bearer \$TOKEN" '$base/v1/experience-index?level=BANK' | python3 -m json.tool
+  curl -s -H "Authorization: Bearer \$TOKEN" '$base/v1/alerts?type=alert.low-score&limit=5' | python3 -m json.tool
+  curl -s -H "Authorization: Bearer \$TOKEN" '$base/v1/silent-detractors?limit=5' | python3 -m json.tool
+  curl -s -H "Authorization: Bearer \$TOKEN" '$base/v1/journeys/WEALTH_PURCHASE/drivers' | python3 -m json.tool
+
+  # a branch manager sees only their branch (the demo user manager.b001: B001)
+  MANAGER=\$(tools/stack/token.sh --user manager.b001)
+  curl -s -H "Authorization: Bearer \$MANAGER" '$base/v1/metrics?metric=NPS&groupBy=branch' | python3 -m json.tool
+
+  tools/stack/consume.sh cx.experience-alerts.v1 10   # alert.low-score: journey, failing touchpoints, comment
 
 EOF
 }
