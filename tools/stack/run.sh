@@ -313,7 +313,7 @@ answers show within a few minutes; a low score raises alert.low-score at once:
   curl -s -H "Authorization: Bearer \$TOKEN" '$base/v1/metrics?metric=SUCCESS_RATE&groupBy=channel&bucket=DAY' | python3 -m json.tool
   curl -s -H "Authorization: Bearer \$TOKEN" '$base/v1/pyramid?period=WEEK' | python3 -m json.tool
   curl -s -H "Authorization: Bearer \$TOKEN" '$base/v1/experience-index?level=BANK' | python3 -m json.tool
-  curl -s -H "Authorization: Bearer \$TOKEN" '$base/v1/alerts?type=alert.low-score&limit=5' | python3 -m json.tool
+  curl -s -H "Authorization: Bearer \$TOKEN" '$base/v1/alerts?type=LOW_SCORE&limit=5' | python3 -m json.tool
   curl -s -H "Authorization: Bearer \$TOKEN" '$base/v1/silent-detractors?limit=5' | python3 -m json.tool
   curl -s -H "Authorization: Bearer \$TOKEN" '$base/v1/journeys/WEALTH_PURCHASE/drivers' | python3 -m json.tool
 

@@ -1,9 +1,10 @@
 package io.windbell.scoring.index.rest;
 
 import java.sql.SQLException;
-import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -22,12 +23,14 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.windbell.contracts.Identifiers;
 import io.windbell.platform.paging.QueryParams;
 import io.windbell.platform.problem.Problem;
+import io.windbell.platform.problem.Violation;
 import io.windbell.platform.security.DataScope;
+import io.windbell.platform.versioning.Versioning;
 import io.windbell.scoring.ScoringConfig;
 import io.windbell.scoring.index.ExperienceIndexService;
 import io.windbell.scoring.index.ExperienceIndexService.Level;
 import io.windbell.scoring.index.IndexConfig;
-import io.windbell.scoring.rollup.BankDays;
+import io.windbell.scoring.rollup.DayRange;
 
 /**
  * The experience index of the bank, a journey or a touchpoint over a span of the bank's days, within the caller's data
@@ -38,7 +41,6 @@ import io.windbell.scoring.rollup.BankDays;
 @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
 public class ExperienceIndexResource {
 
-    static final int DEFAULT_DAYS = 30;
     /** The roles that see every branch; branch and regional managers see their own ({@link DataScope}). */
     public static final Set<String> SEE_ALL = Set.of("cx-analyst", "cx-admin");
 
@@ -80,17 +82,15 @@ public class ExperienceIndexResource {
         case TOUCHPOINT -> params.requiredId("code", code, Identifiers::isTouchpointCode,
                 Identifiers.TOUCHPOINT_CODE_REGEX);
         };
-        LocalDate first = BankDays.day(params, "from", from, scoring.timeZone());
-        LocalDate last = BankDays.day(params, "to", to, scoring.timeZone());
+        LocalDate[] days = DayRange.parse(params, from, to);
         String branch = params.id("branchId", branchId, Identifiers::isBranchId, Identifiers.BRANCH_ID_REGEX);
         String region = params.id("regionId", regionId, Identifiers::isBranchId, Identifiers.BRANCH_ID_REGEX);
         params.check();
-        last = last == null ? LocalDate.now(scoring.timeZone()) : last;
-        first = first == null ? last.minusDays(DEFAULT_DAYS - 1) : first;
-        // days as UTC instants only to reuse the window rule: from <= to, at most max-days days
-        params.window(first.atStartOfDay(ZoneOffset.UTC).toInstant(), last.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                Duration.ofDays(config.maxDays() - 1L));
-        params.check();
+        List<Violation> violations = new ArrayList<>();
+        DayRange range = DayRange.of(days[0], days[1], scoring.timeZone(), Instant.now(), config.maxDays(), violations);
+        Versioning.requireValid(List.of(), violations);
+        LocalDate first = range.from();
+        LocalDate last = range.to();
         DataScope scope = DataScope.of(identity, SEE_ALL);
         return ExperienceIndexDocument
                 .of(service.index(subject, subjectCode, first, last, scope.narrow(branch, region)));

@@ -35,6 +35,7 @@ import io.windbell.scoring.metrics.MetricPoint;
 import io.windbell.scoring.metrics.MetricRequest;
 import io.windbell.scoring.metrics.MetricsQuery;
 import io.windbell.scoring.metrics.Source;
+import io.windbell.scoring.rollup.DayRange;
 import io.windbell.scoring.stats.Estimate;
 
 /**

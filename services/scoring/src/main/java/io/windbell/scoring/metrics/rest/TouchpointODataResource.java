@@ -30,6 +30,7 @@ import io.windbell.platform.versioning.Versioning;
 import io.windbell.scoring.ScoringConfig;
 import io.windbell.scoring.metrics.TouchpointOData;
 import io.windbell.scoring.metrics.TouchpointODataQuery;
+import io.windbell.scoring.rollup.DayRange;
 import io.windbell.scoring.stats.Estimate;
 
 /** The behaviour (O-data) of one touchpoint, within the caller's branch or region. */

@@ -24,7 +24,7 @@ import io.windbell.scoring.ScoringConfig;
 import io.windbell.scoring.index.rest.ExperienceIndexResource;
 import io.windbell.scoring.pyramid.Period;
 import io.windbell.scoring.pyramid.PyramidService;
-import io.windbell.scoring.rollup.BankDays;
+import io.windbell.scoring.rollup.DayRange;
 
 /**
  * The metric pyramid (north star, journeys, touchpoint factors) of a week or month against the one before, within the
@@ -62,7 +62,7 @@ public class PyramidResource {
             @Parameter(description = "only this region") @QueryParam("regionId") String regionId) throws SQLException {
         QueryParams params = new QueryParams();
         Period.Kind kind = params.oneOf("period", period, Period.Kind.class);
-        LocalDate day = BankDays.day(params, "date", date, scoring.timeZone());
+        LocalDate day = DayRange.date(params, "date", date);
         String branch = params.id("branchId", branchId, Identifiers::isBranchId, Identifiers.BRANCH_ID_REGEX);
         String region = params.id("regionId", regionId, Identifiers::isBranchId, Identifiers.BRANCH_ID_REGEX);
         params.check();

@@ -1,4 +1,4 @@
-package io.windbell.scoring.metrics.rest;
+package io.windbell.scoring.rollup;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,35 +11,43 @@ import io.windbell.platform.paging.QueryParams;
 import io.windbell.platform.problem.Violation;
 
 /**
- * The {@code from}/{@code to} parameters of the metric APIs: bank days ({@code 2025-11-18}), both included, at most
- * {@value #MAX_DAYS} days; by default the last {@value #DEFAULT_DAYS} days up to today in the bank's time zone.
+ * The day parameters of every scoring API: the bank's calendar days ({@code 2025-11-18}, the rollups' {@code day}), a
+ * range both ends included, at most {@value #MAX_DAYS} days unless the API says less; by default the last
+ * {@value #DEFAULT_DAYS} days up to today in the bank's time zone.
  */
-record DayRange(LocalDate from, LocalDate to) {
+public record DayRange(LocalDate from, LocalDate to) {
 
-    static final int MAX_DAYS = 400;
-    static final int DEFAULT_DAYS = 30;
+    public static final int MAX_DAYS = 400;
+    public static final int DEFAULT_DAYS = 30;
     static final String DATE_FORMAT = "yyyy-MM-dd";
 
     /** Phase one: the format of both dates, on {@code params}; {@code null} values stand for the defaults. */
-    static LocalDate[] parse(QueryParams params, String from, String to) {
+    public static LocalDate[] parse(QueryParams params, String from, String to) {
         return new LocalDate[] { date(params, "from", from), date(params, "to", to) };
     }
 
     /**
      * Phase two, after {@code params.check()}: defaults, order and length; problems are added to {@code violations}.
      */
-    static DayRange of(LocalDate from, LocalDate to, ZoneId zone, Instant now, List<Violation> violations) {
+    public static DayRange of(LocalDate from, LocalDate to, ZoneId zone, Instant now, List<Violation> violations) {
+        return of(from, to, zone, now, MAX_DAYS, violations);
+    }
+
+    /** {@link #of} with a stricter longest range. */
+    public static DayRange of(LocalDate from, LocalDate to, ZoneId zone, Instant now, int maxDays,
+            List<Violation> violations) {
         LocalDate end = to != null ? to : LocalDate.ofInstant(now, zone);
         LocalDate start = from != null ? from : end.minusDays(DEFAULT_DAYS - 1);
         if (start.isAfter(end)) {
             violations.add(new Violation("from", "must not be after to"));
-        } else if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_DAYS) {
-            violations.add(new Violation("to", "the range may span at most " + MAX_DAYS + " days"));
+        } else if (ChronoUnit.DAYS.between(start, end) + 1 > maxDays) {
+            violations.add(new Violation("to", "the range may span at most " + maxDays + " days"));
         }
         return new DayRange(start, end);
     }
 
-    private static LocalDate date(QueryParams params, String field, String value) {
+    /** One bank day parameter ({@code yyyy-MM-dd}, 1970..9999), a violation of {@code field} otherwise. */
+    public static LocalDate date(QueryParams params, String field, String value) {
         String text = params.id(field, value, DayRange::isDate, DATE_FORMAT);
         return text == null ? null : LocalDate.parse(text);
     }
