@@ -3,12 +3,9 @@ package io.windbell.loadgen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -34,7 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.windbell.contracts.CloudEvents;
 import io.windbell.contracts.EventJson;
@@ -48,20 +43,11 @@ import io.windbell.testing.ContractAssertions;
 /** {@code journey-ends} in process against a real KRaft broker in this JVM. */
 class JourneyEndsCommandTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JOURNEY_TOPIC = "cx.journey-events.v1";
     private static final String SURVEY_TOPIC = "cx.survey-events.v1";
 
     private static KafkaClusterTestKit kafka;
     private static String bootstrap;
-
-    private record Result(int exit, String out, String err) {
-
-        JsonNode summary() throws Exception {
-            String[] lines = out.strip().split("\n");
-            return JSON.readTree(lines[lines.length - 1]);
-        }
-    }
 
     @BeforeAll
     static void startBroker() throws Exception {
@@ -76,30 +62,9 @@ class JourneyEndsCommandTest {
         }
     }
 
-    private static Result run(String... argv) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = LoadGen.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static Properties consumerProps() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return props;
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String key) {
-        Header h = record.headers().lastHeader(key);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
     @Test
     void countedPutsJourneyEndsOnTheTopicAsJourneysRelayWould() throws Exception {
-        Result result = run("journey-ends", "--bootstrap", bootstrap, "--count", "2000", "--seed", "7",
+        CommandRun result = CommandRun.of("journey-ends", "--bootstrap", bootstrap, "--count", "2000", "--seed", "7",
                 "--interrupted-share", "0.4");
 
         assertThat(result.exit()).as(result.err()).isZero();
@@ -113,28 +78,20 @@ class JourneyEndsCommandTest {
         assertThat(journeys.get("completed").asLong() + journeys.get("interrupted").asLong()).isEqualTo(2000);
         assertThat(journeys.get("interrupted").asLong()).isBetween(650L, 950L);
 
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(JOURNEY_TOPIC));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (records.size() < 2000 && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
+        List<ConsumerRecord<String, byte[]>> records = CommandRun.readAll(bootstrap, JOURNEY_TOPIC, 2000);
         assertThat(records).hasSize(2000);
         Set<String> ids = new HashSet<>();
         Set<String> customers = new HashSet<>();
         for (ConsumerRecord<String, byte[]> r : records) {
-            String type = header(r, "ce_type");
+            String type = CommandRun.header(r, "ce_type");
             EventType eventType = EventType.find(type).orElseThrow();
             assertThat(eventType).isIn(EventType.JOURNEY_COMPLETED, EventType.JOURNEY_INTERRUPTED);
             ContractAssertions.assertValid(eventType, r.value());
-            ids.add(header(r, "ce_id"));
+            ids.add(CommandRun.header(r, "ce_id"));
             customers.add(r.key());
-            assertThat(header(r, "ce_source")).isEqualTo("/windbell/journey");
-            assertThat(header(r, "ce_subject")).isEqualTo(r.key());
-            assertThat(header(r, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+            assertThat(CommandRun.header(r, "ce_source")).isEqualTo("/windbell/journey");
+            assertThat(CommandRun.header(r, "ce_subject")).isEqualTo(r.key());
+            assertThat(CommandRun.header(r, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
             assertThat(EventJson.read(r.value(), type).partitionKey()).isEqualTo(r.key());
         }
         assertThat(ids).hasSize(2000);
@@ -148,7 +105,7 @@ class JourneyEndsCommandTest {
         AtomicLong invited = new AtomicLong();
         AtomicBoolean assigned = new AtomicBoolean();
         Thread fakeSurvey = new Thread(() -> {
-            Properties props = consumerProps();
+            Properties props = CommandRun.consumerProps(bootstrap);
             props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                     new ByteArrayDeserializer());
@@ -160,7 +117,7 @@ class JourneyEndsCommandTest {
                     var polled = consumer.poll(Duration.ofMillis(50));
                     assigned.compareAndSet(false, !consumer.assignment().isEmpty());
                     for (ConsumerRecord<String, byte[]> r : polled) {
-                        if (!JourneyInterrupted.TYPE.equals(header(r, "ce_type"))) {
+                        if (!JourneyInterrupted.TYPE.equals(CommandRun.header(r, "ce_type"))) {
                             continue;
                         }
                         JourneyInterrupted e = EventJson.read(r.value(), JourneyInterrupted.class);
@@ -182,10 +139,11 @@ class JourneyEndsCommandTest {
         fakeSurvey.start();
         // "latest": only once the fake survey has its partitions does it see what the command writes
         await().atMost(Duration.ofSeconds(30)).untilTrue(assigned);
-        Result result;
+        CommandRun result;
         try {
-            result = run("journey-ends", "--bootstrap", bootstrap, "--topic", "paced-ends", "--rate", "200", "--warmup",
-                    "1s", "--duration", "2s", "--drain", "20s", "--interrupted-share", "0.5", "--seed", "9");
+            result = CommandRun.of("journey-ends", "--bootstrap", bootstrap, "--topic", "paced-ends", "--rate", "200",
+                    "--warmup", "1s", "--duration", "2s", "--drain", "20s", "--interrupted-share", "0.5", "--seed",
+                    "9");
         } finally {
             stop.set(true);
             fakeSurvey.join(10_000);
@@ -208,7 +166,7 @@ class JourneyEndsCommandTest {
 
     @Test
     void rateAndCountTogetherAreRefused() {
-        Result both = run("journey-ends", "--rate", "10", "--count", "10");
+        CommandRun both = CommandRun.of("journey-ends", "--rate", "10", "--count", "10");
         assertThat(both.exit()).isEqualTo(2);
         assertThat(both.err()).contains("either --rate");
     }

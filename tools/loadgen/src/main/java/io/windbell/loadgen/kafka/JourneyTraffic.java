@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.UnaryOperator;
 
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -83,12 +84,31 @@ public final class JourneyTraffic {
     public record Result(long sent, long acked, long uniqueAcked, long duplicatesAcked, long lateAcked, long errors,
             Map<String, Long> errorTypes, String firstError, long unsent, double seconds, Histogram ackMicros,
             Histogram behindMicros, long measuredAcked, double measuredSeconds) {
+
+        /** The counts and rates of a command's summary line ({@code eventsPerS}: of the measured window). */
+        public void summarize(Map<String, Object> json) {
+            json.put("sent", sent);
+            json.put("records", acked);
+            json.put("uniqueEvents", uniqueAcked);
+            json.put("duplicates", duplicatesAcked);
+            json.put("late", lateAcked);
+            json.put("errors", errors);
+            json.put("errorTypes", errorTypes);
+            if (firstError != null) {
+                json.put("firstError", firstError);
+            }
+            json.put("unsent", unsent);
+            json.put("durationS", Math.round(seconds * 1000) / 1000.0);
+            json.put("eventsPerS", Math.round(measuredSeconds > 0 ? 10 * measuredAcked / measuredSeconds : 0) / 10.0);
+            json.put("allEventsPerS", Math.round(seconds > 0 ? 10 * acked / seconds : 0) / 10.0);
+        }
     }
 
     private final TrafficGenerator generator;
     private final Producer<String, byte[]> producer;
     private final String topic;
     private final OffsetDateTime wallStart;
+    private final UnaryOperator<Instant> receivedAt;
     private final Ticker ticker;
     private final PrintStream err;
 
@@ -111,10 +131,21 @@ public final class JourneyTraffic {
      */
     public JourneyTraffic(TrafficGenerator generator, Producer<String, byte[]> producer, String topic,
             OffsetDateTime wallStart, Ticker ticker, PrintStream err) {
+        this(generator, producer, topic, wallStart, occurred -> Instant.now(), ticker, err);
+    }
+
+    /**
+     * @param receivedAt
+     *            when ingest received an event that happened at the given time: now for live traffic or a backlog,
+     *            shortly after it happened for a replay of history
+     */
+    public JourneyTraffic(TrafficGenerator generator, Producer<String, byte[]> producer, String topic,
+            OffsetDateTime wallStart, UnaryOperator<Instant> receivedAt, Ticker ticker, PrintStream err) {
         this.generator = generator;
         this.producer = producer;
         this.topic = topic;
         this.wallStart = wallStart;
+        this.receivedAt = receivedAt;
         this.ticker = ticker;
         this.err = err;
     }
@@ -176,7 +207,7 @@ public final class JourneyTraffic {
         TouchpointRecorded event = EventJson.at(planned.event(),
                 wallStart.plusNanos(planned.occurredMillis() * 1_000_000));
         ProducerRecord<String, byte[]> record = TouchpointRecords.of(topic,
-                TouchpointRecords.received(event, Instant.now()));
+                TouchpointRecords.received(event, receivedAt.apply(event.occurredAt().toInstant())));
         Delivery delivery = planned.delivery();
         sent++;
         try {

@@ -1,0 +1,197 @@
+package io.windbell.loadgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.windbell.contracts.CloudEvents;
+import io.windbell.contracts.EventJson;
+import io.windbell.contracts.EventType;
+import io.windbell.contracts.alert.LowScoreAlert;
+import io.windbell.contracts.alert.Severity;
+import io.windbell.contracts.survey.SurveyResponded;
+import io.windbell.contracts.touchpoint.TouchpointRecorded;
+import io.windbell.loadgen.sim.SurveyResponses;
+import io.windbell.testing.ContractAssertions;
+
+/** {@code scoring-events} in process against a real KRaft broker in this JVM. */
+class ScoringEventsCommandTest {
+
+    private static final String TOUCHPOINTS = "cx.touchpoint-events.v1";
+    private static final String SURVEYS = "cx.survey-events.v1";
+    private static final String ALERTS = "cx.experience-alerts.v1";
+
+    private static KafkaClusterTestKit kafka;
+    private static String bootstrap;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        kafka = TestBroker.start(3, TOUCHPOINTS, SURVEYS, ALERTS, "paced-responses");
+        bootstrap = kafka.bootstrapServers();
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void countedWritesTheHistoryOfTheLastDaysAsIngestAndSurveyPublishIt() throws Exception {
+        Instant before = Instant.now();
+        CommandRun result = CommandRun.of("scoring-events", "--bootstrap", bootstrap, "--touchpoints", "3000",
+                "--responses", "1000", "--days", "120", "--customers", "500", "--seed", "5");
+        Instant after = Instant.now();
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        JsonNode summary = result.summary();
+        assertThat(summary.get("mode").asText()).isEqualTo("count");
+        assertThat(summary.at("/touchpoints/records").asLong()).isEqualTo(3000);
+        assertThat(summary.at("/responses/records").asLong()).isEqualTo(1000);
+        assertThat(summary.at("/responses/lowScores").asLong()).isBetween(200L, 450L);
+
+        Set<String> customers = new HashSet<>();
+        Set<LocalDate> touchpointDays = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> r : CommandRun.readAll(bootstrap, TOUCHPOINTS, 3000)) {
+            ContractAssertions.assertValid(EventType.TOUCHPOINT_RECORDED, r.value());
+            assertThat(CommandRun.header(r, "ce_source")).isEqualTo("/windbell/ingest");
+            TouchpointRecorded e = EventJson.read(r.value(), TouchpointRecorded.class);
+            assertThat(r.key()).isEqualTo(e.partitionKey());
+            Instant occurred = e.occurredAt().toInstant();
+            assertThat(occurred).isBetween(before.minus(Duration.ofDays(121)), after);
+            // a replay of history: ingest received each event shortly after it happened, not today
+            assertThat(Duration.between(occurred, e.receivedAt())).isBetween(Duration.ZERO, Duration.ofSeconds(1));
+            touchpointDays.add(LocalDate.ofInstant(occurred, ZoneOffset.UTC));
+            if (e.customerId() != null) {
+                customers.add(e.customerId());
+            }
+        }
+        // ~100 events a day for 120 days: nearly every day has some
+        assertThat(touchpointDays).hasSizeGreaterThan(110);
+
+        List<ConsumerRecord<String, byte[]>> responses = CommandRun.readAll(bootstrap, SURVEYS, 1000);
+        assertThat(responses).hasSize(1000);
+        Set<Long> weeks = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> r : responses) {
+            ContractAssertions.assertValid(EventType.SURVEY_RESPONDED, r.value());
+            assertThat(CommandRun.header(r, "ce_type")).isEqualTo("survey.responded");
+            assertThat(CommandRun.header(r, "ce_source")).isEqualTo("/windbell/survey");
+            assertThat(CommandRun.header(r, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+            SurveyResponded e = EventJson.read(r.value(), SurveyResponded.class);
+            assertThat(r.key()).isEqualTo(e.customerId());
+            assertThat(CommandRun.header(r, "ce_time")).isEqualTo(e.respondedAt().toString());
+            assertThat(e.respondedAt()).isBetween(before.minus(Duration.ofDays(120)), after);
+            weeks.add(Duration.between(e.respondedAt(), after).toDays() / 7);
+        }
+        // a 90-day query has every one of its ~13 weeks
+        assertThat(weeks).hasSizeGreaterThanOrEqualTo(17);
+        assertThat(customers).as("the same customers in touchpoints and answers").isNotEmpty();
+    }
+
+    /** A stand-in for scoring: every low score gets its alert at once. */
+    @Test
+    void pacedMeasuresTheTimeFromTheResponseToItsAlert() throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicBoolean assigned = new AtomicBoolean();
+        AtomicLong alerted = new AtomicLong();
+        Thread fakeScoring = new Thread(() -> {
+            Properties props = CommandRun.consumerProps(bootstrap);
+            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                    new ByteArrayDeserializer());
+                    KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                            Map.of("bootstrap.servers", bootstrap, "linger.ms", 0), new StringSerializer(),
+                            new ByteArraySerializer())) {
+                consumer.subscribe(List.of("paced-responses"));
+                while (!stop.get()) {
+                    var polled = consumer.poll(Duration.ofMillis(50));
+                    assigned.compareAndSet(false, !consumer.assignment().isEmpty());
+                    for (ConsumerRecord<String, byte[]> r : polled) {
+                        SurveyResponded e = EventJson.read(r.value(), SurveyResponded.class);
+                        if (!SurveyResponses.lowScore(e.anchorMetric(), e.anchorScore())) {
+                            continue;
+                        }
+                        LowScoreAlert alert = new LowScoreAlert(UUID.randomUUID(), e.customerId(), e.responseId(),
+                                e.anchorMetric(), e.anchorScore(), Severity.values()[0], Instant.now(), e.journey(),
+                                e.branchId(), e.employeeId(), e.productId(), null);
+                        ProducerRecord<String, byte[]> out = new ProducerRecord<>(ALERTS, alert.customerId(),
+                                EventJson.toBytes(alert));
+                        CloudEvents.headers(UUID.randomUUID().toString(), "/windbell/scoring", Instant.now(), alert)
+                                .forEach((k, v) -> out.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+                        producer.send(out);
+                        alerted.incrementAndGet();
+                    }
+                    producer.flush();
+                }
+            }
+        });
+        fakeScoring.start();
+        // "latest": only once the fake scoring has its partitions does it see what the command writes
+        await().atMost(Duration.ofSeconds(30)).untilTrue(assigned);
+        CommandRun result;
+        try {
+            result = CommandRun.of("scoring-events", "--bootstrap", bootstrap, "--survey-topic", "paced-responses",
+                    "--rate", "200", "--warmup", "1s", "--duration", "2s", "--drain", "20s", "--seed", "9");
+        } finally {
+            stop.set(true);
+            fakeScoring.join(10_000);
+        }
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        JsonNode summary = result.summary();
+        assertThat(summary.get("mode").asText()).isEqualTo("rate");
+        assertThat(summary.get("records").asLong()).isEqualTo(600);
+        assertThat(summary.get("measuredRecords").asLong()).isEqualTo(400);
+        JsonNode alerts = summary.get("alerts");
+        assertThat(alerts.get("alerts").asLong()).isEqualTo(alerted.get());
+        assertThat(alerts.get("lowScoresSent").asLong()).isEqualTo(alerted.get());
+        long measured = alerts.get("lowScoresMeasured").asLong();
+        // ~32% of 400
+        assertThat(measured).isBetween(80L, 180L);
+        assertThat(alerts.get("matchedMeasured").asLong()).isEqualTo(measured);
+        assertThat(alerts.at("/latencyMs/p50").asDouble()).isPositive();
+        assertThat(alerts.at("/latencyMs/p99").asDouble()).isLessThan(5_000);
+    }
+
+    @Test
+    void pacedAndCountedTogetherOrNeitherAreRefused() {
+        CommandRun both = CommandRun.of("scoring-events", "--rate", "10", "--responses", "10");
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("not both");
+        CommandRun neither = CommandRun.of("scoring-events");
+        assertThat(neither.exit()).isEqualTo(2);
+        assertThat(neither.err()).contains("--touchpoints");
+        CommandRun days = CommandRun.of("scoring-events", "--rate", "10", "--days", "3");
+        assertThat(days.exit()).isEqualTo(2);
+    }
+}
