@@ -594,8 +594,8 @@ def scoring_rows(R, res, t, meta, row):
             continue
         lat = r.get("latencyMs") or {}
         measured, ratio, ok = against(lat.get("p99"), t[key], "ms", 1, False, r.get("failed"))
-        row(f"scoring p99, {what}, sequential ({fmt(r.get('count'))} after {fmt(r.get('warmup'))} warmup)",
-            measured, f"≤ {fmt(t[key])} ms", ratio, ok)
+        counts = "" if r.get("failed") else f" ({fmt(r.get('count'))} after {fmt(r.get('warmup'))} warmup)"
+        row(f"scoring p99, {what}, sequential{counts}", measured, f"≤ {fmt(t[key])} ms", ratio, ok)
         if not r.get("failed"):
             row(f"scoring {part} p50 / max; first answer", f"{fmt(lat.get('p50'), 'ms', 1)} / {fmt(lat.get('max'), 'ms', 1)}; "
                 f"{fmt((r.get('first') or {}).get('bytes'), 'bytes')}", "—", "—", None)
@@ -610,7 +610,7 @@ def scoring_rows(R, res, t, meta, row):
             f" (open loop; {fmt(matched)} of {fmt(alerts.get('lowScoresMeasured'))} low scores alerted)", measured,
             f"≤ {fmt(t['scoringAlertP99Ms'])} ms", ratio, ok)
         row("scoring alert p50 / p99.9 / max; load generator rate reached / behind schedule p99",
-            " / ".join(fmt(lat.get(k), "ms", 1) for k in ("p50", "p999", "max")) +
+            (" / ".join(fmt(lat.get(k), "ms", 1) for k in ("p50", "p999", "max")) if matched else "—") +
             f"; {fmt(a.get('eventsPerS'), 'responses/s')} / {fmt((a.get('behindScheduleMs') or {}).get('p99'), 'ms', 1)}",
             "—", "—", None)
 
@@ -848,7 +848,8 @@ def cmd_report(results_dir):
     out.append("")
     for s in steps:
         out.append(f"- {s}: `{R[s].get('command')}`")
-    failed = [s for s in steps if R[s].get("exitCode") != 0]
+    # a step can also fail a check after its command succeeded (bench.sh writes checkFailed)
+    failed = [s for s in steps if R[s].get("exitCode") != 0 or R[s].get("checkFailed")]
     if failed:
         out.append("")
         out.append(f"Steps that failed: {', '.join(failed)} (see .bench/logs/bench-<step>.log).")

@@ -1,29 +1,14 @@
 package io.windbell.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.windbell.contracts.CloudEvents;
 import io.windbell.contracts.EventJson;
 import io.windbell.contracts.EventType;
 import io.windbell.contracts.journey.JourneyInterrupted;
@@ -101,53 +85,26 @@ class JourneyEndsCommandTest {
     /** A stand-in for survey: every interrupted journey is invited at once. */
     @Test
     void pacedMeasuresTheTimeFromTheJourneyEventToItsInvitation() throws Exception {
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong invited = new AtomicLong();
-        AtomicBoolean assigned = new AtomicBoolean();
-        Thread fakeSurvey = new Thread(() -> {
-            Properties props = CommandRun.consumerProps(bootstrap);
-            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                    new ByteArrayDeserializer());
-                    KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                            Map.of("bootstrap.servers", bootstrap, "linger.ms", 0), new StringSerializer(),
-                            new ByteArraySerializer())) {
-                consumer.subscribe(List.of("paced-ends"));
-                while (!stop.get()) {
-                    var polled = consumer.poll(Duration.ofMillis(50));
-                    assigned.compareAndSet(false, !consumer.assignment().isEmpty());
-                    for (ConsumerRecord<String, byte[]> r : polled) {
-                        if (!JourneyInterrupted.TYPE.equals(CommandRun.header(r, "ce_type"))) {
-                            continue;
-                        }
-                        JourneyInterrupted e = EventJson.read(r.value(), JourneyInterrupted.class);
-                        SurveyInvited inv = new SurveyInvited(UUID.randomUUID(), e.journey().customerId(),
-                                e.journey().journeyInstanceId(), "GENERAL_CSAT", AnchorMetric.values()[0],
-                                DeliveryChannel.values()[0], "zh-CN", Instant.now(), Instant.now().plusSeconds(3600),
-                                List.of("Q1"), List.of(), null);
-                        ProducerRecord<String, byte[]> out = new ProducerRecord<>(SURVEY_TOPIC, inv.customerId(),
-                                EventJson.toBytes(inv));
-                        CloudEvents.headers(UUID.randomUUID().toString(), "/windbell/survey", Instant.now(), inv)
-                                .forEach((k, v) -> out.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-                        producer.send(out);
-                        invited.incrementAndGet();
-                    }
-                    producer.flush();
-                }
-            }
-        });
-        fakeSurvey.start();
-        // "latest": only once the fake survey has its partitions does it see what the command writes
-        await().atMost(Duration.ofSeconds(30)).untilTrue(assigned);
         CommandRun result;
+        AnsweringService survey = AnsweringService.start(bootstrap, "paced-ends", SURVEY_TOPIC, "/windbell/survey",
+                r -> {
+                    if (!JourneyInterrupted.TYPE.equals(CommandRun.header(r, "ce_type"))) {
+                        return null;
+                    }
+                    JourneyInterrupted e = EventJson.read(r.value(), JourneyInterrupted.class);
+                    return new SurveyInvited(UUID.randomUUID(), e.journey().customerId(),
+                            e.journey().journeyInstanceId(), "GENERAL_CSAT", AnchorMetric.values()[0],
+                            DeliveryChannel.values()[0], "zh-CN", Instant.now(), Instant.now().plusSeconds(3600),
+                            List.of("Q1"), List.of(), null);
+                });
         try {
             result = CommandRun.of("journey-ends", "--bootstrap", bootstrap, "--topic", "paced-ends", "--rate", "200",
                     "--warmup", "1s", "--duration", "2s", "--drain", "20s", "--interrupted-share", "0.5", "--seed",
                     "9");
         } finally {
-            stop.set(true);
-            fakeSurvey.join(10_000);
+            survey.close();
         }
+        long invited = survey.answered();
 
         assertThat(result.exit()).as(result.err()).isZero();
         JsonNode summary = result.summary();
@@ -156,7 +113,7 @@ class JourneyEndsCommandTest {
         assertThat(summary.get("measuredRecords").asLong()).isEqualTo(400);
         assertThat(summary.get("customers").asLong()).as("default: one customer per journey").isEqualTo(600);
         JsonNode invitations = summary.get("invitations");
-        assertThat(invitations.get("invited").asLong()).isEqualTo(invited.get());
+        assertThat(invitations.get("invited").asLong()).isEqualTo(invited);
         long interruptedMeasured = invitations.get("matchedMeasured").asLong();
         assertThat(interruptedMeasured).isBetween(140L, 260L);
         JsonNode latency = invitations.get("latencyMs");

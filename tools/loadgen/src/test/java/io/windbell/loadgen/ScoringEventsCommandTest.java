@@ -1,31 +1,17 @@
 package io.windbell.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.windbell.contracts.CloudEvents;
 import io.windbell.contracts.EventJson;
 import io.windbell.contracts.EventType;
 import io.windbell.contracts.alert.LowScoreAlert;
@@ -121,51 +106,23 @@ class ScoringEventsCommandTest {
     /** A stand-in for scoring: every low score gets its alert at once. */
     @Test
     void pacedMeasuresTheTimeFromTheResponseToItsAlert() throws Exception {
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicBoolean assigned = new AtomicBoolean();
-        AtomicLong alerted = new AtomicLong();
-        Thread fakeScoring = new Thread(() -> {
-            Properties props = CommandRun.consumerProps(bootstrap);
-            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                    new ByteArrayDeserializer());
-                    KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                            Map.of("bootstrap.servers", bootstrap, "linger.ms", 0), new StringSerializer(),
-                            new ByteArraySerializer())) {
-                consumer.subscribe(List.of("paced-responses"));
-                while (!stop.get()) {
-                    var polled = consumer.poll(Duration.ofMillis(50));
-                    assigned.compareAndSet(false, !consumer.assignment().isEmpty());
-                    for (ConsumerRecord<String, byte[]> r : polled) {
-                        SurveyResponded e = EventJson.read(r.value(), SurveyResponded.class);
-                        if (!SurveyResponses.lowScore(e.anchorMetric(), e.anchorScore())) {
-                            continue;
-                        }
-                        LowScoreAlert alert = new LowScoreAlert(UUID.randomUUID(), e.customerId(), e.responseId(),
-                                e.anchorMetric(), e.anchorScore(), Severity.values()[0], Instant.now(), e.journey(),
-                                e.branchId(), e.employeeId(), e.productId(), null);
-                        ProducerRecord<String, byte[]> out = new ProducerRecord<>(ALERTS, alert.customerId(),
-                                EventJson.toBytes(alert));
-                        CloudEvents.headers(UUID.randomUUID().toString(), "/windbell/scoring", Instant.now(), alert)
-                                .forEach((k, v) -> out.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-                        producer.send(out);
-                        alerted.incrementAndGet();
-                    }
-                    producer.flush();
-                }
-            }
-        });
-        fakeScoring.start();
-        // "latest": only once the fake scoring has its partitions does it see what the command writes
-        await().atMost(Duration.ofSeconds(30)).untilTrue(assigned);
         CommandRun result;
+        AnsweringService scoring = AnsweringService.start(bootstrap, "paced-responses", ALERTS, "/windbell/scoring",
+                r -> {
+                    SurveyResponded e = EventJson.read(r.value(), SurveyResponded.class);
+                    return SurveyResponses.lowScore(e.anchorMetric(), e.anchorScore())
+                            ? new LowScoreAlert(UUID.randomUUID(), e.customerId(), e.responseId(), e.anchorMetric(),
+                                    e.anchorScore(), Severity.values()[0], Instant.now(), e.journey(), e.branchId(),
+                                    e.employeeId(), e.productId(), null)
+                            : null;
+                });
         try {
             result = CommandRun.of("scoring-events", "--bootstrap", bootstrap, "--survey-topic", "paced-responses",
                     "--rate", "200", "--warmup", "1s", "--duration", "2s", "--drain", "20s", "--seed", "9");
         } finally {
-            stop.set(true);
-            fakeScoring.join(10_000);
+            scoring.close();
         }
+        long alerted = scoring.answered();
 
         assertThat(result.exit()).as(result.err()).isZero();
         JsonNode summary = result.summary();
@@ -173,8 +130,8 @@ class ScoringEventsCommandTest {
         assertThat(summary.get("records").asLong()).isEqualTo(600);
         assertThat(summary.get("measuredRecords").asLong()).isEqualTo(400);
         JsonNode alerts = summary.get("alerts");
-        assertThat(alerts.get("alerts").asLong()).isEqualTo(alerted.get());
-        assertThat(alerts.get("lowScoresSent").asLong()).isEqualTo(alerted.get());
+        assertThat(alerts.get("alerts").asLong()).isEqualTo(alerted);
+        assertThat(alerts.get("lowScoresSent").asLong()).isEqualTo(alerted);
         long measured = alerts.get("lowScoresMeasured").asLong();
         // ~32% of 400
         assertThat(measured).isBetween(80L, 180L);

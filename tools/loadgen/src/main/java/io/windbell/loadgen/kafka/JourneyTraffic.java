@@ -4,10 +4,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.UnaryOperator;
@@ -117,9 +114,7 @@ public final class JourneyTraffic {
     private final LongAdder duplicatesAcked = new LongAdder();
     private final LongAdder lateAcked = new LongAdder();
     private final LongAdder measuredAcked = new LongAdder();
-    private final LongAdder errors = new LongAdder();
-    private final Map<String, LongAdder> errorTypes = new ConcurrentHashMap<>();
-    private final AtomicReference<String> firstError = new AtomicReference<>();
+    private final SendFailures failures = new SendFailures();
     private final Histogram ackMicros = new ConcurrentHistogram(HIGHEST_MICROS, 3);
     private final Histogram behindMicros = new Histogram(HIGHEST_MICROS, 3);
     private long sent;
@@ -160,7 +155,7 @@ public final class JourneyTraffic {
             if (now >= nextReport) {
                 long second = (now - start) / 1_000_000_000L;
                 err.printf("[journeys] %4ds sent=%d rate=%d/s acked=%d errors=%d%n", second, sent, sent - lastSent,
-                        acked.sum(), errors.sum());
+                        acked.sum(), failures.count());
                 lastSent = sent;
                 nextReport += 1_000_000_000L;
             }
@@ -196,11 +191,9 @@ public final class JourneyTraffic {
         producer.flush();
         double seconds = (ticker.nanoTime() - start) / 1e9;
         double measuredSeconds = plan.paced() ? Math.max(0, seconds - plan.warmupNanos() / 1e9) : seconds;
-        Map<String, Long> types = new TreeMap<>();
-        errorTypes.forEach((type, n) -> types.put(type, n.sum()));
-        return new Result(sent, acked.sum(), uniqueAcked.sum(), duplicatesAcked.sum(), lateAcked.sum(), errors.sum(),
-                types, firstError.get(), unsent, seconds, ackMicros, behindMicros, measuredAcked.sum(),
-                measuredSeconds);
+        return new Result(sent, acked.sum(), uniqueAcked.sum(), duplicatesAcked.sum(), lateAcked.sum(),
+                failures.count(), failures.byType(), failures.first(), unsent, seconds, ackMicros, behindMicros,
+                measuredAcked.sum(), measuredSeconds);
     }
 
     private void send(PlannedEvent planned, long now, boolean measured) {
@@ -213,7 +206,7 @@ public final class JourneyTraffic {
         try {
             producer.send(record, (metadata, error) -> {
                 if (error != null) {
-                    failed(error);
+                    failures.add(error);
                     return;
                 }
                 ackMicros.recordValue(Math.clamp((ticker.nanoTime() - now) / 1_000, 0, HIGHEST_MICROS));
@@ -231,13 +224,8 @@ public final class JourneyTraffic {
                 }
             });
         } catch (KafkaException e) {
-            failed(e);
+            failures.add(e);
         }
     }
 
-    private void failed(Throwable error) {
-        errors.increment();
-        errorTypes.computeIfAbsent(error.getClass().getSimpleName(), k -> new LongAdder()).increment();
-        firstError.compareAndSet(null, String.valueOf(error));
-    }
 }

@@ -5,12 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -43,9 +41,7 @@ final class PayloadSender {
     private final PrintStream err;
     final LongAdder acked = new LongAdder();
     final LongAdder measuredAcked = new LongAdder();
-    final LongAdder errors = new LongAdder();
-    final Map<String, LongAdder> errorTypes = new ConcurrentHashMap<>();
-    final AtomicReference<String> firstError = new AtomicReference<>();
+    private final SendFailures failures = new SendFailures();
     final Histogram ackMicros = new ConcurrentHistogram(HIGHEST_MICROS, 3);
     final Histogram behindMicros = new Histogram(HIGHEST_MICROS, 3);
     /** Answer key -> Kafka timestamp of the record, for records due after the warmup that expect an answer. */
@@ -129,7 +125,7 @@ final class PayloadSender {
 
     private void report(long elapsedNanos, long lastSecond) {
         err.printf("[%s] %4ds sent=%d rate=%d/s acked=%d errors=%d%n", label, elapsedNanos / 1_000_000_000L, sent,
-                lastSecond, acked.sum(), errors.sum());
+                lastSecond, acked.sum(), failures.count());
     }
 
     private void send(Producer<String, byte[]> producer, long now, boolean measured) {
@@ -138,7 +134,7 @@ final class PayloadSender {
         try {
             producer.send(next.record(), (metadata, error) -> {
                 if (error != null) {
-                    failed(error);
+                    failures.add(error);
                     return;
                 }
                 ackMicros.recordValue(Math.clamp((System.nanoTime() - now) / 1_000, 0, HIGHEST_MICROS));
@@ -152,26 +148,18 @@ final class PayloadSender {
                 }
             });
         } catch (KafkaException e) {
-            failed(e);
+            failures.add(e);
         }
-    }
-
-    private void failed(Throwable error) {
-        errors.increment();
-        errorTypes.computeIfAbsent(error.getClass().getSimpleName(), k -> new LongAdder()).increment();
-        firstError.compareAndSet(null, String.valueOf(error));
     }
 
     /** The sending side of a command's summary: records, errors, rates, acknowledgement times, lateness when paced. */
     void summarize(Map<String, Object> json, boolean paced) {
         json.put("sent", sent);
         json.put("records", acked.sum());
-        json.put("errors", errors.sum());
-        Map<String, Long> types = new TreeMap<>();
-        errorTypes.forEach((type, n) -> types.put(type, n.sum()));
-        json.put("errorTypes", types);
-        if (firstError.get() != null) {
-            json.put("firstError", firstError.get());
+        json.put("errors", failures.count());
+        json.put("errorTypes", failures.byType());
+        if (failures.first() != null) {
+            json.put("firstError", failures.first());
         }
         json.put("unsent", unsent);
         json.put("durationS", round(seconds, 3));
