@@ -9,10 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,26 +28,13 @@ class JourneyEndsCommandTest {
     private static final String JOURNEY_TOPIC = "cx.journey-events.v1";
     private static final String SURVEY_TOPIC = "cx.survey-events.v1";
 
-    private static KafkaClusterTestKit kafka;
-    private static String bootstrap;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = TestBroker.start(3, JOURNEY_TOPIC, SURVEY_TOPIC, "paced-ends");
-        bootstrap = kafka.bootstrapServers();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension
+    static final TestBroker.PerClass KAFKA = new TestBroker.PerClass(3, JOURNEY_TOPIC, SURVEY_TOPIC, "paced-ends");
 
     @Test
     void countedPutsJourneyEndsOnTheTopicAsJourneysRelayWould() throws Exception {
-        CommandRun result = CommandRun.of("journey-ends", "--bootstrap", bootstrap, "--count", "2000", "--seed", "7",
-                "--interrupted-share", "0.4");
+        CommandRun result = CommandRun.of("journey-ends", "--bootstrap", KAFKA.bootstrap(), "--count", "2000", "--seed",
+                "7", "--interrupted-share", "0.4");
 
         assertThat(result.exit()).as(result.err()).isZero();
         JsonNode summary = result.summary();
@@ -62,7 +47,7 @@ class JourneyEndsCommandTest {
         assertThat(journeys.get("completed").asLong() + journeys.get("interrupted").asLong()).isEqualTo(2000);
         assertThat(journeys.get("interrupted").asLong()).isBetween(650L, 950L);
 
-        List<ConsumerRecord<String, byte[]>> records = CommandRun.readAll(bootstrap, JOURNEY_TOPIC, 2000);
+        List<ConsumerRecord<String, byte[]>> records = CommandRun.readAll(KAFKA.bootstrap(), JOURNEY_TOPIC, 2000);
         assertThat(records).hasSize(2000);
         Set<String> ids = new HashSet<>();
         Set<String> customers = new HashSet<>();
@@ -86,8 +71,8 @@ class JourneyEndsCommandTest {
     @Test
     void pacedMeasuresTheTimeFromTheJourneyEventToItsInvitation() throws Exception {
         CommandRun result;
-        AnsweringService survey = AnsweringService.start(bootstrap, "paced-ends", SURVEY_TOPIC, "/windbell/survey",
-                r -> {
+        AnsweringService survey = AnsweringService.start(KAFKA.bootstrap(), "paced-ends", SURVEY_TOPIC,
+                "/windbell/survey", r -> {
                     if (!JourneyInterrupted.TYPE.equals(CommandRun.header(r, "ce_type"))) {
                         return null;
                     }
@@ -98,9 +83,9 @@ class JourneyEndsCommandTest {
                             List.of("Q1"), List.of(), null);
                 });
         try {
-            result = CommandRun.of("journey-ends", "--bootstrap", bootstrap, "--topic", "paced-ends", "--rate", "200",
-                    "--warmup", "1s", "--duration", "2s", "--drain", "20s", "--interrupted-share", "0.5", "--seed",
-                    "9");
+            result = CommandRun.of("journey-ends", "--bootstrap", KAFKA.bootstrap(), "--topic", "paced-ends", "--rate",
+                    "200", "--warmup", "1s", "--duration", "2s", "--drain", "20s", "--interrupted-share", "0.5",
+                    "--seed", "9");
         } finally {
             survey.close();
         }

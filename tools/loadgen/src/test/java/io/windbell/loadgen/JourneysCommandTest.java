@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -22,26 +20,13 @@ import io.windbell.testing.ContractAssertions;
 /** {@code journeys} in process against a real KRaft broker in this JVM: what lands on the topic. */
 class JourneysCommandTest {
 
-    private static KafkaClusterTestKit kafka;
-    private static String bootstrap;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = TestBroker.start(3, "cx.touchpoint-events.v1", "paced");
-        bootstrap = kafka.bootstrapServers();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension
+    static final TestBroker.PerClass KAFKA = new TestBroker.PerClass(3, "cx.touchpoint-events.v1", "paced");
 
     @Test
     void countedPutsExactlyThatManyRecordsOnTheTopicAsIngestWould() throws Exception {
-        CommandRun result = CommandRun.of("journeys", "--bootstrap", bootstrap, "--count", "3000", "--customers", "400",
-                "--seed", "7", "--duplicate-share", "0.03", "--reorder-share", "0.05");
+        CommandRun result = CommandRun.of("journeys", "--bootstrap", KAFKA.bootstrap(), "--count", "3000",
+                "--customers", "400", "--seed", "7", "--duplicate-share", "0.03", "--reorder-share", "0.05");
 
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.out().strip().lines()).hasSize(1);
@@ -57,7 +42,8 @@ class JourneysCommandTest {
         assertThat(summary.get("eventsPerS").asDouble()).isPositive();
         assertThat(summary.get("journeys").get("started").asLong()).isPositive();
 
-        List<ConsumerRecord<String, byte[]>> records = CommandRun.readAll(bootstrap, "cx.touchpoint-events.v1", 3000);
+        List<ConsumerRecord<String, byte[]>> records = CommandRun.readAll(KAFKA.bootstrap(), "cx.touchpoint-events.v1",
+                3000);
         assertThat(records).hasSize(3000);
         Set<String> ids = new HashSet<>();
         for (ConsumerRecord<String, byte[]> r : records) {
@@ -79,8 +65,8 @@ class JourneysCommandTest {
 
     @Test
     void pacedSendsAtItsRateForTheDuration() throws Exception {
-        CommandRun result = CommandRun.of("journeys", "--bootstrap", bootstrap, "--topic", "paced", "--rate", "300",
-                "--warmup", "1s", "--duration", "2s", "--customers", "400", "--seed", "8");
+        CommandRun result = CommandRun.of("journeys", "--bootstrap", KAFKA.bootstrap(), "--topic", "paced", "--rate",
+                "300", "--warmup", "1s", "--duration", "2s", "--customers", "400", "--seed", "8");
 
         assertThat(result.exit()).as(result.err()).isZero();
         JsonNode summary = result.summary();
@@ -94,14 +80,14 @@ class JourneysCommandTest {
         assertThat(summary.get("eventsPerS").asDouble()).isGreaterThan(summary.get("allEventsPerS").asDouble());
         assertThat(summary.get("behindScheduleMs").get("p50").asDouble()).as("paced, not a burst").isLessThan(100);
         assertThat(summary.get("unsent").asLong()).isZero();
-        assertThat(CommandRun.readAll(bootstrap, "paced", records)).hasSize((int) records);
+        assertThat(CommandRun.readAll(KAFKA.bootstrap(), "paced", records)).hasSize((int) records);
         assertThat(result.err()).contains("[journeys]");
     }
 
     @Test
     void aMissingTopicOrAForeignBrokerIsRefusedWithASentence() {
-        CommandRun missing = CommandRun.of("journeys", "--bootstrap", bootstrap, "--topic", "no.such.topic", "--count",
-                "10");
+        CommandRun missing = CommandRun.of("journeys", "--bootstrap", KAFKA.bootstrap(), "--topic", "no.such.topic",
+                "--count", "10");
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("topic no.such.topic does not exist");
         assertThat(missing.out()).isEmpty();

@@ -12,10 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,26 +33,14 @@ class ScoringEventsCommandTest {
     private static final String SURVEYS = "cx.survey-events.v1";
     private static final String ALERTS = "cx.experience-alerts.v1";
 
-    private static KafkaClusterTestKit kafka;
-    private static String bootstrap;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = TestBroker.start(3, TOUCHPOINTS, SURVEYS, ALERTS, "paced-responses");
-        bootstrap = kafka.bootstrapServers();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension
+    static final TestBroker.PerClass KAFKA = new TestBroker.PerClass(3, TOUCHPOINTS, SURVEYS, ALERTS,
+            "paced-responses");
 
     @Test
     void countedWritesTheHistoryOfTheLastDaysAsIngestAndSurveyPublishIt() throws Exception {
         Instant before = Instant.now();
-        CommandRun result = CommandRun.of("scoring-events", "--bootstrap", bootstrap, "--touchpoints", "3000",
+        CommandRun result = CommandRun.of("scoring-events", "--bootstrap", KAFKA.bootstrap(), "--touchpoints", "3000",
                 "--responses", "1000", "--days", "120", "--customers", "500", "--seed", "5");
         Instant after = Instant.now();
 
@@ -67,7 +53,7 @@ class ScoringEventsCommandTest {
 
         Set<String> customers = new HashSet<>();
         Set<LocalDate> touchpointDays = new HashSet<>();
-        for (ConsumerRecord<String, byte[]> r : CommandRun.readAll(bootstrap, TOUCHPOINTS, 3000)) {
+        for (ConsumerRecord<String, byte[]> r : CommandRun.readAll(KAFKA.bootstrap(), TOUCHPOINTS, 3000)) {
             ContractAssertions.assertValid(EventType.TOUCHPOINT_RECORDED, r.value());
             assertThat(CommandRun.header(r, "ce_source")).isEqualTo("/windbell/ingest");
             TouchpointRecorded e = EventJson.read(r.value(), TouchpointRecorded.class);
@@ -84,7 +70,7 @@ class ScoringEventsCommandTest {
         // ~100 events a day for 120 days: nearly every day has some
         assertThat(touchpointDays).hasSizeGreaterThan(110);
 
-        List<ConsumerRecord<String, byte[]>> responses = CommandRun.readAll(bootstrap, SURVEYS, 1000);
+        List<ConsumerRecord<String, byte[]>> responses = CommandRun.readAll(KAFKA.bootstrap(), SURVEYS, 1000);
         assertThat(responses).hasSize(1000);
         Set<Long> weeks = new HashSet<>();
         for (ConsumerRecord<String, byte[]> r : responses) {
@@ -107,8 +93,8 @@ class ScoringEventsCommandTest {
     @Test
     void pacedMeasuresTheTimeFromTheResponseToItsAlert() throws Exception {
         CommandRun result;
-        AnsweringService scoring = AnsweringService.start(bootstrap, "paced-responses", ALERTS, "/windbell/scoring",
-                r -> {
+        AnsweringService scoring = AnsweringService.start(KAFKA.bootstrap(), "paced-responses", ALERTS,
+                "/windbell/scoring", r -> {
                     SurveyResponded e = EventJson.read(r.value(), SurveyResponded.class);
                     return SurveyResponses.lowScore(e.anchorMetric(), e.anchorScore())
                             ? new LowScoreAlert(UUID.randomUUID(), e.customerId(), e.responseId(), e.anchorMetric(),
@@ -117,8 +103,9 @@ class ScoringEventsCommandTest {
                             : null;
                 });
         try {
-            result = CommandRun.of("scoring-events", "--bootstrap", bootstrap, "--survey-topic", "paced-responses",
-                    "--rate", "200", "--warmup", "1s", "--duration", "2s", "--drain", "20s", "--seed", "9");
+            result = CommandRun.of("scoring-events", "--bootstrap", KAFKA.bootstrap(), "--survey-topic",
+                    "paced-responses", "--rate", "200", "--warmup", "1s", "--duration", "2s", "--drain", "20s",
+                    "--seed", "9");
         } finally {
             scoring.close();
         }
