@@ -32,12 +32,23 @@ The survey section (survey's state is read from its database: one survey_decisio
                                         like journey-catchup's (start = the last poll that still saw BASELINE)
   bench.py db-settle TIMEOUT_S -- CMD...
                                         until CMD's number stops growing (3 polls 1 s apart): JSON of it
+
+The scoring section (the kit's counters are read from the readiness data on the management port, no token; the
+queries take a token like the journey section's, client cx-analyst-cli):
+  bench.py health-catchup URL CHANNEL TARGET TIMEOUT_S [BASELINE]
+                                        poll URL (/q/health/ready) every 0.25 s until CHANNEL's applied + skipped +
+                                        dead-lettered in the windbell-messaging check >= TARGET; JSON like db-catchup's
+  bench.py health-settle URL TIMEOUT_S  until the counters of every channel stop growing: JSON of them
+  bench.py http-latency NAME URL WARMUP COUNT
+                                        GET URL ({from} {to} {date} filled in, varied per request) WARMUP + COUNT
+                                        times in sequence; p50/p90/p99/max of the COUNT last; exit 1 on any non-200
 """
 import glob
 import json
 import os
 import re
 import signal
+import socket
 import sys
 import time
 import urllib.error
@@ -224,11 +235,15 @@ def done_count(p):
     return int(p.get("applied", 0)) + int(p.get("skipped", 0)) + int(p.get("deadLettered", 0))
 
 
-def cmd_journey_catchup(url, target, timeout_s, baseline=0):
-    """Times how long the service takes to apply TARGET - BASELINE records from the start of consumption."""
-    admin = Admin(url)
+def catch_up(poll, target, timeout_s, baseline, label, nothing):
+    """Polls POLL() (a count, or None while nothing answers) every 0.25 s until it reaches TARGET.
+
+    The rate is measured from the start of consumption: the last poll that still saw BASELINE (NOTHING says what it
+    saw, e.g. "nothing consumed"), or, when consumption began before anything answered, extrapolated back from the
+    first answers at the rate that followed; to the poll that saw TARGET. Returns the result (perS, consumeS, ...).
+    """
     t0 = time.time()
-    last_idle = None        # the last poll that saw nothing consumed yet
+    last_idle = None        # the last poll that saw nothing done yet
     first = None            # (t, count) of the first answer with progress
     done = None
     latest = None
@@ -236,63 +251,90 @@ def cmd_journey_catchup(url, target, timeout_s, baseline=0):
     next_note = t0 + 5
     while time.time() - t0 < timeout_s:
         now = time.time()
-        p = admin.processing()
-        if p is not None:
-            latest = p
-            count = done_count(p)
+        count = poll()
+        if count is not None:
+            latest = count
             if count <= baseline:
                 last_idle = now
             elif first is None:
                 first = (now, count)
-            if not progress or now - progress[-1][0] >= 1:
+            if not progress or now - t0 - progress[-1][0] >= 1:
                 progress.append((round(now - t0, 2), count))
             if count >= target:
                 done = now
                 break
         if now >= next_note:
-            print(f"[journey-catchup] {now - t0:5.1f}s " + (f"applied+skipped+deadLettered={done_count(latest)} of {target}"
-                  if latest else "no answer yet (starting)"), file=sys.stderr, flush=True)
+            print(f"[{label}] {now - t0:5.1f}s " + (f"{latest} of {target}" if latest is not None
+                  else "no answer yet (starting)"), file=sys.stderr, flush=True)
             next_note += 5
         time.sleep(0.25)
     end = done if done is not None else time.time()
-    work = target - baseline
     result = {"target": target, "baseline": baseline, "caughtUp": done is not None, "timedOut": done is None,
-              "pollerS": round(end - t0, 2)}
+              "pollerS": round(end - t0, 2), "count": latest}
+    if first is not None:
+        if last_idle is not None and last_idle < first[0]:
+            start, how = last_idle, "last poll that saw " + nothing
+        else:
+            rate = (latest - first[1]) / max(1e-3, end - first[0])
+            start = first[0] - (first[1] - baseline) / rate if rate > 0 else t0
+            start, how = max(t0, start), "extrapolated back from the first answers"
+        consumed = (latest - baseline) if done is None else target - baseline
+        seconds = max(1e-3, end - start)
+        result.update({"startFrom": how, "consumeS": round(seconds, 2), "perS": round(consumed / seconds, 1),
+                       "firstProgressS": round(first[0] - t0, 2),
+                       "fromPollerStartPerS": round(consumed / max(1e-3, end - t0), 1)})
+    result["progress"] = progress[-600:]
+    return result
+
+
+def settle(poll, timeout_s):
+    """Waits until POLL()'s count stops growing (3 polls 1 s apart): (settled, last count, seconds waited)."""
+    t0 = time.time()
+    counts = []
+    while time.time() - t0 < timeout_s:
+        c = poll()
+        if c is not None:
+            counts.append(c)
+            if len(counts) >= 3 and counts[-1] == counts[-3]:
+                return True, c, round(time.time() - t0, 1)
+        time.sleep(1)
+    return False, counts[-1] if counts else None, round(time.time() - t0, 1)
+
+
+def cmd_journey_catchup(url, target, timeout_s, baseline=0):
+    """Times how long the service takes to apply TARGET - BASELINE records from the start of consumption."""
+    admin = Admin(url)
+    seen = [None]
+
+    def poll():
+        seen[0] = admin.processing() or seen[0]
+        return done_count(seen[0]) if seen[0] else None
+
+    result = catch_up(poll, target, timeout_s, baseline, "journey-catchup", "nothing consumed")
+    latest = seen[0]
     if latest:
         result.update({"applied": latest.get("applied"), "deadLettered": latest.get("deadLettered"),
                        "outboxPublished": latest.get("outboxPublished"), "latency": latest.get("latency")})
-    if first is not None:
-        if last_idle is not None and last_idle < first[0]:
-            start, how = last_idle, "last poll that saw nothing consumed"
-        else:
-            # consumption began before the HTTP port opened: extrapolate back from the first answers
-            rate = (done_count(latest) - first[1]) / max(1e-3, end - first[0])
-            start = first[0] - (first[1] - baseline) / rate if rate > 0 else t0
-            start, how = max(t0, start), "extrapolated back from the first answers"
-        consumed = (done_count(latest) - baseline) if done is None else work
-        seconds = max(1e-3, end - start)
-        result.update({"startFrom": how, "consumeS": round(seconds, 2), "eventsPerS": round(consumed / seconds, 1),
-                       "firstAnswerS": round(first[0] - t0, 2), "fromPollerStartEventsPerS":
-                       round(consumed / max(1e-3, end - t0), 1)})
-    result["progress"] = progress[-600:]
+    # journey's names for the rates (the report reads them)
+    for mine, theirs in (("perS", "eventsPerS"), ("firstProgressS", "firstAnswerS"),
+                         ("fromPollerStartPerS", "fromPollerStartEventsPerS")):
+        if mine in result:
+            result[theirs] = result.pop(mine)
     print(json.dumps(result))
 
 
 def cmd_journey_settle(url, timeout_s):
     admin = Admin(url)
-    t0 = time.time()
-    counts = []
-    p = None
-    while time.time() - t0 < timeout_s:
-        p = admin.processing()
-        if p is not None:
-            counts.append(done_count(p))
-            if len(counts) >= 3 and counts[-1] == counts[-3]:
-                print(json.dumps(dict(p, settled=True, waitedS=round(time.time() - t0, 1))))
-                return
-        time.sleep(1)
-    print(json.dumps(dict(p or {}, settled=False, waitedS=round(time.time() - t0, 1))))
-    sys.exit(f"journey did not settle within {timeout_s}s")
+    seen = [None]
+
+    def poll():
+        seen[0] = admin.processing() or seen[0]
+        return done_count(seen[0]) if seen[0] else None
+
+    settled, _, waited = settle(poll, timeout_s)
+    print(json.dumps(dict(seen[0] or {}, settled=settled, waitedS=waited)))
+    if not settled:
+        sys.exit(f"journey did not settle within {timeout_s}s")
 
 
 def cmd_journey_get(url):
@@ -350,63 +392,155 @@ def db_count(cmd):
 
 def cmd_db_catchup(target, timeout_s, baseline, cmd):
     """Times how long the service takes from the start of consumption until CMD counts TARGET."""
-    t0 = time.time()
-    last_idle = None
-    first = None
-    done = None
-    latest = None
-    progress = []
-    next_note = t0 + 5
-    while time.time() - t0 < timeout_s:
-        now = time.time()
-        count = db_count(cmd)
-        if count is not None:
-            latest = count
-            if count <= baseline:
-                last_idle = now
-            elif first is None:
-                first = (now, count)
-            if not progress or now - progress[-1][0] - t0 >= 1:
-                progress.append((round(now - t0, 2), count))
-            if count >= target:
-                done = now
-                break
-        if now >= next_note:
-            print(f"[db-catchup] {now - t0:5.1f}s " + (f"{latest} of {target}" if latest is not None
-                  else "no answer yet"), file=sys.stderr, flush=True)
-            next_note += 5
-        time.sleep(0.25)
-    end = done if done is not None else time.time()
-    result = {"target": target, "baseline": baseline, "caughtUp": done is not None, "timedOut": done is None,
-              "pollerS": round(end - t0, 2), "count": latest}
-    if first is not None:
-        if last_idle is not None and last_idle < first[0]:
-            start, how = last_idle, "last poll that saw nothing decided"
-        else:
-            rate = (latest - first[1]) / max(1e-3, end - first[0])
-            start = first[0] - (first[1] - baseline) / rate if rate > 0 else t0
-            start, how = max(t0, start), "extrapolated back from the first answers"
-        consumed = latest - baseline
-        seconds = max(1e-3, end - start)
-        result.update({"startFrom": how, "consumeS": round(seconds, 2), "perS": round(consumed / seconds, 1),
-                       "firstProgressS": round(first[0] - t0, 2)})
-    result["progress"] = progress[-600:]
-    print(json.dumps(result))
+    print(json.dumps(catch_up(lambda: db_count(cmd), target, timeout_s, baseline, "db-catchup", "nothing decided")))
 
 
 def cmd_db_settle(timeout_s, cmd):
-    t0 = time.time()
-    counts = []
-    while time.time() - t0 < timeout_s:
-        c = db_count(cmd)
-        if c is not None:
-            counts.append(c)
-            if len(counts) >= 3 and counts[-1] == counts[-3]:
-                print(json.dumps({"count": c, "settled": True, "waitedS": round(time.time() - t0, 1)}))
-                return
-        time.sleep(1)
-    print(json.dumps({"count": counts[-1] if counts else None, "settled": False, "waitedS": round(time.time() - t0, 1)}))
-    sys.exit(f"the count did not settle within {timeout_s}s")
+    settled, count, waited = settle(lambda: db_count(cmd), timeout_s)
+    print(json.dumps({"count": count, "settled": settled, "waitedS": waited}))
+    if not settled:
+        sys.exit(f"the count did not settle within {timeout_s}s")
+
+
+# --------------------------------------------------------------------------------------------
+# The scoring service: the kit's counters in its readiness (management port, no token), its queries
+# with a cx-analyst token
+# --------------------------------------------------------------------------------------------
+def messaging_data(url):
+    """The data of the kit's windbell-messaging readiness check at URL (/q/health/ready), or None."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            body = r.read()
+    except urllib.error.HTTPError as e:
+        body = e.read()   # 503 while starting or a check is down: the counters are still there
+    except OSError:
+        return None
+    try:
+        checks = json.loads(body).get("checks") or []
+    except ValueError:
+        return None
+    return next((c.get("data") or {} for c in checks if c.get("name") == "windbell-messaging"), None)
+
+
+def channel_done(data, channel):
+    """applied + skipped (redelivered, claimed before) + dead-lettered of one channel, or None."""
+    if data is None or f"{channel}.applied" not in data:
+        return None
+    return sum(int(data.get(f"{channel}.{k}", 0)) for k in ("applied", "skipped", "dead-lettered"))
+
+
+def all_channels_done(data):
+    if data is None:
+        return None
+    return sum(int(v) for k, v in data.items() if k.rsplit(".", 1)[-1] in ("applied", "skipped", "dead-lettered"))
+
+
+def cmd_health_catchup(url, channel, target, timeout_s, baseline=0):
+    """Like db-catchup, counting CHANNEL's applied + skipped + dead-lettered in the readiness data at URL."""
+    seen = [None]
+
+    def poll():
+        seen[0] = messaging_data(url) or seen[0]
+        return channel_done(seen[0], channel)
+
+    result = catch_up(poll, target, timeout_s, baseline, f"{channel}-catchup", "nothing consumed")
+    result["messaging"] = seen[0]
+    print(json.dumps(result))
+
+
+def cmd_health_settle(url, timeout_s):
+    """Until every channel's count stops growing: JSON of the readiness data."""
+    seen = [None]
+
+    def poll():
+        seen[0] = messaging_data(url) or seen[0]
+        return all_channels_done(seen[0])
+
+    settled, count, waited = settle(poll, timeout_s)
+    print(json.dumps({"settled": settled, "count": count, "waitedS": waited, "messaging": seen[0]}))
+    if not settled:
+        sys.exit(f"the service's channels did not settle within {timeout_s}s")
+
+
+def query_path(template, i, today):
+    """Request I of TEMPLATE: {to} 0-24 days back and {from} 85-104 days before it (500 distinct windows of about 90
+    days, so a cache of whole answers does not serve repeats), {date} 0-89 days back."""
+    import datetime
+    to = today - datetime.timedelta(days=i % 25)
+    start = to - datetime.timedelta(days=85 + (i // 25) % 20)
+    date = today - datetime.timedelta(days=i % 90)
+    return template.replace("{from}", start.isoformat()).replace("{to}", to.isoformat()) \
+        .replace("{date}", date.isoformat())
+
+
+def percentiles(values):
+    """Nearest-rank p50/p90/p99/max and the mean of VALUES (milliseconds)."""
+    if not values:
+        return {}
+    v = sorted(values)
+
+    def rank(p):
+        return round(v[min(len(v) - 1, max(0, -(-len(v) * p // 100) - 1))], 2)
+
+    return {"p50": rank(50), "p90": rank(90), "p99": rank(99), "max": round(v[-1], 2),
+            "mean": round(sum(v) / len(v), 2)}
+
+
+def cmd_http_latency(name, url_template, warmup, count):
+    """GETs URL_TEMPLATE (see query_path) WARMUP + COUNT times, one after the other on one keep-alive connection,
+    with a bearer token (Admin's client credentials); the last stdout line is JSON with the latency of the COUNT
+    measured ones. Any answer but 200 (an endpoint not there yet: 404; parameters it does not take: 400) ends the
+    run at once with exit 1 and the problem in the JSON: no figures for an endpoint that does not answer."""
+    import datetime
+    import http.client
+    parts = urllib.parse.urlsplit(url_template)
+    admin = Admin(url_template)
+    try:
+        token = admin._token()
+    except (OSError, ValueError, KeyError) as e:
+        print(json.dumps({"name": name, "failed": f"no token from {os.environ.get('WINDBELL_BENCH_TOKEN_URL')}: {e}"}))
+        sys.exit(1)
+    today = datetime.date.today()
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    conn.connect()
+    # no Nagle on the client: a request is one small write, its latency must not wait for a delayed ACK
+    conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    latencies, statuses = [], {}
+    example = None
+    for i in range(warmup + count):
+        path = query_path(parts.path + ("?" + parts.query if parts.query else ""), i, today)
+        for attempt in (1, 2):
+            t0 = time.perf_counter()
+            try:
+                conn.request("GET", path, headers={"Authorization": "Bearer " + token, "Accept": "application/json"})
+                response = conn.getresponse()
+                body = response.read()
+            except (OSError, http.client.HTTPException) as e:
+                conn.close()
+                print(json.dumps({"name": name, "failed": f"GET {path}: {e}", "answered": i}))
+                sys.exit(1)
+            ms = (time.perf_counter() - t0) * 1000
+            if response.status != 401 or attempt == 2 or i == 0:
+                break
+            token = admin._token()   # expired during the run (Keycloak's default lifetime is 5 minutes)
+        statuses[str(response.status)] = statuses.get(str(response.status), 0) + 1
+        if response.status != 200:
+            hint = {404: " (is the endpoint merged?)", 400: " (the query parameters: see the knobs in bench.sh)",
+                    401: " (token)", 403: " (role)"}.get(response.status, "")
+            print(json.dumps({"name": name, "failed": f"GET {path} answered {response.status}{hint}",
+                              "body": body[:600].decode("utf-8", "replace"), "answered": i, "status": statuses}))
+            sys.exit(1)
+        if example is None:
+            example = {"path": path, "bytes": len(body), "ms": round(ms, 2)}
+        if i >= warmup:
+            latencies.append(ms)
+        if i % 100 == 0:
+            print(f"[{name}] {i} of {warmup + count}: {ms:.1f} ms", file=sys.stderr, flush=True)
+    conn.close()
+    print(json.dumps({"name": name, "warmup": warmup, "count": len(latencies), "status": statuses,
+                      "latencyMs": percentiles(latencies), "first": example,
+                      "note": "sequential GETs on one keep-alive connection, client-side time from request to last"
+                              " byte; the first WARMUP are left out"}))
 
 
 # --------------------------------------------------------------------------------------------
@@ -421,6 +555,79 @@ def fmt(v, unit="", digits=0):
 
 def verdict(ok):
     return "n/a" if ok is None else ("pass" if ok else "**miss**")
+
+
+def scoring_rows(R, res, t, meta, row):
+    """The scoring rows of the report: ingestion with durable state, the two queries, the alert latency."""
+    if not any(s.startswith("scoring-") for s in meta.get("steps", [])):
+        return
+
+    def against(value, target, unit, digits, higher_is_better, failed=None):
+        if failed:
+            return f"not measured: {failed}", "n/a", False
+        if value is None:
+            return "n/a", "n/a", None
+        ok = value >= target if higher_is_better else value <= target
+        return fmt(value, unit, digits), fmt(value / target, "", 2), ok
+
+    for kind, unit, key in (("touchpoints", "events/s", "scoringTouchpointsPerS"),
+                            ("responses", "responses/s", "scoringResponsesPerS")):
+        step = f"scoring-{kind}"
+        if step not in meta.get("steps", []):
+            continue
+        catchup, pre = res(step), res(step + "-preload").get(kind) or {}
+        note = " (timed out: rate so far)" if catchup.get("timedOut") else ""
+        measured, ratio, ok = against(catchup.get("perS"), t[key], unit, 0, True)
+        row(f"scoring, durable state: {fmt(pre.get('records'))} preloaded {kind} of {fmt(meta_days(pre))} days folded, "
+            f"from start of consumption{note}", measured, f"≥ {fmt(t[key])} {unit}", ratio,
+            ok and not catchup.get("timedOut"))
+        end = R.get(step + "-end", {})
+        data = catchup.get("messaging") or {}
+        channel = "touchpoints" if kind == "touchpoints" else "survey-events"
+        row(f"scoring after the {kind}: RSS / start to ready while consuming (JVM) / dead-lettered",
+            f"{fmt(end.get('rssMb'), 'MB')} / {fmt(end.get('readyS'), 's', 2)} / "
+            f"{fmt(data.get(channel + '.dead-lettered'))}", "—", "—", None)
+    rows = (R.get("scoring-rows") or {}).get("rows")
+    if rows:
+        row("scoring rows when queried", ", ".join(f"{k} {fmt(v)}" for k, v in rows.items()), "—", "—", None)
+    for part, what, key in (("metrics", "GET /v1/metrics (NPS by journey × branch × week, ~90 days)",
+                             "scoringMetricsP99Ms"),
+                            ("pyramid", "GET /v1/pyramid (MONTH)", "scoringPyramidP99Ms")):
+        r = res(f"scoring-query-{part}")
+        if not r:
+            continue
+        lat = r.get("latencyMs") or {}
+        measured, ratio, ok = against(lat.get("p99"), t[key], "ms", 1, False, r.get("failed"))
+        counts = "" if r.get("failed") else f" ({fmt(r.get('count'))} after {fmt(r.get('warmup'))} warmup)"
+        row(f"scoring p99, {what}, sequential{counts}", measured, f"≤ {fmt(t[key])} ms", ratio, ok)
+        if not r.get("failed"):
+            row(f"scoring {part} p50 / max; first answer", f"{fmt(lat.get('p50'), 'ms', 1)} / {fmt(lat.get('max'), 'ms', 1)}; "
+                f"{fmt((r.get('first') or {}).get('bytes'), 'bytes')}", "—", "—", None)
+    a = res("scoring-alerts")
+    if a:
+        alerts = a.get("alerts") or {}
+        lat = alerts.get("latencyMs") or {}
+        matched = alerts.get("matchedMeasured")
+        none = "no alert.low-score came back" if not matched else None
+        measured, ratio, ok = against(lat.get("p99"), t["scoringAlertP99Ms"], "ms", 1, False, none)
+        row(f"scoring p99, survey.responded → alert.low-score (Kafka timestamps) at {fmt(a.get('targetRate'), 'responses/s')}"
+            f" (open loop; {fmt(matched)} of {fmt(alerts.get('lowScoresMeasured'))} low scores alerted)", measured,
+            f"≤ {fmt(t['scoringAlertP99Ms'])} ms", ratio, ok)
+        row("scoring alert p50 / p99.9 / max; load generator rate reached / behind schedule p99",
+            (" / ".join(fmt(lat.get(k), "ms", 1) for k in ("p50", "p999", "max")) if matched else "—") +
+            f"; {fmt(a.get('eventsPerS'), 'responses/s')} / {fmt((a.get('behindScheduleMs') or {}).get('p99'), 'ms', 1)}",
+            "—", "—", None)
+
+
+def meta_days(preload):
+    """Days between a preload's first and last event (its from/to)."""
+    import datetime
+    try:
+        start = datetime.datetime.fromisoformat(preload["from"].replace("Z", "+00:00"))
+        end = datetime.datetime.fromisoformat(preload["to"].replace("Z", "+00:00"))
+        return round((end - start).total_seconds() / 86400)
+    except (KeyError, ValueError, AttributeError):
+        return None
 
 
 def cmd_report(results_dir):
@@ -558,6 +765,8 @@ def cmd_report(results_dir):
                  f"{fmt(slat.get('eventsPerS'), 'journeys/s')} / "
                  f"{fmt((slat.get('behindScheduleMs') or {}).get('p99'), 'ms', 1)}", "—", "—", None)
 
+    scoring_rows(R, res, t, meta, jrow)
+
     out = []
     out.append(f"# Windbell benchmark, {meta.get('date', '?')}")
     out.append("")
@@ -582,6 +791,13 @@ def cmd_report(results_dir):
                    "journey ends ÷ time from the start of consumption until SELECT count(*) FROM survey_decision ≥ "
                    "journey ends (psql every 0.25 s); latency = Kafka timestamp of the journey event → of its "
                    "survey.invited record, read back by the load generator")
+    if any(s.startswith("scoring-") for s in meta.get("steps", [])):
+        out.append("- scoring: its own empty database; journey and survey stopped; touchpoints and answers of the last "
+                   "120 days written straight to the topics as ingest and survey publish them (loadgen "
+                   "`scoring-events`); throughput = events ÷ time from the start of consumption until the channel's "
+                   "applied + skipped + dead-lettered in scoring's readiness data ≥ events (every 0.25 s); queries: "
+                   "sequential GETs with a cx-analyst token after 50 warmup ones; alert latency = Kafka timestamp of "
+                   "survey.responded → of its alert.low-score, read back by the load generator")
     base = R.get("baseline", {}).get("machineBusyPct")
     if base is not None:
         cpus = meta.get("nproc") or 1
@@ -596,15 +812,18 @@ def cmd_report(results_dir):
     out.append("## Per step")
     out.append("")
     out.append("| step | exit | errors / non-2xx | ingest CPU avg (peak) | ingest RSS peak | journey CPU avg (peak) "
-               "| journey RSS peak | survey CPU avg (peak) | survey RSS peak | kafka CPU avg | machine busy |")
-    out.append("|---|---|---|---|---|---|---|---|---|---|---|")
-    steps = [s for s in meta.get("steps", []) if s in R]
+               "| journey RSS peak | survey CPU avg (peak) | survey RSS peak | scoring CPU avg (peak) | scoring RSS peak "
+               "| kafka CPU avg | machine busy |")
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    # a scoring step records its parts (the preload, each query) under their own names
+    steps = [p for s in meta.get("steps", []) for p in (s, s + "-preload", s + "-metrics", s + "-pyramid") if p in R]
     for s in steps:
         r = R[s]
         rr = r.get("resources") or {}
         ing = rr.get("ingest") or {}
         jou = rr.get("journey") or {}
         sur = rr.get("survey") or {}
+        sco = rr.get("scoring") or {}
         kaf = rr.get("kafka") or {}
         result = r.get("result") or {}
         status = result.get("status") or {}
@@ -619,9 +838,11 @@ def cmd_report(results_dir):
         cpu = f"{fmt(ing.get('cpuAvgPct'), '%')} ({fmt(ing.get('cpuPeakPct'), '%')})" if ing else "—"
         jcpu = f"{fmt(jou.get('cpuAvgPct'), '%')} ({fmt(jou.get('cpuPeakPct'), '%')})" if jou else "—"
         scpu = f"{fmt(sur.get('cpuAvgPct'), '%')} ({fmt(sur.get('cpuPeakPct'), '%')})" if sur else "—"
+        ocpu = f"{fmt(sco.get('cpuAvgPct'), '%')} ({fmt(sco.get('cpuPeakPct'), '%')})" if sco else "—"
         out.append(f"| {s} | {r.get('exitCode')} | {errcol} | {cpu} | {fmt(ing.get('rssPeakMb'), 'MB') if ing else '—'} | "
                    f"{jcpu} | {fmt(jou.get('rssPeakMb'), 'MB') if jou else '—'} | "
                    f"{scpu} | {fmt(sur.get('rssPeakMb'), 'MB') if sur else '—'} | "
+                   f"{ocpu} | {fmt(sco.get('rssPeakMb'), 'MB') if sco else '—'} | "
                    f"{fmt(kaf.get('cpuAvgPct'), '%') if kaf else '—'} | {fmt(rr.get('machineBusyPct'), '%')} |")
     out.append("")
     out.append("CPU% is per core (200% = both cores of a 2-CPU machine), sampled from /proc once a second "
@@ -631,7 +852,8 @@ def cmd_report(results_dir):
     out.append("")
     for s in steps:
         out.append(f"- {s}: `{R[s].get('command')}`")
-    failed = [s for s in steps if R[s].get("exitCode") != 0]
+    # a step can also fail a check after its command succeeded (bench.sh writes checkFailed)
+    failed = [s for s in steps if R[s].get("exitCode") != 0 or R[s].get("checkFailed")]
     if failed:
         out.append("")
         out.append(f"Steps that failed: {', '.join(failed)} (see .bench/logs/bench-<step>.log).")
@@ -670,6 +892,12 @@ def main(argv):
         sep = args.index("--")
         head, tail = args[:sep], args[sep + 1:]
         cmd_db_catchup(int(head[0]), float(head[1]), int(head[2]) if len(head) > 2 else 0, tail)
+    elif cmd == "health-catchup":
+        cmd_health_catchup(args[0], args[1], int(args[2]), float(args[3]), int(args[4]) if len(args) > 4 else 0)
+    elif cmd == "health-settle":
+        cmd_health_settle(args[0], float(args[1]))
+    elif cmd == "http-latency":
+        cmd_http_latency(args[0], args[1], int(args[2]), int(args[3]))
     elif cmd == "db-settle":
         sep = args.index("--")
         cmd_db_settle(float(args[0]), args[sep + 1:])

@@ -30,14 +30,37 @@
 #                       mix, invitations by status (SENT = delivered), survey's RSS
 #   survey-latency      survey settled; loadgen journey-ends --rate 200 for 60 s (after 10 s warmup)
 #                       reads survey.invited back: p50/p99 journey event Kafka time -> invitation's
+# then scoring (its own empty database, dropped at the start of every bench run; journey and survey are
+# stopped first: their relays write to topics scoring reads, and every step has the two cores alone; the
+# steps run one after the other, never at the same time):
+#   scoring-touchpoints  scoring stopped, its consumer group moved to the end of its three topics; loadgen
+#                        scoring-events --touchpoints N writes N touchpoint.recorded of the last 120 days as
+#                        ingest would; start scoring; poll touchpoints.applied (+ skipped + dead-lettered) in
+#                        its readiness data (management port) every 0.25 s until >= N -> events/s with
+#                        durable state (rollups, profiles, inbox), RSS, CPU
+#   scoring-responses    the same with --responses M survey.responded (survey-events.applied) -> responses/s;
+#                        scoring keeps the touchpoints' rollups
+#   scoring-query        scoring settled; the rollup tables' row counts; GET /v1/metrics (NPS by journey x
+#                        branch x week over ~90 days) and GET /v1/pyramid (MONTH) with a cx-analyst token,
+#                        50 warmup + 500 measured each, in sequence, the dates varied per request -> p50/p99/max;
+#                        an endpoint that answers anything but 200 (404: not merged) fails the step, no figures
+#   scoring-alerts       scoring settled; loadgen scoring-events --rate 200 for 60 s (after 10 s warmup) reads
+#                        alert.low-score back: p50/p99/max response Kafka time -> its alert's, matched of the low
+#                        scores sent; no alert at all fails the step
 #
 # Knobs (environment): WINDBELL_BENCH_STEPS="payloads perf batch single rate journey-preload
-# journey-throughput journey-latency survey-preload survey-throughput survey-latency",
+# journey-throughput journey-latency survey-preload survey-throughput survey-latency scoring-touchpoints
+# scoring-responses scoring-query scoring-alerts",
 # WINDBELL_BENCH_PERF_RECORDS=1000000, WINDBELL_BENCH_JOURNEY_EVENTS=300000,
 # WINDBELL_BENCH_JOURNEY_RATE=2000, WINDBELL_BENCH_JOURNEY_CUSTOMERS=100000,
 # WINDBELL_BENCH_SURVEY_EVENTS=50000, WINDBELL_BENCH_SURVEY_RATE=200,
 # WINDBELL_BENCH_SURVEY_INTERRUPTED_SHARE=0.3, WINDBELL_BENCH_SURVEY_SAMPLING=1.0 (the rules' sampling
-# rate; 0 measures match + sampling alone), WINDBELL_BENCH_KEEP_DATA=1 (keep the broker's data),
+# rate; 0 measures match + sampling alone), WINDBELL_BENCH_SCORING_TOUCHPOINTS=1000000,
+# WINDBELL_BENCH_SCORING_RESPONSES=200000 (the issue's figures: 10000000 and 1000000),
+# WINDBELL_BENCH_SCORING_DAYS=120, WINDBELL_BENCH_SCORING_CUSTOMERS=100000, WINDBELL_BENCH_SCORING_RATE=200,
+# WINDBELL_BENCH_SCORING_QUERIES=500, WINDBELL_BENCH_SCORING_METRICS_QUERY and
+# WINDBELL_BENCH_SCORING_PYRAMID_QUERY (the query strings, {from} {to} {date} filled in per request),
+# WINDBELL_BENCH_KEEP_DATA=1 (keep the broker's data),
 # WINDBELL_BENCH_{PG,KAFKA,KAFKA_CONTROLLER,KEYCLOAK}_PORT, WINDBELL_BENCH_SERVICE_PORT_OFFSET.
 set -euo pipefail
 
@@ -48,7 +71,7 @@ export WINDBELL_PG_PORT=${WINDBELL_BENCH_PG_PORT:-25432}
 export WINDBELL_KAFKA_PORT=${WINDBELL_BENCH_KAFKA_PORT:-29092}
 export WINDBELL_KAFKA_CONTROLLER_PORT=${WINDBELL_BENCH_KAFKA_CONTROLLER_PORT:-29093}
 export WINDBELL_KEYCLOAK_PORT=${WINDBELL_BENCH_KEYCLOAK_PORT:-28080}
-export WINDBELL_SERVICE_PORT_OFFSET=${WINDBELL_BENCH_SERVICE_PORT_OFFSET:-10}   # ingest: 8091, journey: 8092, survey: 8093
+export WINDBELL_SERVICE_PORT_OFFSET=${WINDBELL_BENCH_SERVICE_PORT_OFFSET:-10}   # ingest: 8091 ... scoring: 8094
 export WINDBELL_SERVICES_FILE=$BENCH_ROOT/tools/stack/services.conf
 unset WINDBELL_SKIP_BUILD WINDBELL_SERVICE_JAVA_OPTS
 # shellcheck source=../stack/lib.sh
@@ -65,7 +88,7 @@ PRODUCER_COMPRESSION=lz4
 PRODUCER_MAX_IN_FLIGHT=5
 PRODUCER_BUFFER_MEMORY=67108864
 
-STEPS=${WINDBELL_BENCH_STEPS:-payloads perf batch single rate journey-preload journey-throughput journey-latency survey-preload survey-throughput survey-latency}
+STEPS=${WINDBELL_BENCH_STEPS:-payloads perf batch single rate journey-preload journey-throughput journey-latency survey-preload survey-throughput survey-latency scoring-touchpoints scoring-responses scoring-query scoring-alerts}
 PAYLOAD_COUNT=10000
 PERF_RECORDS=${WINDBELL_BENCH_PERF_RECORDS:-1000000}
 PERF_TOPIC=bench.producer-perf
@@ -97,6 +120,23 @@ SURVEY_RATE_SEED=45
 SURVEY_RULE_DELAY=PT0S
 SURVEY_RULE_SAMPLING=${WINDBELL_BENCH_SURVEY_SAMPLING:-1.0}   # 0: every rule matches, nothing is sampled (comparison)
 SURVEY_JOURNEYS="ACCOUNT_OPENING CARD_ACTIVATION WEALTH_PURCHASE LOAN_APPLICATION TRANSFER COMPLAINT REFERRAL"
+SCORING_TOUCHPOINTS=${WINDBELL_BENCH_SCORING_TOUCHPOINTS:-1000000}
+SCORING_RESPONSES=${WINDBELL_BENCH_SCORING_RESPONSES:-200000}
+SCORING_DAYS=${WINDBELL_BENCH_SCORING_DAYS:-120}
+SCORING_CUSTOMERS=${WINDBELL_BENCH_SCORING_CUSTOMERS:-100000}
+SCORING_RATE=${WINDBELL_BENCH_SCORING_RATE:-200}
+SCORING_RATE_DURATION_S=60
+SCORING_RATE_WARMUP_S=10
+SCORING_QUERIES=${WINDBELL_BENCH_SCORING_QUERIES:-500}
+SCORING_QUERY_WARMUP=50
+# the issue's queries; {from} {to} {date} are filled in and varied per request (bench.py query_path)
+SCORING_METRICS_QUERY='metric=NPS&groupBy=journey,branch&bucket=WEEK&from={from}&to={to}'
+SCORING_METRICS_QUERY=${WINDBELL_BENCH_SCORING_METRICS_QUERY:-$SCORING_METRICS_QUERY}
+SCORING_PYRAMID_QUERY='period=MONTH&date={date}'
+SCORING_PYRAMID_QUERY=${WINDBELL_BENCH_SCORING_PYRAMID_QUERY:-$SCORING_PYRAMID_QUERY}
+# one seed for both preloads: touchpoints and answers are about the same customers (tier, home branch)
+SCORING_PRELOAD_SEED=46
+SCORING_RATE_SEED=47
 
 # Targets (docs: architecture "Performance targets").
 TARGET_BATCH_EPS=30000
@@ -107,6 +147,12 @@ TARGET_START_S=1.5
 TARGET_IDLE_RSS_MB=250
 TARGET_JOURNEY_EPS=10000
 TARGET_JOURNEY_P99_MS=100
+# scoring (issue 11): rollup ingestion, the two queries, and "raised within a second" for alert.low-score
+TARGET_SCORING_TOUCHPOINTS_EPS=20000
+TARGET_SCORING_RESPONSES_PS=5000
+TARGET_SCORING_METRICS_P99_MS=50
+TARGET_SCORING_PYRAMID_P99_MS=200
+TARGET_SCORING_ALERT_P99_MS=1000
 
 # Upper bounds, so a hung step cannot hang the bench.
 BUILD_TIMEOUT_S=1200
@@ -119,6 +165,13 @@ JOURNEY_SETTLE_TIMEOUT_S=180
 SURVEY_PRELOAD_TIMEOUT_S=600
 SURVEY_CATCHUP_TIMEOUT_S=$((SURVEY_EVENTS / 100 + 120))    # gives up below 100 decisions/s
 SURVEY_DELIVERY_SETTLE_S=120
+# the preload writes about 20,000 touchpoints/s (or 10,000 responses/s) on two cores; the catch-up gives up
+# below 2,000 touchpoints/s (500 responses/s) and reports the rate reached
+SCORING_PRELOAD_TIMEOUT_S=$(((SCORING_TOUCHPOINTS + SCORING_RESPONSES) / 2000 + 300))
+SCORING_TOUCHPOINTS_CATCHUP_S=$((SCORING_TOUCHPOINTS / 2000 + 120))
+SCORING_RESPONSES_CATCHUP_S=$((SCORING_RESPONSES / 500 + 120))
+SCORING_SETTLE_TIMEOUT_S=300
+SCORING_QUERY_TIMEOUT_S=$(((SCORING_QUERIES + SCORING_QUERY_WARMUP) * 2 + 60))   # gives up above 2 s a query
 
 RESULTS=$STATE_DIR/results
 PAYLOADS=$STATE_DIR/payloads.ndjson
@@ -140,6 +193,14 @@ SURVEY_GROUP=$(sed -n 's/^mp\.messaging\.incoming\.journey-events\.group\.id=//p
 SURVEY_GROUP=${SURVEY_GROUP:-windbell-survey}
 SURVEY_TOPIC=cx.journey-events.v1
 SURVEY_EVENTS_TOPIC=cx.survey-events.v1
+SCORING_PORT=$(services_list scoring | awk '{ print $2 }')
+SCORING_URL=http://$BIND_HOST:${SCORING_PORT:-8094}
+# the kit's counters (applied, skipped, dead-lettered per channel) are in the readiness data, management port
+SCORING_HEALTH_URL=http://$BIND_HOST:$(management_port "${SCORING_PORT:-8094}")/q/health/ready
+SCORING_GROUP=$(sed -n 's/^mp\.messaging\.incoming\.touchpoints\.group\.id=//p' \
+  "$WB_ROOT/services/scoring/src/main/resources/application.properties" 2>/dev/null | head -n1)
+SCORING_GROUP=${SCORING_GROUP:-windbell-scoring}
+SCORING_TOPICS=(cx.touchpoint-events.v1 cx.journey-events.v1 cx.survey-events.v1)
 # Quiet hours off (start == end): a delay-0 invitation is delivered at once whatever the time of day
 # of the run, so delivery is measured; the contact budget's caps and cooldown stay as configured.
 SERVICE_EXTRA_JAVA_OPTS[survey]="-Dwindbell.survey.budget.quiet-hours.start=00:00 -Dwindbell.survey.budget.quiet-hours.end=00:00"
@@ -156,6 +217,7 @@ wants() { [[ " $STEPS " == *" $1 "* ]]; }
 wants_ingest() { wants batch || wants single || wants rate; }
 wants_journey() { wants journey-preload || wants journey-throughput || wants journey-latency; }
 wants_survey() { wants survey-preload || wants survey-throughput || wants survey-latency; }
+wants_scoring() { wants scoring-touchpoints || wants scoring-responses || wants scoring-query || wants scoring-alerts; }
 
 # --- lifecycle -----------------------------------------------------------------------------------
 cleanup() {
@@ -177,7 +239,7 @@ cleanup() {
 # starts empty (Keycloak and PostgreSQL are kept: they only hold configuration).
 fresh_stack() {
   if is_running kafka || is_running keycloak || is_running ingest || is_running journey || is_running survey ||
-    pg_running_any; then
+    is_running scoring || pg_running_any; then
     say "stopping leftovers of an earlier bench run"
     stack_stop
   fi
@@ -190,7 +252,8 @@ pg_running_any() { PG_BIN=$(pg_find_bindir) && pg_running; }
 
 build() {
   local modules=()
-  wants payloads || wants_ingest || wants_journey || wants_survey && modules+=(tools/loadgen)
+  wants payloads || wants_ingest || wants_journey || wants_survey || wants_scoring && modules+=(tools/loadgen)
+  wants_scoring && modules=(services/scoring "${modules[@]}")
   wants_survey && modules=(services/survey "${modules[@]}")
   wants_journey && modules=(services/journey "${modules[@]}")
   wants_ingest && modules=(services/ingest "${modules[@]}")
@@ -239,7 +302,10 @@ json.dump({
   "targets": {"batchEventsPerS": $TARGET_BATCH_EPS, "batchVsPerf": $TARGET_BATCH_VS_PERF,
               "singleRequestsPerS": $TARGET_SINGLE_RPS, "p99Ms": $TARGET_P99_MS,
               "startS": $TARGET_START_S, "idleRssMb": $TARGET_IDLE_RSS_MB,
-              "journeyEventsPerS": $TARGET_JOURNEY_EPS, "journeyP99Ms": $TARGET_JOURNEY_P99_MS},
+              "journeyEventsPerS": $TARGET_JOURNEY_EPS, "journeyP99Ms": $TARGET_JOURNEY_P99_MS,
+              "scoringTouchpointsPerS": $TARGET_SCORING_TOUCHPOINTS_EPS, "scoringResponsesPerS": $TARGET_SCORING_RESPONSES_PS,
+              "scoringMetricsP99Ms": $TARGET_SCORING_METRICS_P99_MS, "scoringPyramidP99Ms": $TARGET_SCORING_PYRAMID_P99_MS,
+              "scoringAlertP99Ms": $TARGET_SCORING_ALERT_P99_MS},
 }, open(sys.argv[1], "w"), indent=2)
 PY
 }
@@ -278,7 +344,7 @@ run_step() {
   local name=$1 timeout_s=$2 parser=$3 skip_s=$4; shift 5
   local log=$STATE_DIR/logs/bench-$name.log out=$STATE_DIR/logs/bench-$name.out
   local samples=$STATE_DIR/logs/bench-$name.samples pids=() names=() p pid rc t0 t1
-  for p in ingest journey survey kafka; do
+  for p in ingest journey survey scoring kafka; do
     if pid=$(running_pid "$p"); then pids+=("$pid"); names+=("$p"); fi
   done
   say "step $name: $*"
@@ -319,10 +385,18 @@ run_step() {
 LOADGEN_TARGET=(--token-url "$TOKEN_URL" --client-id channel-app --client-secret channel-app-secret
   --base-url "$INGEST_URL")
 
-# Reads a number from a step's result file: result_field single requestsPerS
+# Reads a number from a step's result file: result_field single requestsPerS (a dotted path reads
+# deeper: result_field scoring-touchpoints-preload touchpoints.records)
 result_field() {
-  python3 -c 'import json,sys; r=(json.load(open(sys.argv[1])).get("result") or {}); print(r.get(sys.argv[2], ""))' \
-    "$RESULTS/$1.json" "$2" 2>/dev/null || true
+  python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1])).get("result") or {}
+parts, i = sys.argv[2].split("."), 0
+while r is not None and i < len(parts):
+    # the longest key first: the kit names its counters "touchpoints.applied"
+    j = next((j for j in range(len(parts), i, -1) if isinstance(r, dict) and ".".join(parts[i:j]) in r), None)
+    r, i = (r[".".join(parts[i:j])], j) if j else (None, i)
+print("" if r is None else r)' "$RESULTS/$1.json" "$2" 2>/dev/null || true
 }
 
 step_payloads() {
@@ -376,10 +450,16 @@ JOURNEY_LOADGEN=()
 
 # Moves journey's consumer group to the end of the touchpoint topic (journey must be stopped), so
 # that it consumes exactly what is written afterwards, not the events of the ingest steps.
-journey_group_to_end() {
+journey_group_to_end() { group_to_end journey "$JOURNEY_GROUP" "$JOURNEY_TOPIC"; }
+
+# group_to_end SERVICE GROUP TOPIC...: moves the (inactive) consumer group to the end of the topics
+group_to_end() {
+  local service=$1 group=$2 topic
+  local -a topics=()
+  for topic in "${@:3}"; do topics+=(--topic "$topic"); done
   kafka_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$KAFKA_URL" \
-    --group "$JOURNEY_GROUP" --topic "$JOURNEY_TOPIC" --reset-offsets --to-latest --execute \
-    >>"$STATE_DIR/logs/bench-journey-group.log" 2>&1
+    --group "$group" "${topics[@]}" --reset-offsets --to-latest --execute \
+    >>"$STATE_DIR/logs/bench-$service-group.log" 2>&1
 }
 
 # Prints {"lag": n, ...} for journey's consumer group (records on the topic not yet committed).
@@ -540,11 +620,7 @@ survey_count_cmd() {
     -U "$DB_USER" -d survey -c "$1"
 }
 
-survey_group_to_end() {
-  kafka_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$KAFKA_URL" \
-    --group "$SURVEY_GROUP" --topic "$SURVEY_TOPIC" --reset-offsets --to-latest --execute \
-    >>"$STATE_DIR/logs/bench-survey-group.log" 2>&1
-}
+survey_group_to_end() { group_to_end survey "$SURVEY_GROUP" "$SURVEY_TOPIC"; }
 
 # Once per bench run, on survey's fresh database: start survey (its group at the end of the topic, so
 # it consumes nothing), give every active rule sampling 1.0 and delay PT0S through the admin API
@@ -675,6 +751,124 @@ step_survey_latency() {
   say "survey-latency: $(python3 -c 'import json,sys; r=(json.load(open(sys.argv[1])).get("result") or {}).get("invitations") or {}; l=r.get("latencyMs") or {}; print("p50 %s / p99 %s / max %s ms over %s invitations" % (l.get("p50"), l.get("p99"), l.get("max"), r.get("matchedMeasured")))' "$RESULTS/survey-latency.json")"
 }
 
+# --- scoring ---------------------------------------------------------------------------------------
+# The loadgen command of the scoring steps: touchpoint.recorded as ingest publishes them and survey.responded
+# as survey's outbox relay does, straight to the bench's broker. Filled by main once $JAVA is known.
+SCORING_LOADGEN=()
+
+# psql as scoring's own user: prints what the query returns, unaligned
+scoring_psql() {
+  PGPASSWORD=$DB_PASSWORD "$(pg_bindir)/psql" -X -q -At -h "$BIND_HOST" -p "$PG_PORT" -U "$DB_USER" -d scoring "$@"
+}
+
+# scoring measures alone: journey's and survey's relays write to topics scoring reads (their events would be
+# counted and compete for the cores), and scoring itself must start after the preload
+scoring_alone() {
+  local p
+  for p in journey survey scoring; do
+    if is_running "$p"; then
+      say "scoring: stopping $p (the scoring steps run alone on the two cores)"
+      stop_part "$p" 20
+    fi
+  done
+}
+
+# Starts scoring for a step that measures it settled (not a catch-up): from the end of its topics when it is
+# not running, then until its counters stop moving. Prints nothing; fails with a sentence.
+scoring_settled() {
+  if ! is_running scoring; then
+    scoring_alone
+    group_to_end scoring "$SCORING_GROUP" "${SCORING_TOPICS[@]}" || { say "scoring: consumer group"; return 1; }
+    services_start scoring
+  fi
+  # a backlog would be measured as latency, or would compete with the queries
+  python3 "$BENCH_PY" health-settle "$SCORING_HEALTH_URL" "$SCORING_SETTLE_TIMEOUT_S" >/dev/null ||
+    { say "scoring: its channels did not settle within ${SCORING_SETTLE_TIMEOUT_S}s"; return 1; }
+}
+
+step_scoring_touchpoints() { scoring_catch_up touchpoints "$SCORING_TOUCHPOINTS" touchpoints "$SCORING_TOUCHPOINTS_CATCHUP_S"; }
+step_scoring_responses() { scoring_catch_up responses "$SCORING_RESPONSES" survey-events "$SCORING_RESPONSES_CATCHUP_S"; }
+
+# scoring_catch_up KIND COUNT CHANNEL TIMEOUT_S: scoring stopped and its group at the end of its topics, loadgen
+# writes COUNT events of KIND (touchpoints|responses), then scoring starts while a poller reads CHANNEL's counters
+# from its readiness data until they reach COUNT. Like step_survey_throughput (the poller starts first).
+scoring_catch_up() {
+  local kind=$1 count=$2 channel=$3 timeout_s=$4 name=scoring-$1 target
+  local log=$STATE_DIR/logs/bench-$name.log out=$STATE_DIR/logs/bench-$name.out
+  local samples=$STATE_DIR/logs/bench-$name.samples pids=() names=() p pid rc t0 t1 ready_us parsed resources
+  scoring_alone
+  if ! group_to_end scoring "$SCORING_GROUP" "${SCORING_TOPICS[@]}"; then
+    FAILED_STEPS+=("$name"); say "step $name FAILED: could not move consumer group $SCORING_GROUP to the end"; return 0
+  fi
+  run_step "$name-preload" "$SCORING_PRELOAD_TIMEOUT_S" last-json 0 -- \
+    "${SCORING_LOADGEN[@]}" "--$kind" "$count" --days "$SCORING_DAYS" --seed "$SCORING_PRELOAD_SEED" || return 0
+  target=$(result_field "$name-preload" "$kind.records")
+  if [[ -z $target || $target == 0 ]]; then
+    FAILED_STEPS+=("$name"); say "step $name skipped: nothing was written"; return 0
+  fi
+  say "step $name: $target $kind on the topic; start scoring, poll $channel.applied every 0.25 s until $target"
+  catch_up_while_starting scoring python3 "$BENCH_PY" health-catchup "$SCORING_HEALTH_URL" "$channel" "$target" \
+    "$timeout_s"
+  python3 "$BENCH_PY" step-json "$name" "start scoring; poll $channel.applied+skipped+dead-lettered in /q/health/ready every 0.25 s until >= $target" \
+    "$rc" "$(((t1 - t0) / 1000000))" "$parsed" "$resources" >"$RESULTS/$name.json"
+  local rss=
+  if pid=$(running_pid scoring); then rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status"); fi
+  python3 -c 'import json,sys; json.dump({"step": sys.argv[2], "rssMb": round(int(sys.argv[3]) / 1024, 1) if int(sys.argv[3]) else None,
+    "readyS": round(int(sys.argv[4]) / 1e6, 2), "note": "RSS when caught up; launch to /q/health/ready 200 while consuming"},
+    open(sys.argv[1], "w"))' "$RESULTS/$name-end.json" "$name-end" "${rss:-0}" "$ready_us"
+  if [[ $(result_field "$name" caughtUp) != True ]]; then
+    FAILED_STEPS+=("$name"); say "step $name: not caught up within ${timeout_s}s (see $log)"; return 0
+  fi
+  say "step $name done: $(result_field "$name" perS) $kind/s over $(result_field "$name" consumeS) s" \
+    "(start: $(result_field "$name" startFrom)); dead-lettered: $(result_field "$name" "messaging.$channel.dead-lettered")"
+}
+
+step_scoring_query() {
+  if ! scoring_settled; then
+    FAILED_STEPS+=(scoring-query); say "step scoring-query skipped: scoring is not running settled"; return 0
+  fi
+  # how big the rollups were: every table of scoring's own schema (the merged features add theirs)
+  local tables t counts=()
+  tables=$(scoring_psql -c "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'
+    AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'flyway%' ORDER BY 1" 2>/dev/null) || tables=
+  for t in $tables; do
+    [[ $t =~ ^[a-z_][a-z0-9_]*$ ]] && counts+=("$t=$(scoring_psql -c "SELECT count(*) FROM \"$t\"" 2>/dev/null || echo -1)")
+  done
+  python3 -c 'import json,sys; json.dump({"step": "scoring-rows", "rows": {k: int(v) for k, v in (a.split("=", 1) for a in sys.argv[2:])}},
+    open(sys.argv[1], "w"), indent=2)' "$RESULTS/scoring-rows.json" "${counts[@]}"
+  say "scoring-query: rows ${counts[*]}"
+  # a cx-analyst token from the bench's Keycloak (bench.py fetches it and again on expiry)
+  local -a analyst=(env WINDBELL_BENCH_CLIENT_ID=cx-analyst-cli WINDBELL_BENCH_CLIENT_SECRET=cx-analyst-secret)
+  run_step scoring-query-metrics "$SCORING_QUERY_TIMEOUT_S" last-json 0 -- "${analyst[@]}" python3 "$BENCH_PY" \
+    http-latency metrics "$SCORING_URL/v1/metrics?$SCORING_METRICS_QUERY" "$SCORING_QUERY_WARMUP" "$SCORING_QUERIES" ||
+    say "scoring-query: $(result_field scoring-query-metrics failed)"
+  run_step scoring-query-pyramid "$SCORING_QUERY_TIMEOUT_S" last-json 0 -- "${analyst[@]}" python3 "$BENCH_PY" \
+    http-latency pyramid "$SCORING_URL/v1/pyramid?$SCORING_PYRAMID_QUERY" "$SCORING_QUERY_WARMUP" "$SCORING_QUERIES" ||
+    say "scoring-query: $(result_field scoring-query-pyramid failed)"
+}
+
+step_scoring_alerts() {
+  if ! scoring_settled; then
+    FAILED_STEPS+=(scoring-alerts); say "step scoring-alerts skipped: scoring is not running settled"; return 0
+  fi
+  run_step scoring-alerts $((SCORING_RATE_WARMUP_S + SCORING_RATE_DURATION_S + LOADGEN_SLACK_S + 60)) last-json \
+    "$SCORING_RATE_WARMUP_S" -- "${SCORING_LOADGEN[@]}" --rate "$SCORING_RATE" --warmup "${SCORING_RATE_WARMUP_S}s" \
+    --duration "${SCORING_RATE_DURATION_S}s" --drain 60s --seed "$SCORING_RATE_SEED" || return 0
+  local low matched
+  low=$(result_field scoring-alerts alerts.lowScoresMeasured)
+  matched=$(result_field scoring-alerts alerts.matchedMeasured)
+  say "scoring-alerts: $matched of $low low scores alerted; p50 / p99 / max" \
+    "$(result_field scoring-alerts alerts.latencyMs.p50) / $(result_field scoring-alerts alerts.latencyMs.p99) /" \
+    "$(result_field scoring-alerts alerts.latencyMs.max) ms"
+  if [[ ${matched:-0} == 0 ]]; then
+    local why="no alert.low-score on cx.experience-alerts.v1 for any of the $low low scores (is the alerts feature merged?)"
+    FAILED_STEPS+=(scoring-alerts)
+    say "step scoring-alerts FAILED: $why"
+    python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); r["checkFailed"]=sys.argv[2]; json.dump(r, open(sys.argv[1], "w"), indent=2)' \
+      "$RESULTS/scoring-alerts.json" "$why"
+  fi
+}
+
 main() {
   ensure_dirs
   ensure_java
@@ -682,6 +876,7 @@ main() {
     --customers "$JOURNEY_CUSTOMERS")
   SURVEY_LOADGEN=("$JAVA" -jar "$LOADGEN_JAR" journey-ends --bootstrap "$KAFKA_URL" --topic "$SURVEY_TOPIC"
     --survey-topic "$SURVEY_EVENTS_TOPIC" --interrupted-share "$SURVEY_INTERRUPTED_SHARE")
+  SCORING_LOADGEN=("$JAVA" -jar "$LOADGEN_JAR" scoring-events --bootstrap "$KAFKA_URL" --customers "$SCORING_CUSTOMERS")
   trap cleanup EXIT
   trap 'exit 130' INT TERM
   say "Windbell bench: steps [$STEPS], state in $STATE_DIR, JDK $JAVA_HOME"
@@ -694,6 +889,7 @@ main() {
   wants_ingest && services+=(ingest)
   wants_journey && services+=(journey)
   wants_survey && services+=(survey)
+  wants_scoring && services+=(scoring)
   if wants_journey; then
     # journey's state is what it measures: every run starts on an empty database
     pg_drop_databases journey
@@ -702,11 +898,15 @@ main() {
     # the same for survey: its decisions, invitations and contact ledger start empty
     pg_drop_databases survey
   fi
+  if wants_scoring; then
+    # and for scoring: its rollups, profiles and inbox start empty
+    pg_drop_databases scoring
+  fi
   mapfile -t dbs < <(((${#services[@]})) && service_databases "${services[@]}")
   pg_ensure_databases "${dbs[@]}"
   kafka_start
   kafka_ensure_topics
-  if wants_ingest || wants_journey || wants_survey; then
+  if wants_ingest || wants_journey || wants_survey || wants_scoring; then
     keycloak_start
   fi
   if wants_ingest; then
@@ -723,6 +923,7 @@ main() {
       payloads | perf | batch | single | rate) "step_$s" ;;
       journey-preload | journey-throughput | journey-latency) "step_${s//-/_}" ;;
       survey-preload | survey-throughput | survey-latency) "step_${s//-/_}" ;;
+      scoring-touchpoints | scoring-responses | scoring-query | scoring-alerts) "step_${s//-/_}" ;;
       *) die "unknown step '$s' (WINDBELL_BENCH_STEPS)" ;;
     esac
   done

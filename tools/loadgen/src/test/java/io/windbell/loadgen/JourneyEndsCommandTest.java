@@ -1,42 +1,19 @@
 package io.windbell.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.windbell.contracts.CloudEvents;
 import io.windbell.contracts.EventJson;
 import io.windbell.contracts.EventType;
 import io.windbell.contracts.journey.JourneyInterrupted;
@@ -48,59 +25,16 @@ import io.windbell.testing.ContractAssertions;
 /** {@code journey-ends} in process against a real KRaft broker in this JVM. */
 class JourneyEndsCommandTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JOURNEY_TOPIC = "cx.journey-events.v1";
     private static final String SURVEY_TOPIC = "cx.survey-events.v1";
 
-    private static KafkaClusterTestKit kafka;
-    private static String bootstrap;
-
-    private record Result(int exit, String out, String err) {
-
-        JsonNode summary() throws Exception {
-            String[] lines = out.strip().split("\n");
-            return JSON.readTree(lines[lines.length - 1]);
-        }
-    }
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = TestBroker.start(3, JOURNEY_TOPIC, SURVEY_TOPIC, "paced-ends");
-        bootstrap = kafka.bootstrapServers();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
-    private static Result run(String... argv) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = LoadGen.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static Properties consumerProps() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return props;
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String key) {
-        Header h = record.headers().lastHeader(key);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
+    @RegisterExtension
+    static final TestBroker.PerClass KAFKA = new TestBroker.PerClass(3, JOURNEY_TOPIC, SURVEY_TOPIC, "paced-ends");
 
     @Test
     void countedPutsJourneyEndsOnTheTopicAsJourneysRelayWould() throws Exception {
-        Result result = run("journey-ends", "--bootstrap", bootstrap, "--count", "2000", "--seed", "7",
-                "--interrupted-share", "0.4");
+        CommandRun result = CommandRun.of("journey-ends", "--bootstrap", KAFKA.bootstrap(), "--count", "2000", "--seed",
+                "7", "--interrupted-share", "0.4");
 
         assertThat(result.exit()).as(result.err()).isZero();
         JsonNode summary = result.summary();
@@ -113,28 +47,20 @@ class JourneyEndsCommandTest {
         assertThat(journeys.get("completed").asLong() + journeys.get("interrupted").asLong()).isEqualTo(2000);
         assertThat(journeys.get("interrupted").asLong()).isBetween(650L, 950L);
 
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(JOURNEY_TOPIC));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (records.size() < 2000 && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
+        List<ConsumerRecord<String, byte[]>> records = CommandRun.readAll(KAFKA.bootstrap(), JOURNEY_TOPIC, 2000);
         assertThat(records).hasSize(2000);
         Set<String> ids = new HashSet<>();
         Set<String> customers = new HashSet<>();
         for (ConsumerRecord<String, byte[]> r : records) {
-            String type = header(r, "ce_type");
+            String type = CommandRun.header(r, "ce_type");
             EventType eventType = EventType.find(type).orElseThrow();
             assertThat(eventType).isIn(EventType.JOURNEY_COMPLETED, EventType.JOURNEY_INTERRUPTED);
             ContractAssertions.assertValid(eventType, r.value());
-            ids.add(header(r, "ce_id"));
+            ids.add(CommandRun.header(r, "ce_id"));
             customers.add(r.key());
-            assertThat(header(r, "ce_source")).isEqualTo("/windbell/journey");
-            assertThat(header(r, "ce_subject")).isEqualTo(r.key());
-            assertThat(header(r, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+            assertThat(CommandRun.header(r, "ce_source")).isEqualTo("/windbell/journey");
+            assertThat(CommandRun.header(r, "ce_subject")).isEqualTo(r.key());
+            assertThat(CommandRun.header(r, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
             assertThat(EventJson.read(r.value(), type).partitionKey()).isEqualTo(r.key());
         }
         assertThat(ids).hasSize(2000);
@@ -144,52 +70,26 @@ class JourneyEndsCommandTest {
     /** A stand-in for survey: every interrupted journey is invited at once. */
     @Test
     void pacedMeasuresTheTimeFromTheJourneyEventToItsInvitation() throws Exception {
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong invited = new AtomicLong();
-        AtomicBoolean assigned = new AtomicBoolean();
-        Thread fakeSurvey = new Thread(() -> {
-            Properties props = consumerProps();
-            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                    new ByteArrayDeserializer());
-                    KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                            Map.of("bootstrap.servers", bootstrap, "linger.ms", 0), new StringSerializer(),
-                            new ByteArraySerializer())) {
-                consumer.subscribe(List.of("paced-ends"));
-                while (!stop.get()) {
-                    var polled = consumer.poll(Duration.ofMillis(50));
-                    assigned.compareAndSet(false, !consumer.assignment().isEmpty());
-                    for (ConsumerRecord<String, byte[]> r : polled) {
-                        if (!JourneyInterrupted.TYPE.equals(header(r, "ce_type"))) {
-                            continue;
-                        }
-                        JourneyInterrupted e = EventJson.read(r.value(), JourneyInterrupted.class);
-                        SurveyInvited inv = new SurveyInvited(UUID.randomUUID(), e.journey().customerId(),
-                                e.journey().journeyInstanceId(), "GENERAL_CSAT", AnchorMetric.values()[0],
-                                DeliveryChannel.values()[0], "zh-CN", Instant.now(), Instant.now().plusSeconds(3600),
-                                List.of("Q1"), List.of(), null);
-                        ProducerRecord<String, byte[]> out = new ProducerRecord<>(SURVEY_TOPIC, inv.customerId(),
-                                EventJson.toBytes(inv));
-                        CloudEvents.headers(UUID.randomUUID().toString(), "/windbell/survey", Instant.now(), inv)
-                                .forEach((k, v) -> out.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-                        producer.send(out);
-                        invited.incrementAndGet();
+        CommandRun result;
+        AnsweringService survey = AnsweringService.start(KAFKA.bootstrap(), "paced-ends", SURVEY_TOPIC,
+                "/windbell/survey", r -> {
+                    if (!JourneyInterrupted.TYPE.equals(CommandRun.header(r, "ce_type"))) {
+                        return null;
                     }
-                    producer.flush();
-                }
-            }
-        });
-        fakeSurvey.start();
-        // "latest": only once the fake survey has its partitions does it see what the command writes
-        await().atMost(Duration.ofSeconds(30)).untilTrue(assigned);
-        Result result;
+                    JourneyInterrupted e = EventJson.read(r.value(), JourneyInterrupted.class);
+                    return new SurveyInvited(UUID.randomUUID(), e.journey().customerId(),
+                            e.journey().journeyInstanceId(), "GENERAL_CSAT", AnchorMetric.values()[0],
+                            DeliveryChannel.values()[0], "zh-CN", Instant.now(), Instant.now().plusSeconds(3600),
+                            List.of("Q1"), List.of(), null);
+                });
         try {
-            result = run("journey-ends", "--bootstrap", bootstrap, "--topic", "paced-ends", "--rate", "200", "--warmup",
-                    "1s", "--duration", "2s", "--drain", "20s", "--interrupted-share", "0.5", "--seed", "9");
+            result = CommandRun.of("journey-ends", "--bootstrap", KAFKA.bootstrap(), "--topic", "paced-ends", "--rate",
+                    "200", "--warmup", "1s", "--duration", "2s", "--drain", "20s", "--interrupted-share", "0.5",
+                    "--seed", "9");
         } finally {
-            stop.set(true);
-            fakeSurvey.join(10_000);
+            survey.close();
         }
+        long invited = survey.answered();
 
         assertThat(result.exit()).as(result.err()).isZero();
         JsonNode summary = result.summary();
@@ -198,7 +98,7 @@ class JourneyEndsCommandTest {
         assertThat(summary.get("measuredRecords").asLong()).isEqualTo(400);
         assertThat(summary.get("customers").asLong()).as("default: one customer per journey").isEqualTo(600);
         JsonNode invitations = summary.get("invitations");
-        assertThat(invitations.get("invited").asLong()).isEqualTo(invited.get());
+        assertThat(invitations.get("invited").asLong()).isEqualTo(invited);
         long interruptedMeasured = invitations.get("matchedMeasured").asLong();
         assertThat(interruptedMeasured).isBetween(140L, 260L);
         JsonNode latency = invitations.get("latencyMs");
@@ -208,7 +108,7 @@ class JourneyEndsCommandTest {
 
     @Test
     void rateAndCountTogetherAreRefused() {
-        Result both = run("journey-ends", "--rate", "10", "--count", "10");
+        CommandRun both = CommandRun.of("journey-ends", "--rate", "10", "--count", "10");
         assertThat(both.exit()).isEqualTo(2);
         assertThat(both.err()).contains("either --rate");
     }

@@ -2,30 +2,15 @@ package io.windbell.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.windbell.contracts.EventJson;
 import io.windbell.contracts.EventType;
@@ -35,68 +20,13 @@ import io.windbell.testing.ContractAssertions;
 /** {@code journeys} in process against a real KRaft broker in this JVM: what lands on the topic. */
 class JourneysCommandTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static KafkaClusterTestKit kafka;
-    private static String bootstrap;
-
-    private record Result(int exit, String out, String err) {
-
-        JsonNode summary() throws Exception {
-            String[] lines = out.strip().split("\n");
-            return JSON.readTree(lines[lines.length - 1]);
-        }
-    }
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = TestBroker.start(3, "cx.touchpoint-events.v1", "paced");
-        bootstrap = kafka.bootstrapServers();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
-    private static Result run(String... argv) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = LoadGen.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> readAll(String topic, long expected) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (records.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            // anything beyond what was reported would be a bug too
-            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-        }
-        return records;
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String key) {
-        Header h = record.headers().lastHeader(key);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
+    @RegisterExtension
+    static final TestBroker.PerClass KAFKA = new TestBroker.PerClass(3, "cx.touchpoint-events.v1", "paced");
 
     @Test
     void countedPutsExactlyThatManyRecordsOnTheTopicAsIngestWould() throws Exception {
-        Result result = run("journeys", "--bootstrap", bootstrap, "--count", "3000", "--customers", "400", "--seed",
-                "7", "--duplicate-share", "0.03", "--reorder-share", "0.05");
+        CommandRun result = CommandRun.of("journeys", "--bootstrap", KAFKA.bootstrap(), "--count", "3000",
+                "--customers", "400", "--seed", "7", "--duplicate-share", "0.03", "--reorder-share", "0.05");
 
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.out().strip().lines()).hasSize(1);
@@ -112,19 +42,20 @@ class JourneysCommandTest {
         assertThat(summary.get("eventsPerS").asDouble()).isPositive();
         assertThat(summary.get("journeys").get("started").asLong()).isPositive();
 
-        List<ConsumerRecord<String, byte[]>> records = readAll("cx.touchpoint-events.v1", 3000);
+        List<ConsumerRecord<String, byte[]>> records = CommandRun.readAll(KAFKA.bootstrap(), "cx.touchpoint-events.v1",
+                3000);
         assertThat(records).hasSize(3000);
         Set<String> ids = new HashSet<>();
         for (ConsumerRecord<String, byte[]> r : records) {
             TouchpointRecorded e = EventJson.read(r.value(), TouchpointRecorded.class);
-            ids.add(header(r, "ce_id"));
-            assertThat(header(r, "ce_id")).isEqualTo(e.eventId().toString());
-            assertThat(header(r, "ce_type")).isEqualTo("touchpoint.recorded");
-            assertThat(header(r, "ce_source")).isEqualTo("/windbell/ingest");
-            assertThat(header(r, "ce_specversion")).isEqualTo("1.0");
-            assertThat(header(r, "ce_dataschema")).isEqualTo("urn:windbell:schema:touchpoint.recorded:v1");
-            assertThat(header(r, "ce_time")).isEqualTo(e.receivedAt().toString());
-            assertThat(header(r, "ce_subject")).isEqualTo(r.key());
+            ids.add(CommandRun.header(r, "ce_id"));
+            assertThat(CommandRun.header(r, "ce_id")).isEqualTo(e.eventId().toString());
+            assertThat(CommandRun.header(r, "ce_type")).isEqualTo("touchpoint.recorded");
+            assertThat(CommandRun.header(r, "ce_source")).isEqualTo("/windbell/ingest");
+            assertThat(CommandRun.header(r, "ce_specversion")).isEqualTo("1.0");
+            assertThat(CommandRun.header(r, "ce_dataschema")).isEqualTo("urn:windbell:schema:touchpoint.recorded:v1");
+            assertThat(CommandRun.header(r, "ce_time")).isEqualTo(e.receivedAt().toString());
+            assertThat(CommandRun.header(r, "ce_subject")).isEqualTo(r.key());
             assertThat(r.key()).isEqualTo(e.partitionKey());
             assertThat(e.occurredAt().toInstant()).isBefore(e.receivedAt());
             ContractAssertions.assertValid(EventType.TOUCHPOINT_RECORDED, r.value());
@@ -134,8 +65,8 @@ class JourneysCommandTest {
 
     @Test
     void pacedSendsAtItsRateForTheDuration() throws Exception {
-        Result result = run("journeys", "--bootstrap", bootstrap, "--topic", "paced", "--rate", "300", "--warmup", "1s",
-                "--duration", "2s", "--customers", "400", "--seed", "8");
+        CommandRun result = CommandRun.of("journeys", "--bootstrap", KAFKA.bootstrap(), "--topic", "paced", "--rate",
+                "300", "--warmup", "1s", "--duration", "2s", "--customers", "400", "--seed", "8");
 
         assertThat(result.exit()).as(result.err()).isZero();
         JsonNode summary = result.summary();
@@ -149,22 +80,23 @@ class JourneysCommandTest {
         assertThat(summary.get("eventsPerS").asDouble()).isGreaterThan(summary.get("allEventsPerS").asDouble());
         assertThat(summary.get("behindScheduleMs").get("p50").asDouble()).as("paced, not a burst").isLessThan(100);
         assertThat(summary.get("unsent").asLong()).isZero();
-        assertThat(readAll("paced", records)).hasSize((int) records);
+        assertThat(CommandRun.readAll(KAFKA.bootstrap(), "paced", records)).hasSize((int) records);
         assertThat(result.err()).contains("[journeys]");
     }
 
     @Test
     void aMissingTopicOrAForeignBrokerIsRefusedWithASentence() {
-        Result missing = run("journeys", "--bootstrap", bootstrap, "--topic", "no.such.topic", "--count", "10");
+        CommandRun missing = CommandRun.of("journeys", "--bootstrap", KAFKA.bootstrap(), "--topic", "no.such.topic",
+                "--count", "10");
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("topic no.such.topic does not exist");
         assertThat(missing.out()).isEmpty();
 
-        Result foreign = run("journeys", "--bootstrap", "kafka.bank.example:9092", "--count", "10");
+        CommandRun foreign = CommandRun.of("journeys", "--bootstrap", "kafka.bank.example:9092", "--count", "10");
         assertThat(foreign.exit()).isEqualTo(2);
         assertThat(foreign.err()).contains("refusing Kafka host 'kafka.bank.example'");
 
-        Result both = run("journeys", "--rate", "10", "--count", "10");
+        CommandRun both = CommandRun.of("journeys", "--rate", "10", "--count", "10");
         assertThat(both.exit()).isEqualTo(2);
         assertThat(both.err()).contains("either --rate");
     }

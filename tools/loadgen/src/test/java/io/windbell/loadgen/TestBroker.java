@@ -8,11 +8,46 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** A real single-node KRaft broker in the test JVM, with the topics a command test writes to already created. */
 final class TestBroker {
 
     private TestBroker() {
+    }
+
+    /**
+     * One broker for a test class: {@code @RegisterExtension static final TestBroker.PerClass KAFKA = new
+     * TestBroker.PerClass(3, "topic", ...)}, started before its first test and closed after its last.
+     */
+    static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+
+        private final int partitions;
+        private final String[] topics;
+        private KafkaClusterTestKit kafka;
+
+        PerClass(int partitions, String... topics) {
+            this.partitions = partitions;
+            this.topics = topics;
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws Exception {
+            kafka = start(partitions, topics);
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) throws Exception {
+            if (kafka != null) {
+                kafka.close();
+            }
+        }
+
+        String bootstrap() {
+            return kafka.bootstrapServers();
+        }
     }
 
     /** Starts the broker and creates {@code topics} with {@code partitions} each; topics are not auto-created. */

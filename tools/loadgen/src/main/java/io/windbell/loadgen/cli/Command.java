@@ -19,7 +19,9 @@ public enum Command {
             "time-scale")),
     RESPOND("bootstrap", "topic", "duration", "drain", "timeout", "response-rate", "max-delay", "group"),
     JOURNEY_ENDS("bootstrap", "topic", "rate", "count", "duration", "warmup", "drain", "customers", "first-customer",
-            "interrupted-share", "survey-topic");
+            "interrupted-share", "survey-topic"),
+    SCORING_EVENTS(withShares("bootstrap", "touchpoints", "responses", "days", "rate", "duration", "warmup", "drain",
+            "customers", "time-scale", "interrupted-share", "touchpoint-topic", "survey-topic", "alerts-topic"));
 
     /** Options every command accepts (a holder class, as enum constructors cannot read the enum's statics). */
     static final class Common {
@@ -58,14 +60,14 @@ public enum Command {
     public static Command of(String word) throws UsageException {
         if (word == null) {
             throw new UsageException(
-                    "no command given (max, rate, simulate, payloads, journeys, respond, journey-ends)");
+                    "no command given (max, rate, simulate, payloads, journeys, respond, journey-ends, scoring-events)");
         }
         for (Command c : values()) {
             if (c.label().equals(word)) {
                 return c;
             }
         }
-        throw new UsageException(
-                "unknown command '" + word + "' (max, rate, simulate, payloads, journeys, respond, journey-ends)");
+        throw new UsageException("unknown command '" + word
+                + "' (max, rate, simulate, payloads, journeys, respond, journey-ends, scoring-events)");
     }
 }

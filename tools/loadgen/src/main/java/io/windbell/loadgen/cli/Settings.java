@@ -32,12 +32,14 @@ import io.windbell.loadgen.sim.SimProfile;
  *            the options of {@code respond}; null for the other commands
  * @param journeyEnds
  *            the options of {@code journey-ends}; null for the other commands
+ * @param scoringEvents
+ *            the options of {@code scoring-events}; null for the other commands
  */
 public record Settings(Command command, Kind kind, double rate, int batchSize, int connections, Duration duration,
         Duration warmup, Duration timeout, Duration drain, long maxRequests, int customers, double timeScale,
         Duration linger, long seed, LocalTarget base, Auth auth, String catalog, long count, Path out,
-        SimProfile profile, KafkaTarget bootstrap, String topic, RespondOptions respond,
-        JourneyEndsOptions journeyEnds) {
+        SimProfile profile, KafkaTarget bootstrap, String topic, RespondOptions respond, JourneyEndsOptions journeyEnds,
+        ScoringEventsOptions scoringEvents) {
 
     public static final String DEFAULT_BASE_URL = "http://127.0.0.1:8081";
     /** The survey service of the local stack, whose public respondent API {@code respond} calls. */
@@ -54,6 +56,8 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
         boolean journeys = command == Command.JOURNEYS;
         boolean respond = command == Command.RESPOND;
         boolean ends = command == Command.JOURNEY_ENDS;
+        boolean scoring = command == Command.SCORING_EVENTS;
+        ScoringEventsOptions scoringOptions = scoring ? scoringEventsOptions(args) : null;
         if ((journeys || ends) && args.has("rate") && args.has("count")) {
             throw new UsageException("give either --rate (paced) or --count (as fast as possible), not both");
         }
@@ -74,6 +78,7 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
         case SIMULATE -> args.decimal("rate", 200, 0.1, 1_000_000);
         case JOURNEYS -> count > 0 ? 0 : args.decimal("rate", 1000, 0.1, 1_000_000);
         case JOURNEY_ENDS -> count > 0 ? 0 : args.decimal("rate", 200, 0.1, 1_000_000);
+        case SCORING_EVENTS -> scoringOptions.paced() ? args.decimal("rate", 200, 0.1, 1_000_000) : 0;
         default -> 0;
         };
         int batchSize = (int) args.integer("batch-size", simulate ? 1 : 50, 1, 500);
@@ -96,28 +101,30 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
         // with --count, the duration only bounds the run
         case JOURNEYS, JOURNEY_ENDS -> count > 0 ? Duration.ofMinutes(10) : Duration.ofSeconds(60);
         case RESPOND -> Duration.ofMinutes(10);
+        // counted: an upper bound; ten million touchpoints take minutes
+        case SCORING_EVENTS -> scoringOptions.paced() ? Duration.ofSeconds(60) : HOUR;
         default -> Duration.ofSeconds(60);
         }, HOUR);
         if (duration.isZero()) {
             throw new UsageException("--duration must be more than 0");
         }
-        if ((journeys || ends) && count > 0 && args.has("warmup")) {
+        if (((journeys || ends) && count > 0 || scoring && !scoringOptions.paced()) && args.has("warmup")) {
             throw new UsageException("--warmup goes with --rate (a counted run measures everything)");
         }
-        Duration warmup = args.duration("warmup", simulate || journeys || ends ? Duration.ZERO : Duration.ofSeconds(5),
-                HOUR);
+        Duration warmup = args.duration("warmup",
+                simulate || journeys || ends || scoring ? Duration.ZERO : Duration.ofSeconds(5), HOUR);
         Duration timeout = args.duration("timeout", Duration.ofSeconds(10), FIVE_MINUTES);
         if (timeout.toMillis() < 1) {
             throw new UsageException("--timeout must be at least 1ms");
         }
-        Duration drain = args.duration("drain", journeys || ends ? Duration.ofSeconds(30) : Duration.ofSeconds(10),
-                FIVE_MINUTES);
+        Duration drain = args.duration("drain",
+                journeys || ends || scoring ? Duration.ofSeconds(30) : Duration.ofSeconds(10), FIVE_MINUTES);
         long maxRequests = args.integer("max-requests", 100_000_000, 1, 1_000_000_000);
         // journey-ends: as many customers as journeys by default, so the contact budget lets most of them through
         long endsDefault = count > 0 ? count
                 : (long) Math.ceil(rate * (warmup.toMillis() + duration.toMillis()) / 1000.0);
         int customers = (int) args.integer("customers",
-                journeys ? 100_000 : ends ? Math.clamp(endsDefault, 1, 10_000_000) : 2000, 1, 10_000_000);
+                journeys || scoring ? 100_000 : ends ? Math.clamp(endsDefault, 1, 10_000_000) : 2000, 1, 10_000_000);
         double timeScale = args.decimal("time-scale", 60, 1, 100_000);
         Duration linger = args.duration("linger", Duration.ofMillis(200), Duration.ofSeconds(10));
         long seed = args.has("seed") ? args.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE)
@@ -132,11 +139,11 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
             }
             String catalog = args.string("catalog", switch (command) {
             case PAYLOADS -> "auto";
-            case JOURNEYS, JOURNEY_ENDS -> "builtin";
+            case JOURNEYS, JOURNEY_ENDS, SCORING_EVENTS -> "builtin";
             default -> "api";
             });
             Path out = command == Command.PAYLOADS ? Path.of(args.required("out")) : null;
-            KafkaTarget bootstrap = journeys || respond || ends
+            KafkaTarget bootstrap = journeys || respond || ends || scoring
                     ? KafkaTarget.parse(args.string("bootstrap", DEFAULT_BOOTSTRAP)) : null;
             String topic = journeys || respond || ends
                     ? topic(args.string("topic",
@@ -144,7 +151,8 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
                     : null;
             return new Settings(command, kind, rate, batchSize, connections, duration, warmup, timeout, drain,
                     maxRequests, customers, timeScale, linger, seed, base, auth, catalog, count, out, profile,
-                    bootstrap, topic, respond ? respondOptions(args) : null, ends ? journeyEndsOptions(args) : null);
+                    bootstrap, topic, respond ? respondOptions(args) : null, ends ? journeyEndsOptions(args) : null,
+                    scoringOptions);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -184,6 +192,32 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
         int first = (int) args.integer("first-customer", 0, 0, 89_999_999);
         String surveyTopic = topic(args.string("survey-topic", JourneyEndsOptions.DEFAULT_SURVEY_TOPIC));
         return new JourneyEndsOptions(interrupted, first, surveyTopic);
+    }
+
+    private static ScoringEventsOptions scoringEventsOptions(Args args) throws UsageException {
+        long touchpoints = args.integer("touchpoints", 0, 0, 1_000_000_000);
+        long responses = args.integer("responses", 0, 0, 100_000_000);
+        boolean counted = touchpoints > 0 || responses > 0;
+        if (counted && args.has("rate")) {
+            throw new UsageException(
+                    "give --touchpoints/--responses (as fast as possible) or --rate (responses/s, paced), not both");
+        }
+        if (!counted && !args.has("rate")) {
+            throw new UsageException("'scoring-events' needs --touchpoints N and/or --responses M, or --rate R");
+        }
+        if (!counted && args.has("days")) {
+            throw new UsageException("--days goes with --touchpoints/--responses (a paced run sends what happens now)");
+        }
+        int days = (int) args.integer("days", ScoringEventsOptions.DEFAULT_DAYS, 1, 3660);
+        double interrupted = args.decimal("interrupted-share", ScoringEventsOptions.DEFAULT_INTERRUPTED_SHARE, 0, 1);
+        try {
+            return new ScoringEventsOptions(touchpoints, responses, days, interrupted,
+                    topic(args.string("touchpoint-topic", Topics.TOUCHPOINT_EVENTS)),
+                    topic(args.string("survey-topic", Topics.SURVEY_EVENTS)),
+                    topic(args.string("alerts-topic", Topics.EXPERIENCE_ALERTS)));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static String topic(String name) {

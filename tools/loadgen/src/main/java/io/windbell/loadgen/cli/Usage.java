@@ -64,7 +64,21 @@ public final class Usage {
                           --first-customer 0 (index of the first customer, C00000001 = 0)
                           --interrupted-share 0.3   --survey-topic cx.survey-events.v1
 
-            traffic mix of simulate and journeys (shares between 0 and 1)
+              scoring-events  the scoring service's load straight to the broker. Counted: the history of the last
+                        --days days as fast as the producer takes it: --touchpoints N touchpoint.recorded as ingest
+                        publishes them (the simulator's journeys and traffic mix below, customerTier/homeBranchId
+                        of logged-in customers), then --responses M survey.responded as survey's outbox relay
+                        publishes them (anchor NPS/CSAT/CES by the seeded survey rules, ~30% detractors, 1-4
+                        touchpoint factors, a journey summary, sometimes a comment), both spread evenly over the days.
+                        Paced (--rate R responses/s, open loop): answers as they happen, alert.low-score read back
+                        from --alerts-topic: Kafka time of a low score (NPS <= 6, CSAT <= 2, CES >= 5) -> of its alert
+                          --bootstrap 127.0.0.1:19092   --touchpoints N   --responses M   --days 120
+                          or --rate 200   --warmup 0s   --duration 60s (counted: an upper bound, default 1h)
+                          --drain 30s (paced: how long to wait for the last alerts)   --customers 100000
+                          --interrupted-share 0.3   --touchpoint-topic cx.touchpoint-events.v1
+                          --survey-topic cx.survey-events.v1   --alerts-topic cx.experience-alerts.v1
+
+            traffic mix of simulate, journeys and scoring-events (shares between 0 and 1)
               --fail-share 0.15      journeys that fail at a key node (FAILURE with an error code), of which
               --retry-share 0.45       retry on the same channel and succeed,
               --switch-share 0.35      go on in a branch, the call centre or with the RM; the rest stop
@@ -105,6 +119,9 @@ public final class Usage {
               journey-ends: {"command":"journey-ends","mode","sent","records" (acknowledged),"errors",
                "eventsPerS","ackMs":{...},"journeys":{"completed","interrupted","reasons","byJourney"},
                paced: "behindScheduleMs","invitations":{"invited","matchedMeasured","latencyMs":{...}}}
+              scoring-events: {"command":"scoring-events","mode","touchpoints":{"records","eventsPerS","from",
+               "to",...},"responses":{"records","lowScores","lowScoreShare",...}}; paced: "records","eventsPerS",
+               "behindScheduleMs","alerts":{"alerts","matchedMeasured","lowScoresMeasured","latencyMs":{...}}
               respond: {"command":"respond","invited","answered","skipped" (chose not to answer),
                "unfinished","errors","errorsByStatus":{"POST 410":n,...},"sentiments":{...},...}
               (respond prints progress every 10 s instead of every second)

@@ -4,12 +4,10 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.UnaryOperator;
 
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -83,12 +81,31 @@ public final class JourneyTraffic {
     public record Result(long sent, long acked, long uniqueAcked, long duplicatesAcked, long lateAcked, long errors,
             Map<String, Long> errorTypes, String firstError, long unsent, double seconds, Histogram ackMicros,
             Histogram behindMicros, long measuredAcked, double measuredSeconds) {
+
+        /** The counts and rates of a command's summary line ({@code eventsPerS}: of the measured window). */
+        public void summarize(Map<String, Object> json) {
+            json.put("sent", sent);
+            json.put("records", acked);
+            json.put("uniqueEvents", uniqueAcked);
+            json.put("duplicates", duplicatesAcked);
+            json.put("late", lateAcked);
+            json.put("errors", errors);
+            json.put("errorTypes", errorTypes);
+            if (firstError != null) {
+                json.put("firstError", firstError);
+            }
+            json.put("unsent", unsent);
+            json.put("durationS", Math.round(seconds * 1000) / 1000.0);
+            json.put("eventsPerS", Math.round(measuredSeconds > 0 ? 10 * measuredAcked / measuredSeconds : 0) / 10.0);
+            json.put("allEventsPerS", Math.round(seconds > 0 ? 10 * acked / seconds : 0) / 10.0);
+        }
     }
 
     private final TrafficGenerator generator;
     private final Producer<String, byte[]> producer;
     private final String topic;
     private final OffsetDateTime wallStart;
+    private final UnaryOperator<Instant> receivedAt;
     private final Ticker ticker;
     private final PrintStream err;
 
@@ -97,9 +114,7 @@ public final class JourneyTraffic {
     private final LongAdder duplicatesAcked = new LongAdder();
     private final LongAdder lateAcked = new LongAdder();
     private final LongAdder measuredAcked = new LongAdder();
-    private final LongAdder errors = new LongAdder();
-    private final Map<String, LongAdder> errorTypes = new ConcurrentHashMap<>();
-    private final AtomicReference<String> firstError = new AtomicReference<>();
+    private final SendFailures failures = new SendFailures();
     private final Histogram ackMicros = new ConcurrentHistogram(HIGHEST_MICROS, 3);
     private final Histogram behindMicros = new Histogram(HIGHEST_MICROS, 3);
     private long sent;
@@ -111,10 +126,21 @@ public final class JourneyTraffic {
      */
     public JourneyTraffic(TrafficGenerator generator, Producer<String, byte[]> producer, String topic,
             OffsetDateTime wallStart, Ticker ticker, PrintStream err) {
+        this(generator, producer, topic, wallStart, occurred -> Instant.now(), ticker, err);
+    }
+
+    /**
+     * @param receivedAt
+     *            when ingest received an event that happened at the given time: now for live traffic or a backlog,
+     *            shortly after it happened for a replay of history
+     */
+    public JourneyTraffic(TrafficGenerator generator, Producer<String, byte[]> producer, String topic,
+            OffsetDateTime wallStart, UnaryOperator<Instant> receivedAt, Ticker ticker, PrintStream err) {
         this.generator = generator;
         this.producer = producer;
         this.topic = topic;
         this.wallStart = wallStart;
+        this.receivedAt = receivedAt;
         this.ticker = ticker;
         this.err = err;
     }
@@ -129,7 +155,7 @@ public final class JourneyTraffic {
             if (now >= nextReport) {
                 long second = (now - start) / 1_000_000_000L;
                 err.printf("[journeys] %4ds sent=%d rate=%d/s acked=%d errors=%d%n", second, sent, sent - lastSent,
-                        acked.sum(), errors.sum());
+                        acked.sum(), failures.count());
                 lastSent = sent;
                 nextReport += 1_000_000_000L;
             }
@@ -165,24 +191,22 @@ public final class JourneyTraffic {
         producer.flush();
         double seconds = (ticker.nanoTime() - start) / 1e9;
         double measuredSeconds = plan.paced() ? Math.max(0, seconds - plan.warmupNanos() / 1e9) : seconds;
-        Map<String, Long> types = new TreeMap<>();
-        errorTypes.forEach((type, n) -> types.put(type, n.sum()));
-        return new Result(sent, acked.sum(), uniqueAcked.sum(), duplicatesAcked.sum(), lateAcked.sum(), errors.sum(),
-                types, firstError.get(), unsent, seconds, ackMicros, behindMicros, measuredAcked.sum(),
-                measuredSeconds);
+        return new Result(sent, acked.sum(), uniqueAcked.sum(), duplicatesAcked.sum(), lateAcked.sum(),
+                failures.count(), failures.byType(), failures.first(), unsent, seconds, ackMicros, behindMicros,
+                measuredAcked.sum(), measuredSeconds);
     }
 
     private void send(PlannedEvent planned, long now, boolean measured) {
         TouchpointRecorded event = EventJson.at(planned.event(),
                 wallStart.plusNanos(planned.occurredMillis() * 1_000_000));
         ProducerRecord<String, byte[]> record = TouchpointRecords.of(topic,
-                TouchpointRecords.received(event, Instant.now()));
+                TouchpointRecords.received(event, receivedAt.apply(event.occurredAt().toInstant())));
         Delivery delivery = planned.delivery();
         sent++;
         try {
             producer.send(record, (metadata, error) -> {
                 if (error != null) {
-                    failed(error);
+                    failures.add(error);
                     return;
                 }
                 ackMicros.recordValue(Math.clamp((ticker.nanoTime() - now) / 1_000, 0, HIGHEST_MICROS));
@@ -200,13 +224,8 @@ public final class JourneyTraffic {
                 }
             });
         } catch (KafkaException e) {
-            failed(e);
+            failures.add(e);
         }
     }
 
-    private void failed(Throwable error) {
-        errors.increment();
-        errorTypes.computeIfAbsent(error.getClass().getSimpleName(), k -> new LongAdder()).increment();
-        firstError.compareAndSet(null, String.valueOf(error));
-    }
 }

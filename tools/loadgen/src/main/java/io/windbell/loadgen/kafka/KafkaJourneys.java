@@ -29,6 +29,7 @@ import io.windbell.loadgen.cli.Settings;
 import io.windbell.loadgen.engine.Ticker;
 import io.windbell.loadgen.events.EventIds;
 import io.windbell.loadgen.sim.Population;
+import io.windbell.loadgen.sim.SimProfile;
 import io.windbell.loadgen.sim.TrafficGenerator;
 
 /**
@@ -89,11 +90,17 @@ public final class KafkaJourneys {
      * timeline (event ids do not draw from the seeded generator, so the timeline is the same).
      */
     static long timelineSpanMillis(Settings s, Catalog catalog, double timelineRate) {
+        return timelineSpanMillis(catalog, s.customers(), s.seed(), s.profile(), timelineRate, s.count());
+    }
+
+    /** The same for any population, traffic mix and count. */
+    static long timelineSpanMillis(Catalog catalog, int customers, long seed, SimProfile profile, double timelineRate,
+            long count) {
         UUID none = new UUID(0, 0);
-        TrafficGenerator dry = new TrafficGenerator(catalog, new Population(s.customers(), s.seed()), s.profile(),
-                timelineRate, s.seed(), () -> none, 0);
+        TrafficGenerator dry = new TrafficGenerator(catalog, new Population(customers, seed), profile, timelineRate,
+                seed, () -> none, 0);
         long last = 0;
-        for (long i = 0; i < s.count(); i++) {
+        for (long i = 0; i < count; i++) {
             last = Math.max(last, dry.next().occurredMillis());
         }
         return last;
@@ -163,21 +170,7 @@ public final class KafkaJourneys {
         json.put("bootstrap", s.bootstrap().toString());
         json.put("targetRate", paced ? s.rate() : null);
         json.put("count", paced ? null : s.count());
-        json.put("sent", r.sent());
-        json.put("records", r.acked());
-        json.put("uniqueEvents", r.uniqueAcked());
-        json.put("duplicates", r.duplicatesAcked());
-        json.put("late", r.lateAcked());
-        json.put("errors", r.errors());
-        json.put("errorTypes", r.errorTypes());
-        if (r.firstError() != null) {
-            json.put("firstError", r.firstError());
-        }
-        json.put("unsent", r.unsent());
-        json.put("durationS", round(r.seconds(), 3));
-        // paced: the rate of the measured window (after the warmup); counted: of the whole run
-        json.put("eventsPerS", round(r.measuredSeconds() > 0 ? r.measuredAcked() / r.measuredSeconds() : 0, 1));
-        json.put("allEventsPerS", round(r.seconds() > 0 ? r.acked() / r.seconds() : 0, 1));
+        r.summarize(json);
         if (paced) {
             json.put("warmupS", s.warmup().toMillis() / 1000.0);
             json.put("measuredRecords", r.measuredAcked());

@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  * remarks from passives, thanks from promoters. Simplified and traditional Chinese and English; any other language gets
  * English.
  */
-final class OpenText {
+public final class OpenText {
 
     private static final Map<Sentiment, List<String>> SIMPLIFIED = byGroup(
             List.of("风险测评一直超时，只好重新做了一遍。", "验证码老是过期，最后去网点才办完。", "页面卡住了好几次，体验很差。", "排队等了很久，也没人解释原因。",
@@ -44,7 +44,7 @@ final class OpenText {
     }
 
     /** A comment in the language of {@code locale} (a BCP 47 tag such as zh-CN, zh-HK, en-GB). */
-    static String comment(String locale, Sentiment sentiment, RandomGenerator random) {
+    public static String comment(String locale, Sentiment sentiment, RandomGenerator random) {
         List<String> phrases = PHRASES.get(script(locale)).get(sentiment);
         return phrases.get(random.nextInt(phrases.size()));
     }

@@ -138,14 +138,7 @@ public final class Respondent {
      */
     static int score(SurveyForm.Question q, QuestionType type, Sentiment sentiment, RandomGenerator random) {
         int[] range = range(q, type);
-        int min = range[0];
-        int max = range[1];
-        if (type == QuestionType.NPS && min == 0 && max == 10) {
-            return sentiment.nps(random);
-        }
-        double satisfaction = sentiment.satisfaction(random);
-        double position = type == QuestionType.CES ? 1 - satisfaction : satisfaction;
-        return Math.max(min, Math.min(max, min + (int) Math.round(position * (max - min))));
+        return sentiment.score(type, range[0], range[1], random);
     }
 
     /** The question's {@code min..max}, defaulting to the scale of its type (RATING: 1..5). */

@@ -2,6 +2,8 @@ package io.windbell.loadgen.respond;
 
 import java.util.random.RandomGenerator;
 
+import io.windbell.contracts.survey.QuestionType;
+
 /**
  * How a simulated customer feels about the journey, drawn once per survey; every score they give follows from it. Named
  * after the NPS groups, which the anchor question reproduces exactly (promoters 9-10, passives 7-8, detractors 0-6).
@@ -24,6 +26,23 @@ public enum Sentiment {
             return PROMOTER;
         }
         return x < shares[0] + shares[1] ? PASSIVE : DETRACTOR;
+    }
+
+    /**
+     * A score within {@code min..max}: on a 0..10 NPS question by the NPS group, on every other scale from the
+     * customer's satisfaction, where a high CES score means a hard journey.
+     */
+    public int score(QuestionType type, int min, int max, RandomGenerator random) {
+        if (type == QuestionType.NPS && min == 0 && max == 10) {
+            return nps(random);
+        }
+        double position = type == QuestionType.CES ? 1 - satisfaction(random) : satisfaction(random);
+        return Math.max(min, Math.min(max, min + (int) Math.round(position * (max - min))));
+    }
+
+    /** One group down: how a customer feels about the step that failed them. */
+    public Sentiment worse() {
+        return this == PROMOTER ? PASSIVE : DETRACTOR;
     }
 
     /** The 0..10 answer to the NPS question. Detractors rarely answer 0: weights rise towards 6. */

@@ -33,6 +33,11 @@ public final class Population {
                 staffId(branch, rnd.nextInt(STAFF_PER_BRANCH)), OS[rnd.nextInt(OS.length)], tier(rnd.nextDouble()));
     }
 
+    /** The index of a customer of this class ({@code C00000042} is 41): the inverse of the ids it hands out. */
+    public static int index(String customerId) {
+        return Integer.parseInt(customerId.substring(1)) - 1;
+    }
+
     /** Three customers in four are mass-market, one in five affluent, one in twenty private banking. */
     static String tier(double draw) {
         return draw < 0.75 ? "mass" : draw < 0.95 ? "affluent" : "private";
