@@ -98,8 +98,8 @@ class ScoringEventsCommandTest {
                     SurveyResponded e = EventJson.read(r.value(), SurveyResponded.class);
                     return SurveyResponses.lowScore(e.anchorMetric(), e.anchorScore())
                             ? new LowScoreAlert(UUID.randomUUID(), e.customerId(), e.responseId(), e.anchorMetric(),
-                                    e.anchorScore(), Severity.values()[0], Instant.now(), e.journey(), e.branchId(),
-                                    e.employeeId(), e.productId(), null)
+                                    e.anchorScore(), Severity.values()[0], null, Instant.now(), e.journey(), List.of(),
+                                    null, e.branchId(), e.employeeId(), e.productId(), null)
                             : null;
                 });
         try {
