@@ -13,7 +13,7 @@ import org.HdrHistogram.Histogram;
  * for the additive columns, and for a table with a duration sketch one {@code update … from unnest(…)} with the merged
  * sketches. The upsert locks every row of the batch (in key order, as the rows are given) and returns the sketch each
  * row had; the merge happens in Java while the locks are held, so a concurrent consumer cannot lose a sketch update
- * (HdrHistogram's compressed encoding cannot be merged in SQL).
+ * (HdrHistogram's encoding cannot be merged in SQL).
  */
 final class RollupWriter {
 

@@ -1,6 +1,5 @@
 package io.windbell.scoring.silent;
 
-import java.nio.ByteBuffer;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,18 +10,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.DataFormatException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.HdrHistogram.Histogram;
 
 import io.windbell.contracts.touchpoint.TouchpointRecorded;
+import io.windbell.scoring.rollup.Sketches;
 
 /**
  * Per touchpoint, the durations of every {@code touchpoint.recorded} in an HdrHistogram
- * ({@code silent_duration_sketch}, 1 ms to 1 day, 2 significant digits): what "slower than the touchpoint's p90" is
- * measured against. One row write per touchpoint per batch.
+ * ({@code silent_duration_sketch}, 1 ms to 1 day, 2 significant digits, stored as the rollups store theirs:
+ * {@link Sketches}): what "slower than the touchpoint's p90" is measured against. One row write per touchpoint per
+ * batch.
  */
 @ApplicationScoped
 public class DurationSketches {
@@ -60,14 +60,9 @@ public class DurationSketches {
                 if (before != null) {
                     merged.add(before);
                 }
-                ByteBuffer buffer = ByteBuffer.allocate(merged.getNeededByteBufferCapacity());
-                int length = merged.encodeIntoCompressedByteBuffer(buffer);
-                byte[] bytes = new byte[length];
-                buffer.flip();
-                buffer.get(bytes);
                 upsert.setString(1, entry.getKey());
                 upsert.setLong(2, merged.getTotalCount());
-                upsert.setBytes(3, bytes);
+                upsert.setBytes(3, Sketches.encode(merged));
                 upsert.addBatch();
             }
             upsert.executeBatch();
@@ -99,19 +94,11 @@ public class DurationSketches {
             select.setArray(1, codes);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    sketches.put(rows.getString(1), decode(rows.getBytes(2)));
+                    sketches.put(rows.getString(1), Sketches.decode(rows.getBytes(2)));
                 }
             }
         }
         return sketches;
-    }
-
-    private static Histogram decode(byte[] bytes) throws SQLException {
-        try {
-            return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(bytes), 0);
-        } catch (DataFormatException e) {
-            throw new SQLException("corrupt duration sketch", e);
-        }
     }
 
     private static Histogram histogram() {
