@@ -2,6 +2,7 @@ package io.windbell.scoring.driver;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,22 +32,29 @@ public class DriverAnalysis {
     }
 
     /**
+     * @param from
+     *            the first bank day of the window
+     * @param to
+     *            the last bank day of the window (included)
      * @param metric
      *            the anchor to regress, {@code null} for the one most of the window's responses carry
      * @param filter
      *            empty when the caller asked outside their scope: the answer is then the same as for no responses
      */
-    public DriverReport analyse(String journey, AnchorMetric metric, Instant from, Instant to,
+    public DriverReport analyse(String journey, AnchorMetric metric, LocalDate from, LocalDate to,
             Optional<DataScope.Filter> filter) throws SQLException {
         List<DriverDesign.Observation> observations = List.of();
         AnchorMetric anchor = metric;
+        // the bank days as the instants they span: the observations are indexed by response time
+        Instant start = from.atStartOfDay(scoring.timeZone()).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(scoring.timeZone()).toInstant();
         if (filter.isPresent()) {
             DataScope.Filter scope = filter.get();
             Loaded loaded = Transactions.inTransaction(dataSource, connection -> {
                 AnchorMetric chosen = metric != null ? metric
-                        : store.dominantMetric(connection, journey, from, to, scope);
+                        : store.dominantMetric(connection, journey, start, end, scope);
                 return new Loaded(chosen,
-                        chosen == null ? List.of() : store.load(connection, journey, chosen, from, to, scope));
+                        chosen == null ? List.of() : store.load(connection, journey, chosen, start, end, scope));
             });
             anchor = loaded.metric();
             observations = loaded.observations();
@@ -64,7 +72,7 @@ public class DriverAnalysis {
     }
 
     /** The answer for a design: the fitted model, flagged, or why there is none. */
-    static DriverReport report(String journey, AnchorMetric metric, Instant from, Instant to, DriverDesign design,
+    static DriverReport report(String journey, AnchorMetric metric, LocalDate from, LocalDate to, DriverDesign design,
             int lowSampleSize) {
         String anchor = metric == null ? null : metric.name();
         if (design.observations() == 0) {

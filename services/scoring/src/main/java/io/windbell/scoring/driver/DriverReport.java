@@ -1,6 +1,6 @@
 package io.windbell.scoring.driver;
 
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,7 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * journey in a window. Numbers that do not exist (no model, a perfect fit's p-values) are {@code null}.
  */
 @Schema(name = "DriverAnalysis")
-public record DriverReport(@Schema(examples = "LOAN_APPLY") String journeyCode, Instant from, Instant to,
+public record DriverReport(@Schema(examples = "LOAN_APPLY") String journeyCode,
+        @Schema(description = "first bank day") LocalDate from,
+        @Schema(description = "last bank day (included)") LocalDate to,
         @Schema(description = "the anchor regressed (NPS, CSAT or CES); all scores on 0..1, 1 the best experience") String anchorMetric,
         @Schema(description = "OK; LOW_SAMPLE (a model on few observations); INSUFFICIENT (no model, see reason)") Status status,
         String reason, boolean lowSample,

@@ -30,14 +30,14 @@ public record DayRange(LocalDate from, LocalDate to) {
      * Phase two, after {@code params.check()}: defaults, order and length; problems are added to {@code violations}.
      */
     public static DayRange of(LocalDate from, LocalDate to, ZoneId zone, Instant now, List<Violation> violations) {
-        return of(from, to, zone, now, MAX_DAYS, violations);
+        return of(from, to, zone, now, DEFAULT_DAYS, MAX_DAYS, violations);
     }
 
-    /** {@link #of} with a stricter longest range. */
-    public static DayRange of(LocalDate from, LocalDate to, ZoneId zone, Instant now, int maxDays,
+    /** {@link #of} with an API's own default length and longest range. */
+    public static DayRange of(LocalDate from, LocalDate to, ZoneId zone, Instant now, int defaultDays, int maxDays,
             List<Violation> violations) {
         LocalDate end = to != null ? to : LocalDate.ofInstant(now, zone);
-        LocalDate start = from != null ? from : end.minusDays(DEFAULT_DAYS - 1);
+        LocalDate start = from != null ? from : end.minusDays(defaultDays - 1L);
         if (start.isAfter(end)) {
             violations.add(new Violation("from", "must not be after to"));
         } else if (ChronoUnit.DAYS.between(start, end) + 1 > maxDays) {

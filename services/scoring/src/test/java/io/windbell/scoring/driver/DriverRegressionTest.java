@@ -3,7 +3,7 @@ package io.windbell.scoring.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -139,10 +139,10 @@ class DriverRegressionTest {
         for (int i = 0; i < 8; i++) {
             observations.add(new DriverDesign.Observation((i * 7 % 5) / 4.0, Map.of("a.x", (i % 4) / 3.0)));
         }
-        Instant now = Instant.parse("2025-03-01T00:00:00Z");
-        DriverReport small = DriverAnalysis.report("J_TEST", AnchorMetric.CSAT, now, now,
+        LocalDate day = LocalDate.parse("2025-03-01");
+        DriverReport small = DriverAnalysis.report("J_TEST", AnchorMetric.CSAT, day, day,
                 DriverDesign.of(observations, 0.5, 8), 30);
-        DriverReport none = DriverAnalysis.report("J_TEST", null, now, now, DriverDesign.of(List.of(), 0.5, 8), 30);
+        DriverReport none = DriverAnalysis.report("J_TEST", null, day, day, DriverDesign.of(List.of(), 0.5, 8), 30);
 
         assertThat(small.status()).isEqualTo(DriverReport.Status.LOW_SAMPLE);
         assertThat(small.lowSample()).isTrue();

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -26,6 +25,7 @@ import io.windbell.platform.paging.QueryParams;
 import io.windbell.platform.paging.QueryParams.Keyset;
 import io.windbell.platform.problem.Problem;
 import io.windbell.platform.security.DataScope;
+import io.windbell.scoring.ScoringAccess;
 import io.windbell.scoring.alert.AlertQuery;
 import io.windbell.scoring.alert.AlertQuery.AlertRow;
 import io.windbell.scoring.alert.AlertType;
@@ -38,8 +38,6 @@ import io.windbell.scoring.alert.AlertType;
 @Tag(name = "alerts", description = "Low-score and touchpoint degradation alerts raised on cx.experience-alerts.v1")
 @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
 public class AlertResource {
-
-    private static final Set<String> SEE_ALL = Set.of("cx-analyst", "cx-admin");
 
     private final AlertQuery alerts;
     private final SecurityIdentity identity;
@@ -78,7 +76,7 @@ public class AlertResource {
         params.window(fromAt, toAt);
         params.check();
         Keyset after = QueryParams.keyset(cursor);
-        Optional<DataScope.Filter> scoped = DataScope.of(identity, SEE_ALL).narrow(branch, region);
+        Optional<DataScope.Filter> scoped = ScoringAccess.narrow(identity, branch, region);
         if (scoped.isEmpty()) {
             return new Page<>(List.of(), null);
         }

@@ -2,8 +2,9 @@ package io.windbell.scoring.driver.rest;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Set;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -23,10 +24,14 @@ import io.windbell.contracts.Identifiers;
 import io.windbell.contracts.survey.AnchorMetric;
 import io.windbell.platform.paging.QueryParams;
 import io.windbell.platform.problem.Problem;
-import io.windbell.platform.security.DataScope;
+import io.windbell.platform.problem.Violation;
+import io.windbell.platform.versioning.Versioning;
+import io.windbell.scoring.ScoringAccess;
+import io.windbell.scoring.ScoringConfig;
 import io.windbell.scoring.driver.DriverAnalysis;
 import io.windbell.scoring.driver.DriverConfig;
 import io.windbell.scoring.driver.DriverReport;
+import io.windbell.scoring.rollup.DayRange;
 
 /** Driver analysis per journey: which touchpoint factors move the anchor score. */
 @Path("/v1/journeys/{journeyCode}/drivers")
@@ -36,9 +41,11 @@ public class DriverResource {
 
     private final DriverAnalysis analysis;
     private final DriverConfig config;
+    private final ScoringConfig scoring;
     private final SecurityIdentity identity;
 
-    DriverResource(DriverAnalysis analysis, DriverConfig config, SecurityIdentity identity) {
+    DriverResource(DriverAnalysis analysis, DriverConfig config, ScoringConfig scoring, SecurityIdentity identity) {
+        this.scoring = scoring;
         this.analysis = analysis;
         this.config = config;
         this.identity = identity;
@@ -46,8 +53,8 @@ public class DriverResource {
 
     @GET
     @RolesAllowed({ "cx-analyst", "cx-admin", "branch-manager", "regional-manager" })
-    @Operation(summary = "Regress the journey's anchor score on its touchpoint factors", description = "Responses in "
-            + "[from, to) (default: the last 90 days; at most 366 days), in the caller's branch or region. Per factor "
+    @Operation(summary = "Regress the journey's anchor score on its touchpoint factors", description = "Responses of "
+            + "the bank days [from, to] (default: the last 90 days; at most 366 days), in the caller's branch or region. Per factor "
             + "the standardized coefficient, its standard error and p-value, and its LMG share of R^2; with n, R^2, "
             + "adjusted R^2 and the F test. Too few observations, a factor that does not vary or collinear factors "
             + "answer status INSUFFICIENT with a reason. A branch or region outside the caller's scope answers as if "
@@ -56,8 +63,8 @@ public class DriverResource {
     @APIResponse(responseCode = "400", description = "Invalid parameters (violations per parameter)")
     @APIResponse(responseCode = "403", description = "The role may not read driver analysis")
     public DriverReport drivers(@PathParam("journeyCode") String journeyCode,
-            @Parameter(description = "inclusive ISO-8601 instant (or date, UTC)") @QueryParam("from") String from,
-            @Parameter(description = "exclusive ISO-8601 instant (or date, UTC)") @QueryParam("to") String to,
+            @Parameter(description = "first bank day, yyyy-MM-dd (default: 90 days before to)") @QueryParam("from") String from,
+            @Parameter(description = "last bank day, yyyy-MM-dd, included (default: today)") @QueryParam("to") String to,
             @Parameter(description = "only responses attributed to this branch") @QueryParam("branchId") String branchId,
             @Parameter(description = "only responses attributed to this region") @QueryParam("regionId") String regionId,
             @Parameter(description = "NPS, CSAT or CES; default: the anchor most responses carry") @QueryParam("metric") String metric)
@@ -65,21 +72,16 @@ public class DriverResource {
         QueryParams params = new QueryParams();
         String journey = params.requiredId("journeyCode", journeyCode, Identifiers::isJourneyCode,
                 Identifiers.JOURNEY_CODE_REGEX);
-        Instant fromAt = params.instant("from", from);
-        Instant toAt = params.instant("to", to);
+        LocalDate[] days = DayRange.parse(params, from, to);
         String branch = params.id("branchId", branchId, Identifiers::isBranchId, Identifiers.BRANCH_ID_REGEX);
         String region = params.id("regionId", regionId, Identifiers::isBranchId, Identifiers.BRANCH_ID_REGEX);
         AnchorMetric anchor = params.oneOf("metric", metric, AnchorMetric.class);
         params.check();
-        if (toAt == null) {
-            toAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        }
-        if (fromAt == null) {
-            fromAt = toAt.minus(config.defaultWindow());
-        }
-        params.window(fromAt, toAt, config.maxWindow());
-        params.check();
-        DataScope scope = DataScope.of(identity, Set.of("cx-analyst", "cx-admin"));
-        return analysis.analyse(journey, anchor, fromAt, toAt, scope.narrow(branch, region));
+        List<Violation> violations = new ArrayList<>();
+        DayRange range = DayRange.of(days[0], days[1], scoring.timeZone(), Instant.now(),
+                (int) config.defaultWindow().toDays(), (int) config.maxWindow().toDays(), violations);
+        Versioning.requireValid(List.of(), violations);
+        return analysis.analyse(journey, anchor, range.from(), range.to(),
+                ScoringAccess.narrow(identity, branch, region));
     }
 }

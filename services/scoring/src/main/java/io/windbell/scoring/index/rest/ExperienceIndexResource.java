@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -26,6 +25,7 @@ import io.windbell.platform.problem.Problem;
 import io.windbell.platform.problem.Violation;
 import io.windbell.platform.security.DataScope;
 import io.windbell.platform.versioning.Versioning;
+import io.windbell.scoring.ScoringAccess;
 import io.windbell.scoring.ScoringConfig;
 import io.windbell.scoring.index.ExperienceIndexService;
 import io.windbell.scoring.index.ExperienceIndexService.Level;
@@ -42,8 +42,6 @@ import io.windbell.scoring.rollup.DayRange;
 public class ExperienceIndexResource {
 
     /** The roles that see every branch; branch and regional managers see their own ({@link DataScope}). */
-    public static final Set<String> SEE_ALL = Set.of("cx-analyst", "cx-admin");
-
     private final ExperienceIndexService service;
     private final ScoringConfig scoring;
     private final IndexConfig config;
@@ -87,12 +85,12 @@ public class ExperienceIndexResource {
         String region = params.id("regionId", regionId, Identifiers::isBranchId, Identifiers.BRANCH_ID_REGEX);
         params.check();
         List<Violation> violations = new ArrayList<>();
-        DayRange range = DayRange.of(days[0], days[1], scoring.timeZone(), Instant.now(), config.maxDays(), violations);
+        DayRange range = DayRange.of(days[0], days[1], scoring.timeZone(), Instant.now(), DayRange.DEFAULT_DAYS,
+                config.maxDays(), violations);
         Versioning.requireValid(List.of(), violations);
         LocalDate first = range.from();
         LocalDate last = range.to();
-        DataScope scope = DataScope.of(identity, SEE_ALL);
         return ExperienceIndexDocument
-                .of(service.index(subject, subjectCode, first, last, scope.narrow(branch, region)));
+                .of(service.index(subject, subjectCode, first, last, ScoringAccess.narrow(identity, branch, region)));
     }
 }

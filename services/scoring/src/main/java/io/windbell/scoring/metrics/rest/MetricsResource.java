@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -28,6 +27,7 @@ import io.windbell.platform.problem.Problem;
 import io.windbell.platform.problem.Violation;
 import io.windbell.platform.security.DataScope;
 import io.windbell.platform.versioning.Versioning;
+import io.windbell.scoring.ScoringAccess;
 import io.windbell.scoring.ScoringConfig;
 import io.windbell.scoring.metrics.Bucket;
 import io.windbell.scoring.metrics.Metric;
@@ -46,8 +46,6 @@ import io.windbell.scoring.stats.Estimate;
 @Tag(name = "metrics", description = "X-data and O-data metrics from the rollups")
 @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
 public class MetricsResource {
-
-    static final Set<String> SEE_ALL = Set.of("cx-analyst", "cx-admin");
 
     private final MetricsQuery metrics;
     private final SecurityIdentity identity;
@@ -126,7 +124,7 @@ public class MetricsResource {
         Bucket resolved = chosenBucket == null ? Bucket.TOTAL : chosenBucket;
         MetricRequest request = new MetricRequest(chosen, grouping.dimension(), grouping.place(), resolved,
                 range.from(), range.to(), journeyCode, touchpointCode, null);
-        Optional<DataScope.Filter> scope = DataScope.of(identity, SEE_ALL).narrow(branch, region);
+        Optional<DataScope.Filter> scope = ScoringAccess.narrow(identity, branch, region);
         List<PointDocument> points = scope.isEmpty() ? List.of()
                 : metrics.query(request, scope.get()).stream().map(PointDocument::of).toList();
         return new SeriesDocument(chosen, grouping.names(), resolved, range.from(), range.to(), points);

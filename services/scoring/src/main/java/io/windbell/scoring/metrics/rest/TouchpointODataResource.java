@@ -27,6 +27,7 @@ import io.windbell.platform.problem.Problem;
 import io.windbell.platform.problem.Violation;
 import io.windbell.platform.security.DataScope;
 import io.windbell.platform.versioning.Versioning;
+import io.windbell.scoring.ScoringAccess;
 import io.windbell.scoring.ScoringConfig;
 import io.windbell.scoring.metrics.TouchpointOData;
 import io.windbell.scoring.metrics.TouchpointODataQuery;
@@ -102,7 +103,7 @@ public class TouchpointODataResource {
         Versioning.requireValid(List.of(), violations);
 
         // out of scope: the summary of no events, in the same shape
-        Optional<DataScope.Filter> scope = DataScope.of(identity, MetricsResource.SEE_ALL).narrow(branch, region);
+        Optional<DataScope.Filter> scope = ScoringAccess.narrow(identity, branch, region);
         TouchpointOData summary = scope
                 .map(filter -> odata.summary(touchpoint, range.from(), range.to(), channelCode, filter))
                 .orElseGet(() -> odata.nothing(touchpoint, range.from(), range.to(), channelCode));

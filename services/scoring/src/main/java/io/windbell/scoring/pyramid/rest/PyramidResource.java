@@ -19,9 +19,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.windbell.contracts.Identifiers;
 import io.windbell.platform.paging.QueryParams;
 import io.windbell.platform.problem.Problem;
-import io.windbell.platform.security.DataScope;
+import io.windbell.scoring.ScoringAccess;
 import io.windbell.scoring.ScoringConfig;
-import io.windbell.scoring.index.rest.ExperienceIndexResource;
 import io.windbell.scoring.pyramid.Period;
 import io.windbell.scoring.pyramid.PyramidService;
 import io.windbell.scoring.rollup.DayRange;
@@ -68,7 +67,6 @@ public class PyramidResource {
         params.check();
         Period of = Period.containing(kind == null ? Period.Kind.MONTH : kind,
                 day == null ? LocalDate.now(scoring.timeZone()) : day);
-        DataScope scope = DataScope.of(identity, ExperienceIndexResource.SEE_ALL);
-        return PyramidDocument.of(pyramids.pyramid(of, scope.narrow(branch, region)));
+        return PyramidDocument.of(pyramids.pyramid(of, ScoringAccess.narrow(identity, branch, region)));
     }
 }

@@ -3,7 +3,6 @@ package io.windbell.scoring.silent.rest;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -25,7 +24,7 @@ import io.windbell.platform.paging.QueryParams;
 import io.windbell.platform.problem.Problem;
 import io.windbell.platform.problem.ProblemException;
 import io.windbell.platform.problem.Violation;
-import io.windbell.platform.security.DataScope;
+import io.windbell.scoring.ScoringAccess;
 import io.windbell.scoring.silent.SilentConfig;
 import io.windbell.scoring.silent.SilentDetractor;
 import io.windbell.scoring.silent.SilentQuery;
@@ -77,8 +76,7 @@ public class SilentDetractorResource {
                             List.of(new Violation("minScore", "must be an integer between 0 and 100"))));
         }
         SilentStore.After after = after(cursor);
-        DataScope scope = DataScope.of(identity, Set.of("cx-analyst", "cx-admin"));
-        return query.list(scope.narrow(branch, region), min, after, size, Instant.now());
+        return query.list(ScoringAccess.narrow(identity, branch, region), min, after, size, Instant.now());
     }
 
     /** The cursor's (rank key, customer id), or a 400 when it is not one this API wrote. */
