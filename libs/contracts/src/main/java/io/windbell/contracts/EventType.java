@@ -25,6 +25,7 @@ import io.windbell.contracts.workorder.WorkOrderCreated;
 import io.windbell.contracts.workorder.WorkOrderEscalated;
 import io.windbell.contracts.workorder.WorkOrderReopened;
 import io.windbell.contracts.workorder.WorkOrderResolved;
+import io.windbell.contracts.workorder.WorkOrderSlaWarning;
 
 /**
  * The registry of the event catalog: every event type with its topic, payload record, JSON Schema and example. The
@@ -61,6 +62,8 @@ public enum EventType {
             "workOrder.workOrderId"),
     WORKORDER_CLOSED(WorkOrderClosed.TYPE, WorkOrderClosed.TOPIC, WorkOrderClosed.class, "workOrder.workOrderId"),
     WORKORDER_REOPENED(WorkOrderReopened.TYPE, WorkOrderReopened.TOPIC, WorkOrderReopened.class,
+            "workOrder.workOrderId"),
+    WORKORDER_SLA_WARNING(WorkOrderSlaWarning.TYPE, WorkOrderSlaWarning.TOPIC, WorkOrderSlaWarning.class,
             "workOrder.workOrderId");
 
     private static final Map<String, EventType> BY_TYPE = Arrays.stream(values())

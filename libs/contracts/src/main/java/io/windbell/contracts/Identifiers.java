@@ -38,6 +38,11 @@ public final class Identifiers {
     public static final int BRANCH_ID_MAX = 64;
     public static final Pattern BRANCH_ID = Pattern.compile(BRANCH_ID_REGEX);
 
+    /** Region ids of the bank's organisation (e.g. {@code R0755}), one level above branches. */
+    public static final String REGION_ID_REGEX = OPAQUE_ID;
+    public static final int REGION_ID_MAX = 64;
+    public static final Pattern REGION_ID = Pattern.compile(REGION_ID_REGEX);
+
     /** Employee ids from the bank's HR system (e.g. {@code E100482}); never a login name or e-mail address. */
     public static final String EMPLOYEE_ID_REGEX = OPAQUE_ID;
     public static final int EMPLOYEE_ID_MAX = 64;
@@ -105,6 +110,10 @@ public final class Identifiers {
     /** Whether {@code value} is a branch id. */
     public static boolean isBranchId(String value) {
         return matches(BRANCH_ID, BRANCH_ID_MAX, value);
+    }
+
+    public static boolean isRegionId(String value) {
+        return matches(REGION_ID, REGION_ID_MAX, value);
     }
 
     /** Whether {@code value} is an employee id. */

@@ -32,7 +32,7 @@ class EventCatalogTest {
             "cx.experience-alerts.v1",
             List.of("alert.low-score", "alert.touchpoint-degraded", "alert.touchpoint-recovered"),
             "cx.workorder-events.v1", List.of("workorder.created", "workorder.assigned", "workorder.escalated",
-                    "workorder.resolved", "workorder.closed", "workorder.reopened"));
+                    "workorder.resolved", "workorder.closed", "workorder.reopened", "workorder.sla-warning"));
 
     @Test
     void topicConstantsMatchTheArchitecture() {

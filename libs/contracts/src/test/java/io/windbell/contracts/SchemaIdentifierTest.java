@@ -29,6 +29,7 @@ class SchemaIdentifierTest {
     private static final Rule ANONYMOUS = new Rule("anonymous id", Identifiers.ANONYMOUS_ID_REGEX,
             Identifiers.ANONYMOUS_ID_MAX);
     private static final Rule BRANCH = new Rule("branch id", Identifiers.BRANCH_ID_REGEX, Identifiers.BRANCH_ID_MAX);
+    private static final Rule REGION = new Rule("region id", Identifiers.REGION_ID_REGEX, Identifiers.REGION_ID_MAX);
     private static final Rule EMPLOYEE = new Rule("employee id", Identifiers.EMPLOYEE_ID_REGEX,
             Identifiers.EMPLOYEE_ID_MAX);
     private static final Rule PRODUCT = new Rule("product id", Identifiers.PRODUCT_ID_REGEX,
@@ -40,10 +41,10 @@ class SchemaIdentifierTest {
 
     /** Fields by name, wherever they occur (top level or a shared structure). */
     private static final Map<String, Rule> BY_NAME = Map.ofEntries(Map.entry("customerId", CUSTOMER),
-            Map.entry("anonymousId", ANONYMOUS), Map.entry("branchId", BRANCH), Map.entry("employeeId", EMPLOYEE),
-            Map.entry("assigneeEmployeeId", EMPLOYEE), Map.entry("previousAssigneeEmployeeId", EMPLOYEE),
-            Map.entry("escalatedToEmployeeId", EMPLOYEE), Map.entry("productId", PRODUCT),
-            Map.entry("definitionCode", JOURNEY), Map.entry("touchpoint", TOUCHPOINT),
+            Map.entry("anonymousId", ANONYMOUS), Map.entry("branchId", BRANCH), Map.entry("regionId", REGION),
+            Map.entry("employeeId", EMPLOYEE), Map.entry("assigneeEmployeeId", EMPLOYEE),
+            Map.entry("previousAssigneeEmployeeId", EMPLOYEE), Map.entry("escalatedToEmployeeId", EMPLOYEE),
+            Map.entry("productId", PRODUCT), Map.entry("definitionCode", JOURNEY), Map.entry("touchpoint", TOUCHPOINT),
             Map.entry("touchpointCode", TOUCHPOINT), Map.entry("keyNode", TOUCHPOINT));
     /** Fields whose name alone is ambiguous: {@code code} is a touchpoint code only in TouchpointVisit. */
     private static final Map<String, Rule> BY_DEFINITION_AND_NAME = Map.of("TouchpointVisit.code", TOUCHPOINT);
@@ -64,8 +65,8 @@ class SchemaIdentifierTest {
         for (EventType type : EventType.values()) {
             check(ContractResources.schemaJson(type), null, type.type(), new ArrayList<>(), seen);
         }
-        assertThat(seen).containsExactlyInAnyOrder(CUSTOMER.name(), ANONYMOUS.name(), BRANCH.name(), EMPLOYEE.name(),
-                PRODUCT.name(), JOURNEY.name(), TOUCHPOINT.name());
+        assertThat(seen).containsExactlyInAnyOrder(CUSTOMER.name(), ANONYMOUS.name(), BRANCH.name(), REGION.name(),
+                EMPLOYEE.name(), PRODUCT.name(), JOURNEY.name(), TOUCHPOINT.name());
     }
 
     /** Walks every object schema below {@code node}; {@code definition} is the $defs entry being walked, if any. */

@@ -2,5 +2,12 @@ package io.windbell.contracts.workorder;
 
 /** What opened a work order. */
 public enum WorkOrderOrigin {
-    LOW_SCORE_ALERT, COMPLAINT, MANUAL
+    /** an {@code alert.low-score} (a detractor) */
+    LOW_SCORE_ALERT,
+    /** a {@code journey.interrupted} of a customer the creation rules select */
+    JOURNEY_INTERRUPTED,
+    /** an {@code alert.touchpoint-degraded} */
+    TOUCHPOINT_DEGRADED,
+    /** several recovery cases sharing a touchpoint, error code or root cause (a special task) */
+    RECURRING_PATTERN, COMPLAINT, MANUAL
 }

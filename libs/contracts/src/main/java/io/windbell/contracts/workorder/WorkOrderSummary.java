@@ -23,9 +23,15 @@ import java.util.UUID;
  *            the {@code survey.responded} behind it, if any
  * @param journeyInstanceId
  *            the journey the complaint is about, if any
+ * @param type
+ *            recovery of one detractor, call-back of an interrupted journey, or a special task
+ * @param regionId
+ *            the region of the owning branch, if known
+ * @param link
+ *            a deep link to the order in the staff console, for a push, an email or a chat message
  */
 public record WorkOrderSummary(UUID workOrderId, String customerId, String branchId, String assigneeEmployeeId,
         WorkOrderOrigin origin, String title, Priority priority, WorkOrderStatus status, int escalationLevel,
         Instant createdAt, Instant updatedAt, Instant slaDueAt, long revision, UUID sourceAlertId,
-        UUID sourceResponseId, UUID journeyInstanceId) {
+        UUID sourceResponseId, UUID journeyInstanceId, WorkOrderType type, String regionId, String link) {
 }

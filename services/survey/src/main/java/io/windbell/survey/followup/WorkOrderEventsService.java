@@ -16,6 +16,7 @@ import io.windbell.contracts.workorder.WorkOrderCreated;
 import io.windbell.contracts.workorder.WorkOrderEscalated;
 import io.windbell.contracts.workorder.WorkOrderReopened;
 import io.windbell.contracts.workorder.WorkOrderResolved;
+import io.windbell.contracts.workorder.WorkOrderSlaWarning;
 import io.windbell.contracts.workorder.WorkOrderSummary;
 import io.windbell.messaging.envelope.Envelope;
 import io.windbell.survey.SurveyConfig;
@@ -103,6 +104,7 @@ public class WorkOrderEventsService {
         case WorkOrderResolved e -> e.workOrder();
         case WorkOrderClosed e -> e.workOrder();
         case WorkOrderReopened e -> e.workOrder();
+        case WorkOrderSlaWarning e -> e.workOrder();
         default -> throw new IllegalArgumentException("not a work-order event: " + payload);
         };
     }

@@ -11,6 +11,7 @@ import io.windbell.contracts.workorder.WorkOrderOrigin;
 import io.windbell.contracts.workorder.WorkOrderResolved;
 import io.windbell.contracts.workorder.WorkOrderStatus;
 import io.windbell.contracts.workorder.WorkOrderSummary;
+import io.windbell.contracts.workorder.WorkOrderType;
 
 /** Builds one recovery work order's events as the workorder service emits them, revision by revision. */
 public final class WorkOrders {
@@ -58,6 +59,7 @@ public final class WorkOrders {
         revision++;
         return new WorkOrderSummary(id, customerId, "B001", "E2002", WorkOrderOrigin.LOW_SCORE_ALERT,
                 "CES 6 after interrupted wealth purchase", Priority.HIGH, status, 0, createdAt, Instant.now(),
-                createdAt.plus(Duration.ofHours(48)), revision, null, sourceResponseId, null);
+                createdAt.plus(Duration.ofHours(48)), revision, null, sourceResponseId, null, WorkOrderType.RECOVERY,
+                "R01", "https://console.windbell.example/workorders/" + id);
     }
 }
