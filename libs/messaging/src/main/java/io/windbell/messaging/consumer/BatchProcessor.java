@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -15,16 +17,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import io.windbell.contracts.EventPayload;
+import io.windbell.contracts.EventType;
 import io.windbell.messaging.envelope.Envelope;
 import io.windbell.messaging.envelope.PoisonException;
-import io.windbell.messaging.inbox.Inbox;
-import io.windbell.platform.jdbc.Transactions;
 
 /**
- * Applies one polled batch of a channel durably, the same way in every stream-processing service: each record is
- * decoded into an {@link Envelope}; the batch is one JDBC transaction that claims the envelopes' ids in the inbox and
- * hands the new ones to the {@link Handler}; {@link #process} returns only once every record is applied or
- * dead-lettered, so the caller may then acknowledge (commit) the whole batch.
+ * Applies one polled batch of a channel durably, the same way in every service: each record is decoded into an
+ * {@link Envelope} (a record of a type the channel ignores is skipped before decoding, without a transaction); the
+ * {@link UnitOfWork} claims the envelopes' ids in the inbox and applies the new ones (the stream processors: one JDBC
+ * transaction per batch, {@link UnitOfWork#jdbc}; entity services: one reactive transaction per envelope);
+ * {@link #process} returns only once every record is applied or dead-lettered, so the caller may then acknowledge
+ * (commit) the whole batch.
  * <p>
  * Failure policy:
  * <ul>
@@ -89,9 +92,11 @@ public final class BatchProcessor<R, T extends EventPayload> {
      *
      * @param skipped
      *            records that were processed before (a redelivery) and changed nothing
+     * @param ignored
+     *            records of types the channel does not take, acknowledged without a transaction
      */
     public record Status(String channel, long applied, long skipped, long deadLettered, Instant lastBatch,
-            String lastError) {
+            String lastError, long ignored) {
     }
 
     /** Thrown out of {@link #process} when the processor closes while a batch waits for a retry. */
@@ -107,22 +112,25 @@ public final class BatchProcessor<R, T extends EventPayload> {
             Envelope<T> envelope) {
     }
 
-    private final DataSource dataSource;
     private final Settings settings;
     private final Class<T> payloadType;
+    private final Predicate<EventType> accepts;
     private final Check<T> check;
-    private final Handler<T> handler;
+    private final UnitOfWork<T> work;
     private final Function<R, ConsumerRecord<String, byte[]>> unwrap;
     private final DeadLetterSink<R> deadLetters;
     private final Runnable afterCommit;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong ignored = new AtomicLong();
     private volatile Instant lastBatch;
     private volatile String lastError;
     private volatile boolean closing;
 
     /**
+     * A processor of the JDBC flavour taking every type of its topic: one JDBC transaction per batch.
+     *
      * @param unwrap
      *            the Kafka record behind a framework handle
      * @param afterCommit
@@ -131,11 +139,30 @@ public final class BatchProcessor<R, T extends EventPayload> {
     public BatchProcessor(DataSource dataSource, Settings settings, Class<T> payloadType, Check<T> check,
             Handler<T> handler, Function<R, ConsumerRecord<String, byte[]>> unwrap, DeadLetterSink<R> deadLetters,
             Runnable afterCommit) {
-        this.dataSource = dataSource;
+        this(settings, payloadType, type -> true, check, UnitOfWork.jdbc(dataSource, settings.inboxConsumer(), handler),
+                unwrap, deadLetters, afterCommit);
+    }
+
+    /**
+     * @param accepts
+     *            the types the channel takes; a record of another type of the topic is acknowledged without decoding
+     *            and without a transaction (e.g. the high-volume {@code journey.progressed} for a consumer of
+     *            interruptions)
+     * @param work
+     *            how the envelopes become durable (claim + apply)
+     * @param unwrap
+     *            the Kafka record behind a framework handle
+     * @param afterCommit
+     *            runs after every transaction that applied something (the kit wakes the outbox relay)
+     */
+    public BatchProcessor(Settings settings, Class<T> payloadType, Predicate<EventType> accepts, Check<T> check,
+            UnitOfWork<T> work, Function<R, ConsumerRecord<String, byte[]>> unwrap, DeadLetterSink<R> deadLetters,
+            Runnable afterCommit) {
         this.settings = settings;
         this.payloadType = payloadType;
+        this.accepts = accepts;
         this.check = check;
-        this.handler = handler;
+        this.work = work;
         this.unwrap = unwrap;
         this.deadLetters = deadLetters;
         this.afterCommit = afterCommit;
@@ -152,6 +179,10 @@ public final class BatchProcessor<R, T extends EventPayload> {
         List<Item<R, T>> batch = new ArrayList<>(records.size());
         for (R handle : records) {
             ConsumerRecord<String, byte[]> record = unwrap.apply(handle);
+            if (ignores(record)) {
+                ignored.incrementAndGet();
+                continue;
+            }
             Envelope<T> envelope;
             try {
                 envelope = decode(record);
@@ -168,12 +199,19 @@ public final class BatchProcessor<R, T extends EventPayload> {
     }
 
     public Status status() {
-        return new Status(settings.channel(), applied.get(), skipped.get(), deadLettered.get(), lastBatch, lastError);
+        return new Status(settings.channel(), applied.get(), skipped.get(), deadLettered.get(), lastBatch, lastError,
+                ignored.get());
     }
 
     /** Stops retrying: a batch waiting for its next try gives up uncommitted. */
     public void close() {
         closing = true;
+    }
+
+    /** A known type of the record's topic that the channel does not take; anything else is decoded (poison or not). */
+    private boolean ignores(ConsumerRecord<String, byte[]> record) {
+        Optional<EventType> type = Envelope.typeOf(record);
+        return type.isPresent() && type.get().topic().equals(record.topic()) && !accepts.test(type.get());
     }
 
     private Envelope<T> decode(ConsumerRecord<String, byte[]> record) {
@@ -222,21 +260,14 @@ public final class BatchProcessor<R, T extends EventPayload> {
         }
     }
 
-    private void transaction(List<Item<R, T>> batch) throws SQLException {
-        List<Envelope<T>> envelopes = batch.stream().map(Item::envelope).toList();
-        List<Envelope<T>> fresh = Transactions.inTransaction(dataSource, connection -> {
-            List<Envelope<T>> claimed = Inbox.claimNew(connection, settings.inboxConsumer(), envelopes);
-            if (!claimed.isEmpty()) {
-                handler.apply(connection, claimed);
+    private void transaction(List<Item<R, T>> batch) throws Exception {
+        work.apply(batch.stream().map(Item::envelope).toList(), (fresh, redelivered) -> {
+            applied.addAndGet(fresh.size());
+            skipped.addAndGet(redelivered);
+            if (!fresh.isEmpty()) {
+                afterCommit.run();
             }
-            return claimed;
         });
-        applied.addAndGet(fresh.size());
-        skipped.addAndGet(batch.size() - fresh.size());
-        if (!fresh.isEmpty()) {
-            afterCommit.run();
-            handler.committed(fresh);
-        }
     }
 
     private void deadLetter(Item<R, T> item, Exception error, int attempts) throws ClosedException {

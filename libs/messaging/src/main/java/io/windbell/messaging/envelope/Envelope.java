@@ -2,6 +2,7 @@ package io.windbell.messaging.envelope;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -67,6 +68,15 @@ public record Envelope<T extends EventPayload>(UUID id, EventType type, String t
         }
         return new Envelope<>(uuid, eventType, header(record, CloudEvents.TRACEPARENT_HEADER),
                 Instant.ofEpochMilli(record.timestamp()), payload);
+    }
+
+    /**
+     * The catalog type a record's {@code ce_type} header names, read without decoding the payload: lets a channel skip
+     * the types it ignores cheaply. Empty when the header is missing or names no type of the catalog.
+     */
+    public static Optional<EventType> typeOf(ConsumerRecord<String, byte[]> record) {
+        String type = header(record, CloudEvents.TYPE_HEADER);
+        return type == null ? Optional.empty() : EventType.find(type);
     }
 
     /** The same envelope typed as the payload it carries (the caller checked {@link #type()}). */

@@ -12,10 +12,10 @@ import io.windbell.messaging.outbox.OutboxPublisher;
 import io.windbell.messaging.outbox.OutboxRelay;
 
 /**
- * Readiness of the kit ({@code windbell-messaging}): up while the outbox relay runs; each channel's counters and last
- * error are in the data ({@code <channel>.applied}, {@code .skipped}, {@code .dead-lettered}, {@code .last-error},
- * {@code relay.published}, {@code relay.last-error}). SmallRye's own checks report whether each channel's consumer is
- * connected.
+ * Readiness of the kit ({@code windbell-messaging}): up while the outbox relay runs; each channel's (JDBC or reactive)
+ * counters and last error are in the data ({@code <channel>.applied}, {@code .skipped}, {@code .dead-lettered},
+ * {@code .ignored}, {@code .last-error}, {@code relay.published}, {@code relay.last-error}). SmallRye's own checks
+ * report whether each channel's consumer is connected.
  */
 @Readiness
 @ApplicationScoped
@@ -23,10 +23,10 @@ public class MessagingReadiness implements HealthCheck {
 
     public static final String NAME = "windbell-messaging";
 
-    private final JdbcChannels channels;
+    private final ChannelRegistry channels;
     private final OutboxPublisher publisher;
 
-    public MessagingReadiness(JdbcChannels channels, OutboxPublisher publisher) {
+    public MessagingReadiness(ChannelRegistry channels, OutboxPublisher publisher) {
         this.channels = channels;
         this.publisher = publisher;
     }
@@ -38,6 +38,7 @@ public class MessagingReadiness implements HealthCheck {
             response.withData(channel.channel() + ".applied", channel.applied());
             response.withData(channel.channel() + ".skipped", channel.skipped());
             response.withData(channel.channel() + ".dead-lettered", channel.deadLettered());
+            response.withData(channel.channel() + ".ignored", channel.ignored());
             if (channel.lastError() != null) {
                 response.withData(channel.channel() + ".last-error", channel.lastError());
             }
