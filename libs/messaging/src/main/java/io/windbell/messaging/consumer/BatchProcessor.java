@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -114,7 +113,7 @@ public final class BatchProcessor<R, T extends EventPayload> {
 
     private final Settings settings;
     private final Class<T> payloadType;
-    private final Predicate<EventType> accepts;
+    private final Selection<T> selection;
     private final Check<T> check;
     private final UnitOfWork<T> work;
     private final Function<R, ConsumerRecord<String, byte[]>> unwrap;
@@ -139,15 +138,14 @@ public final class BatchProcessor<R, T extends EventPayload> {
     public BatchProcessor(DataSource dataSource, Settings settings, Class<T> payloadType, Check<T> check,
             Handler<T> handler, Function<R, ConsumerRecord<String, byte[]>> unwrap, DeadLetterSink<R> deadLetters,
             Runnable afterCommit) {
-        this(settings, payloadType, type -> true, check, UnitOfWork.jdbc(dataSource, settings.inboxConsumer(), handler),
-                unwrap, deadLetters, afterCommit);
+        this(settings, payloadType, Selection.all(), check,
+                UnitOfWork.jdbc(dataSource, settings.inboxConsumer(), handler), unwrap, deadLetters, afterCommit);
     }
 
     /**
-     * @param accepts
-     *            the types the channel takes; a record of another type of the topic is acknowledged without decoding
-     *            and without a transaction (e.g. the high-volume {@code journey.progressed} for a consumer of
-     *            interruptions)
+     * @param selection
+     *            the records the channel takes; another record of the topic is acknowledged without a transaction (e.g.
+     *            the high-volume {@code journey.progressed} for a consumer of interruptions, without even decoding it)
      * @param work
      *            how the envelopes become durable (claim + apply)
      * @param unwrap
@@ -155,12 +153,12 @@ public final class BatchProcessor<R, T extends EventPayload> {
      * @param afterCommit
      *            runs after every transaction that applied something (the kit wakes the outbox relay)
      */
-    public BatchProcessor(Settings settings, Class<T> payloadType, Predicate<EventType> accepts, Check<T> check,
+    public BatchProcessor(Settings settings, Class<T> payloadType, Selection<T> selection, Check<T> check,
             UnitOfWork<T> work, Function<R, ConsumerRecord<String, byte[]>> unwrap, DeadLetterSink<R> deadLetters,
             Runnable afterCommit) {
         this.settings = settings;
         this.payloadType = payloadType;
-        this.accepts = accepts;
+        this.selection = selection;
         this.check = check;
         this.work = work;
         this.unwrap = unwrap;
@@ -190,6 +188,10 @@ public final class BatchProcessor<R, T extends EventPayload> {
                 deadLetter(new Item<>(handle, record, null), e, 1);
                 continue;
             }
+            if (!selection.envelopes().test(envelope)) {
+                ignored.incrementAndGet();
+                continue;
+            }
             batch.add(new Item<>(handle, record, envelope));
         }
         if (!batch.isEmpty()) {
@@ -211,7 +213,7 @@ public final class BatchProcessor<R, T extends EventPayload> {
     /** A known type of the record's topic that the channel does not take; anything else is decoded (poison or not). */
     private boolean ignores(ConsumerRecord<String, byte[]> record) {
         Optional<EventType> type = Envelope.typeOf(record);
-        return type.isPresent() && type.get().topic().equals(record.topic()) && !accepts.test(type.get());
+        return type.isPresent() && type.get().topic().equals(record.topic()) && !selection.types().test(type.get());
     }
 
     private Envelope<T> decode(ConsumerRecord<String, byte[]> record) {

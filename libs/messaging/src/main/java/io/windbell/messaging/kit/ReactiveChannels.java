@@ -1,13 +1,10 @@
 package io.windbell.messaging.kit;
 
-import java.util.Set;
-import java.util.function.Predicate;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.windbell.contracts.EventPayload;
-import io.windbell.contracts.EventType;
 import io.windbell.messaging.consumer.BatchProcessor;
+import io.windbell.messaging.consumer.Selection;
 import io.windbell.messaging.outbox.OutboxPublisher;
 import io.windbell.messaging.reactive.ReactiveUnitOfWork;
 
@@ -29,7 +26,7 @@ public class ReactiveChannels {
     }
 
     /**
-     * A channel taking only the {@code accepted} types of its topic; the others are acknowledged without a transaction.
+     * A channel taking the records {@code selection} selects; the others are acknowledged without a transaction.
      *
      * @param channel
      *            the SmallRye channel name ({@code mp.messaging.incoming.<channel>.*})
@@ -42,22 +39,15 @@ public class ReactiveChannels {
      *            the use case; runs inside {@code Panache.withTransaction}, after the claim
      */
     public <T extends EventPayload> ReactiveChannel<T> declare(String channel, String inboxConsumer,
-            Class<T> payloadType, Set<EventType> accepted, BatchProcessor.Check<T> check,
+            Class<T> payloadType, Selection<T> selection, BatchProcessor.Check<T> check,
             ReactiveUnitOfWork.Handler<T> handler) {
-        Set<EventType> types = Set.copyOf(accepted);
-        return declare(channel, inboxConsumer, payloadType, types::contains, check, handler);
+        return registry.register(new ReactiveChannel<>(registry.settings(channel, inboxConsumer), payloadType,
+                selection, check, handler, registry.started(), publisher::wake));
     }
 
-    /** A channel taking every event type of its topic. */
+    /** A channel taking every record of its topic. */
     public <T extends EventPayload> ReactiveChannel<T> declare(String channel, String inboxConsumer,
             Class<T> payloadType, BatchProcessor.Check<T> check, ReactiveUnitOfWork.Handler<T> handler) {
-        return declare(channel, inboxConsumer, payloadType, type -> true, check, handler);
-    }
-
-    private <T extends EventPayload> ReactiveChannel<T> declare(String channel, String inboxConsumer,
-            Class<T> payloadType, Predicate<EventType> accepts, BatchProcessor.Check<T> check,
-            ReactiveUnitOfWork.Handler<T> handler) {
-        return registry.register(new ReactiveChannel<>(registry.settings(channel, inboxConsumer), payloadType, accepts,
-                check, handler, registry.started(), publisher::wake));
+        return declare(channel, inboxConsumer, payloadType, Selection.all(), check, handler);
     }
 }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,6 +45,7 @@ import io.windbell.contracts.EventType;
 import io.windbell.contracts.Topics;
 import io.windbell.messaging.consumer.BatchProcessor;
 import io.windbell.messaging.consumer.DeadLetters;
+import io.windbell.messaging.consumer.Selection;
 import io.windbell.messaging.consumer.UnitOfWork;
 import io.windbell.messaging.envelope.Envelope;
 import io.windbell.testing.TestInfrastructure;
@@ -166,7 +166,7 @@ class ReactiveChannelTest {
     }
 
     @Test
-    void typesTheChannelIgnoresAreAcknowledgedWithoutATransaction() throws Exception {
+    void recordsTheChannelDoesNotSelectAreAcknowledgedWithoutATransaction() throws Exception {
         List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
         List<UUID> ignoredIds = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -175,6 +175,10 @@ class ReactiveChannelTest {
             batch.add(record(id, EventJson.example(EventType.JOURNEY_PROGRESSED)));
             batch.addAll(interruptions(1));
         }
+        // of the taken type, but not relevant to the channel (decoded, then left out)
+        UUID irrelevant = UUID.randomUUID();
+        ignoredIds.add(irrelevant);
+        batch.add(record(irrelevant, EventJson.example(EventType.JOURNEY_INTERRUPTED)));
         List<UUID> handed = new CopyOnWriteArrayList<>();
         UnitOfWork<EventPayload> reactive = new ReactiveUnitOfWork<>(CONSUMER, this::count);
         // the unit of work is where every transaction begins: what never reaches it never opens one
@@ -183,7 +187,9 @@ class ReactiveChannelTest {
             reactive.apply(envelopes, progress);
         };
         BatchProcessor<ConsumerRecord<String, byte[]>, EventPayload> processor = new BatchProcessor<>(settings(3),
-                EventPayload.class, Set.of(EventType.JOURNEY_INTERRUPTED)::contains, envelope -> {
+                EventPayload.class, Selection.<EventPayload> types(EventType.JOURNEY_INTERRUPTED)
+                        .where(envelope -> !envelope.id().equals(irrelevant)),
+                envelope -> {
                 }, watched, r -> r, this::deadLetter, () -> {
                 });
 
@@ -191,7 +197,7 @@ class ReactiveChannelTest {
 
         assertThat(handed).hasSize(3).doesNotContainAnyElementsOf(ignoredIds);
         assertThat(applied()).isEqualTo(3);
-        assertThat(processor.status().ignored()).isEqualTo(3);
+        assertThat(processor.status().ignored()).isEqualTo(4);
         assertThat(processor.status().applied()).isEqualTo(3);
         for (UUID id : ignoredIds) {
             assertThat(count("SELECT count(*) FROM inbox WHERE message_id = '" + id + "'")).isZero();
@@ -206,8 +212,10 @@ class ReactiveChannelTest {
 
     private BatchProcessor<ConsumerRecord<String, byte[]>, EventPayload> processor(
             Function<Envelope<EventPayload>, Uni<Void>> handler, int maxAttempts, AtomicInteger wakes) {
-        return new BatchProcessor<>(settings(maxAttempts), EventPayload.class, type -> true, envelope -> {
-        }, new ReactiveUnitOfWork<>(CONSUMER, handler::apply), r -> r, this::deadLetter, wakes::incrementAndGet);
+        return new BatchProcessor<>(settings(maxAttempts), EventPayload.class, Selection.<EventPayload> all(),
+                envelope -> {
+                }, new ReactiveUnitOfWork<>(CONSUMER, handler::apply), r -> r, this::deadLetter,
+                wakes::incrementAndGet);
     }
 
     private static BatchProcessor.Settings settings(int maxAttempts) {
