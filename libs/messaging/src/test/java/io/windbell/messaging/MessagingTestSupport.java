@@ -38,7 +38,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 import io.windbell.testing.TestInfrastructure;
 
 /** Real PostgreSQL databases with the messaging schema, and Kafka helpers, for the tests of this library. */
-final class MessagingTestSupport {
+public final class MessagingTestSupport {
 
     static final String MIGRATION = "db/messaging/V0_1__messaging_outbox_inbox.sql";
     static final int PARTITIONS = 3;
@@ -76,7 +76,7 @@ final class MessagingTestSupport {
         }
     }
 
-    static long count(DataSource dataSource, String sql) {
+    public static long count(DataSource dataSource, String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
@@ -86,7 +86,7 @@ final class MessagingTestSupport {
         }
     }
 
-    static void execute(DataSource dataSource, String sql) {
+    public static void execute(DataSource dataSource, String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {

@@ -3,10 +3,6 @@ package io.windbell.messaging.reactive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +39,7 @@ import io.windbell.contracts.EventJson;
 import io.windbell.contracts.EventPayload;
 import io.windbell.contracts.EventType;
 import io.windbell.contracts.Topics;
+import io.windbell.messaging.MessagingTestSupport;
 import io.windbell.messaging.consumer.BatchProcessor;
 import io.windbell.messaging.consumer.DeadLetters;
 import io.windbell.messaging.consumer.Selection;
@@ -263,22 +260,10 @@ class ReactiveChannelTest {
     }
 
     private long count(String sql) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql);
-                ResultSet result = statement.executeQuery()) {
-            result.next();
-            return result.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return MessagingTestSupport.count(dataSource, sql);
     }
 
     private void execute(String sql) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        MessagingTestSupport.execute(dataSource, sql);
     }
 }
