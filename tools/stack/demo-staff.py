@@ -133,7 +133,9 @@ def main(argv):
             print(f"# {what}: POST {path} (text/csv, {text.count(chr(10)) - 1} rows)")
             print(text)
         return 0
-    base, token = argv[1].rstrip("/"), os.environ["WINDBELL_TOKEN"]
+    base, token = argv[1].rstrip("/"), os.environ.get("WINDBELL_TOKEN")
+    if not token:
+        sys.exit("demo-staff.py: no cx-admin token in $WINDBELL_TOKEN (tools/stack/token.sh cx-admin-cli cx-admin-secret)")
     for what, path, text in imports():
         status, _, doc = call("POST", base + path, token, text, content_type="text/csv", error_chars=20_000)
         if status != 200:
