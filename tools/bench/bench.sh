@@ -888,12 +888,18 @@ step_scoring_alerts() {
     "$(result_field scoring-alerts alerts.latencyMs.p50) / $(result_field scoring-alerts alerts.latencyMs.p99) /" \
     "$(result_field scoring-alerts alerts.latencyMs.max) ms"
   if [[ ${matched:-0} == 0 ]]; then
-    local why="no alert.low-score on cx.experience-alerts.v1 for any of the $low low scores (is the alerts feature merged?)"
-    FAILED_STEPS+=(scoring-alerts)
-    say "step scoring-alerts FAILED: $why"
-    python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); r["checkFailed"]=sys.argv[2]; json.dump(r, open(sys.argv[1], "w"), indent=2)' \
-      "$RESULTS/scoring-alerts.json" "$why"
+    check_failed scoring-alerts \
+      "no alert.low-score on cx.experience-alerts.v1 for any of the $low low scores (is the alerts feature merged?)"
   fi
+}
+
+# check_failed STEP WHY: the step's command succeeded but what it measured fails the step: a failed step, and WHY in its
+# result file (the report lists it)
+check_failed() {
+  FAILED_STEPS+=("$1")
+  say "step $1 FAILED: $2"
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); r["checkFailed"]=sys.argv[2]; json.dump(r, open(sys.argv[1], "w"), indent=2)' \
+    "$RESULTS/$1.json" "$2"
 }
 
 # --- workorder ----------------------------------------------------------------------------------------
@@ -934,19 +940,14 @@ step_workorder_alerts() {
     last-json "$warmup_s" -- "${WORKORDER_LOADGEN[@]}" --rate "$WORKORDER_RATE" --count "$WORKORDER_ALERTS" \
     --warmup-count "$WORKORDER_WARMUP_ALERTS" --answer-timeout "${WORKORDER_ANSWER_TIMEOUT_S}s" --seed "$WORKORDER_SEED" ||
     return 0
-  local matched measured
+  local matched measured p lat=()
   matched=$(result_field workorder-alerts workOrders.matched)
   measured=$(result_field workorder-alerts workOrders.measured)
-  say "workorder-alerts: $matched of $measured alerts became work orders within ${WORKORDER_ANSWER_TIMEOUT_S}s; p50 / p99 / max" \
-    "$(result_field workorder-alerts workOrders.latencyMs.p50) / $(result_field workorder-alerts workOrders.latencyMs.p99) /" \
-    "$(result_field workorder-alerts workOrders.latencyMs.max) ms"
-  if [[ ${matched:-0} == 0 ]]; then
-    local why="no workorder.created on cx.workorder-events.v1 for any of the $measured alerts (are the consumers merged?)"
-    FAILED_STEPS+=(workorder-alerts)
-    say "step workorder-alerts FAILED: $why"
-    python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); r["checkFailed"]=sys.argv[2]; json.dump(r, open(sys.argv[1], "w"), indent=2)' \
-      "$RESULTS/workorder-alerts.json" "$why"
-  fi
+  for p in p50 p99 max; do lat+=("$(result_field workorder-alerts "workOrders.latencyMs.$p")"); done
+  say "workorder-alerts: $matched of $measured alerts became work orders within ${WORKORDER_ANSWER_TIMEOUT_S}s;" \
+    "p50 / p99 / max ${lat[0]} / ${lat[1]} / ${lat[2]} ms"
+  ((${matched:-0} > 0)) ||
+    check_failed workorder-alerts "no workorder.created on cx.workorder-events.v1 for any of the $measured alerts (are the consumers merged?)"
 }
 
 main() {

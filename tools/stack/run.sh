@@ -47,6 +47,12 @@ SURVEY_LINK=""
 # The HTTP port of a declared service (with the offset), or nothing when it is not declared.
 service_port() { services_list "$1" | awk '{ print $2 }'; }
 
+# The base URL of a declared service; fails when it is not declared.
+service_base() {
+  local port; port=$(service_port "$1")
+  [[ -n $port ]] && echo "http://$BIND_HOST:$port"
+}
+
 # Short clocks on a few journey definitions, so that a stall after a key node or a failure that
 # is not followed up becomes an interruption within minutes (the seeded clocks are minutes to
 # days). A new version through the API; journeys that start afterwards follow it.
@@ -65,29 +71,31 @@ seed_demo_definitions() {
   fi
 }
 
+# demo_script SERVICE SCRIPT [ARGS...]: a demo script of tools/stack run against a declared service's API with a
+# cx-admin token (the script's exit status; 0 without running when the service is not part of the stack).
+demo_script() {
+  local base token
+  base=$(service_base "$1") || return 0
+  token=$(client_token cx-admin-cli cx-admin-secret) || die "keycloak: no token for client cx-admin-cli"
+  WINDBELL_TOKEN=$token python3 "$STACK_DIR/$2" "$base" "${@:3}"
+}
+
 # The branch directory of the simulated bank in scoring (branch -> region), so that regional
 # managers' metrics cover their branches.
 seed_demo_branches() {
-  local port token
-  port=$(service_port scoring)
-  [[ -n $port ]] || return 0
+  [[ -n $(service_port scoring) ]] || return 0
   say "scoring: demo branch directory (B001..B020 in regions R01..R04)"
-  token=$(client_token cx-admin-cli cx-admin-secret) || die "keycloak: no token for client cx-admin-cli"
-  if ! WINDBELL_TOKEN=$token python3 "$STACK_DIR/demo-branches.py" "http://$BIND_HOST:$port"; then
+  demo_script scoring demo-branches.py ||
     say "warning: the demo branch directory could not be stored (scoring log: $(log_file scoring)); going on"
-  fi
 }
 
 # The staff directory of the simulated bank in workorder (demo-staff.py: branches with their managers, staff on the CN
 # calendar, relationship managers of some simulated customers), so that the low scores of the simulated traffic
 # become work orders routed to the demo users. Through workorder's import API, as cx-admin.
 seed_demo_staff() {
-  local port token
-  port=$(service_port workorder)
-  [[ -n $port ]] || return 0
+  [[ -n $(service_port workorder) ]] || return 0
   say "workorder: demo staff directory (B001..B020 in R01..R04, managers, frontline staff, relationship managers)"
-  token=$(client_token cx-admin-cli cx-admin-secret) || die "keycloak: no token for client cx-admin-cli"
-  if WINDBELL_TOKEN=$token python3 "$STACK_DIR/demo-staff.py" "http://$BIND_HOST:$port"; then
+  if demo_script workorder demo-staff.py; then
     WORKORDER_NOTES+=("demo staff: E0001 (frontline.b001) and E0002 (frontline.b002) in the queues of B001 and B002, E0101 (manager.b001) above E0001, E0201 (regional.r01) above R01's branch managers")
   else
     say "warning: the demo staff directory could not be imported (above; workorder log: $(log_file workorder)); going on"
@@ -347,12 +355,10 @@ EOF
 
 # Where to see the work orders the low scores became, when the workorder service is part of the stack.
 print_workorder_hints() {
-  local port base note
-  port=$(service_port workorder)
-  [[ -n $port ]] || return 0
-  base=http://$BIND_HOST:$port
+  local base
+  base=$(service_base workorder) || return 0
   echo "Work orders (alert.low-score -> routed recovery tickets under SLA in business time, $base):"
-  for note in "${WORKORDER_NOTES[@]}"; do echo "  - $note"; done
+  ((${#WORKORDER_NOTES[@]} == 0)) || printf '  - %s\n' "${WORKORDER_NOTES[@]}"
   cat <<EOF
   Detractors of the simulated traffic become work orders within minutes of their answer. Each user sees their scope:
 
