@@ -619,6 +619,37 @@ def scoring_rows(R, res, t, meta, row):
             "—", "—", None)
 
 
+def workorder_rows(R, t, row):
+    """The workorder rows: alert.low-score on the topic -> workorder.created on the topic at a fixed rate."""
+    step = R.get("workorder-alerts")
+    if not step:
+        return
+    a = step.get("result") or {}
+    orders = a.get("workOrders") or {}
+    lat = orders.get("latencyMs") or {}
+    target = t.get("workorderAlertP99Ms")
+    p99 = lat.get("p99") if orders.get("matched") else None
+    if step.get("checkFailed") or not a:
+        measured, ratio, ok = f"not measured: {step.get('checkFailed') or 'the step failed'}", "n/a", False
+    elif p99 is None or not target:
+        measured, ratio, ok = "n/a", "n/a", None
+    else:
+        measured, ratio, ok = fmt(p99, "ms", 1), fmt(p99 / target, "", 2), p99 <= target
+    row(f"workorder p99, alert.low-score sent → workorder.created received (load generator's clock) at "
+        f"{fmt(a.get('targetRate'), 'alerts/s')} (open loop; {fmt(orders.get('matched'))} of "
+        f"{fmt(orders.get('measured'))} alerts answered within 30 s)", measured,
+        f"≤ {fmt(target)} ms" if target else "—", ratio, ok)
+    row("workorder p50 / p90 / max; unanswered (of them late); load generator rate reached / behind schedule p99",
+        (" / ".join(fmt(lat.get(k), "ms", 1) for k in ("p50", "p90", "max")) if orders.get("matched") else "—") +
+        f"; {fmt(orders.get('unanswered'))} ({fmt(orders.get('late'))}); {fmt(a.get('eventsPerS'), 'alerts/s')} / "
+        f"{fmt((a.get('behindScheduleMs') or {}).get('p99'), 'ms', 1)}", "—", "—", None)
+    wo = (step.get("resources") or {}).get("workorder") or {}
+    if wo:
+        row("workorder during the step: CPU avg (peak) / RSS peak",
+            f"{fmt(wo.get('cpuAvgPct'), '%')} ({fmt(wo.get('cpuPeakPct'), '%')}) / {fmt(wo.get('rssPeakMb'), 'MB')}",
+            "—", "—", None)
+
+
 def meta_days(preload):
     """Days between a preload's first and last event (its from/to)."""
     import datetime
@@ -766,6 +797,7 @@ def cmd_report(results_dir):
                  f"{fmt((slat.get('behindScheduleMs') or {}).get('p99'), 'ms', 1)}", "—", "—", None)
 
     scoring_rows(R, res, t, meta, jrow)
+    workorder_rows(R, t, jrow)
 
     out = []
     out.append(f"# Windbell benchmark, {meta.get('date', '?')}")
@@ -798,6 +830,12 @@ def cmd_report(results_dir):
                    "applied + skipped + dead-lettered in scoring's readiness data ≥ events (every 0.25 s); queries: "
                    "sequential GETs with a cx-analyst token after 50 warmup ones; alert latency = Kafka timestamp of "
                    "survey.responded → of its alert.low-score, read back by the load generator")
+    if "workorder-alerts" in meta.get("steps", []):
+        out.append("- workorder: its own empty database; journey, survey and scoring stopped; its consumer group at the end "
+                   "of its topics; the demo staff directory imported (tools/stack/demo-staff.py); alert.low-score written "
+                   "straight to the topic as scoring's relay publishes them (loadgen `workorder-alerts`, one customer "
+                   "each, open loop, 200 warm-up alerts left out); latency = the load generator's receive time of the "
+                   "workorder.created whose sourceAlertId is the alert's minus the time it sent the alert")
     base = R.get("baseline", {}).get("machineBusyPct")
     if base is not None:
         cpus = meta.get("nproc") or 1

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `make bench`: measures ingest, journey and survey (against the performance targets of the architecture where
-# it has them) and prints a Markdown report (also written to .bench/report.md, raw results in .bench/results/).
+# `make bench`: measures ingest, journey, survey, scoring and workorder (against the performance targets of the
+# architecture and the issues where they have them) and prints a Markdown report (also written to .bench/report.md, raw results in .bench/results/).
 #
 # It starts its OWN stack with tools/stack/lib.sh (state dir .bench/, other ports), so it
 # never touches a running `make run`, and stops everything it started when it ends, however
@@ -47,10 +47,17 @@
 #   scoring-alerts       scoring settled; loadgen scoring-events --rate 200 for 60 s (after 10 s warmup) reads
 #                        alert.low-score back: p50/p99/max response Kafka time -> its alert's, matched of the low
 #                        scores sent; no alert at all fails the step
+# then workorder (its own empty database, dropped at the start of every bench run; journey, survey and scoring
+# stopped first: scoring's relay writes the topic workorder reads):
+#   workorder-alerts     workorder started with its consumer group at the end of its three topics, the demo staff
+#                        directory imported (tools/stack/demo-staff.py); loadgen workorder-alerts sends 200 warm-up
+#                        then 3,000 alert.low-score at 100/s open loop, as scoring's relay would, one customer each,
+#                        and reads workorder.created back: p50/p90/p99/max alert sent -> work order received (the
+#                        load generator's clock), unanswered within 30 s; no work order at all fails the step
 #
 # Knobs (environment): WINDBELL_BENCH_STEPS="payloads perf batch single rate journey-preload
 # journey-throughput journey-latency survey-preload survey-throughput survey-latency scoring-touchpoints
-# scoring-responses scoring-query scoring-alerts",
+# scoring-responses scoring-query scoring-alerts workorder-alerts",
 # WINDBELL_BENCH_PERF_RECORDS=1000000, WINDBELL_BENCH_JOURNEY_EVENTS=300000,
 # WINDBELL_BENCH_JOURNEY_RATE=2000, WINDBELL_BENCH_JOURNEY_CUSTOMERS=100000,
 # WINDBELL_BENCH_SURVEY_EVENTS=50000, WINDBELL_BENCH_SURVEY_RATE=200,
@@ -60,6 +67,7 @@
 # WINDBELL_BENCH_SCORING_DAYS=120, WINDBELL_BENCH_SCORING_CUSTOMERS=100000, WINDBELL_BENCH_SCORING_RATE=200,
 # WINDBELL_BENCH_SCORING_QUERIES=500, WINDBELL_BENCH_SCORING_METRICS_QUERY and
 # WINDBELL_BENCH_SCORING_PYRAMID_QUERY (the query strings, {from} {to} {date} filled in per request),
+# WINDBELL_BENCH_WORKORDER_RATE=100, WINDBELL_BENCH_WORKORDER_ALERTS=3000 (measured, after 200 warm-up ones),
 # WINDBELL_BENCH_KEEP_DATA=1 (keep the broker's data),
 # WINDBELL_BENCH_{PG,KAFKA,KAFKA_CONTROLLER,KEYCLOAK}_PORT, WINDBELL_BENCH_SERVICE_PORT_OFFSET.
 set -euo pipefail
@@ -88,7 +96,7 @@ PRODUCER_COMPRESSION=lz4
 PRODUCER_MAX_IN_FLIGHT=5
 PRODUCER_BUFFER_MEMORY=67108864
 
-STEPS=${WINDBELL_BENCH_STEPS:-payloads perf batch single rate journey-preload journey-throughput journey-latency survey-preload survey-throughput survey-latency scoring-touchpoints scoring-responses scoring-query scoring-alerts}
+STEPS=${WINDBELL_BENCH_STEPS:-payloads perf batch single rate journey-preload journey-throughput journey-latency survey-preload survey-throughput survey-latency scoring-touchpoints scoring-responses scoring-query scoring-alerts workorder-alerts}
 PAYLOAD_COUNT=10000
 PERF_RECORDS=${WINDBELL_BENCH_PERF_RECORDS:-1000000}
 PERF_TOPIC=bench.producer-perf
@@ -137,6 +145,11 @@ SCORING_PYRAMID_QUERY=${WINDBELL_BENCH_SCORING_PYRAMID_QUERY:-$SCORING_PYRAMID_Q
 # one seed for both preloads: touchpoints and answers are about the same customers (tier, home branch)
 SCORING_PRELOAD_SEED=46
 SCORING_RATE_SEED=47
+WORKORDER_RATE=${WINDBELL_BENCH_WORKORDER_RATE:-100}
+WORKORDER_ALERTS=${WINDBELL_BENCH_WORKORDER_ALERTS:-3000}
+WORKORDER_WARMUP_ALERTS=200
+WORKORDER_ANSWER_TIMEOUT_S=30
+WORKORDER_SEED=48
 
 # Targets (docs: architecture "Performance targets").
 TARGET_BATCH_EPS=30000
@@ -153,6 +166,8 @@ TARGET_SCORING_RESPONSES_PS=5000
 TARGET_SCORING_METRICS_P99_MS=50
 TARGET_SCORING_PYRAMID_P99_MS=200
 TARGET_SCORING_ALERT_P99_MS=1000
+# workorder (issue 12): alert.low-score on the topic -> workorder.created on the topic at 100 alerts/s
+TARGET_WORKORDER_P99_MS=100
 
 # Upper bounds, so a hung step cannot hang the bench.
 BUILD_TIMEOUT_S=1200
@@ -172,6 +187,7 @@ SCORING_TOUCHPOINTS_CATCHUP_S=$((SCORING_TOUCHPOINTS / 2000 + 120))
 SCORING_RESPONSES_CATCHUP_S=$((SCORING_RESPONSES / 500 + 120))
 SCORING_SETTLE_TIMEOUT_S=300
 SCORING_QUERY_TIMEOUT_S=$(((SCORING_QUERIES + SCORING_QUERY_WARMUP) * 2 + 60))   # gives up above 2 s a query
+WORKORDER_SETTLE_TIMEOUT_S=120
 
 RESULTS=$STATE_DIR/results
 PAYLOADS=$STATE_DIR/payloads.ndjson
@@ -201,6 +217,14 @@ SCORING_GROUP=$(sed -n 's/^mp\.messaging\.incoming\.touchpoints\.group\.id=//p' 
   "$WB_ROOT/services/scoring/src/main/resources/application.properties" 2>/dev/null | head -n1)
 SCORING_GROUP=${SCORING_GROUP:-windbell-scoring}
 SCORING_TOPICS=(cx.touchpoint-events.v1 cx.journey-events.v1 cx.survey-events.v1)
+WORKORDER_PORT=$(services_list workorder | awk '{ print $2 }')
+WORKORDER_URL=http://$BIND_HOST:${WORKORDER_PORT:-8095}
+WORKORDER_HEALTH_URL=http://$BIND_HOST:$(management_port "${WORKORDER_PORT:-8095}")/q/health/ready
+# the consumer group of workorder's channels (its application.properties; the brief's name until they are merged)
+WORKORDER_GROUP=$(sed -n 's/^mp\.messaging\.incoming\.alerts\.group\.id=//p' \
+  "$WB_ROOT/services/workorder/src/main/resources/application.properties" 2>/dev/null | head -n1)
+WORKORDER_GROUP=${WORKORDER_GROUP:-windbell-workorder}
+WORKORDER_TOPICS=(cx.experience-alerts.v1 cx.journey-events.v1 cx.survey-events.v1)
 # Quiet hours off (start == end): a delay-0 invitation is delivered at once whatever the time of day
 # of the run, so delivery is measured; the contact budget's caps and cooldown stay as configured.
 SERVICE_EXTRA_JAVA_OPTS[survey]="-Dwindbell.survey.budget.quiet-hours.start=00:00 -Dwindbell.survey.budget.quiet-hours.end=00:00"
@@ -218,6 +242,7 @@ wants_ingest() { wants batch || wants single || wants rate; }
 wants_journey() { wants journey-preload || wants journey-throughput || wants journey-latency; }
 wants_survey() { wants survey-preload || wants survey-throughput || wants survey-latency; }
 wants_scoring() { wants scoring-touchpoints || wants scoring-responses || wants scoring-query || wants scoring-alerts; }
+wants_workorder() { wants workorder-alerts; }
 
 # --- lifecycle -----------------------------------------------------------------------------------
 cleanup() {
@@ -239,7 +264,7 @@ cleanup() {
 # starts empty (Keycloak and PostgreSQL are kept: they only hold configuration).
 fresh_stack() {
   if is_running kafka || is_running keycloak || is_running ingest || is_running journey || is_running survey ||
-    is_running scoring || pg_running_any; then
+    is_running scoring || is_running workorder || pg_running_any; then
     say "stopping leftovers of an earlier bench run"
     stack_stop
   fi
@@ -252,7 +277,9 @@ pg_running_any() { PG_BIN=$(pg_find_bindir) && pg_running; }
 
 build() {
   local modules=()
-  wants payloads || wants_ingest || wants_journey || wants_survey || wants_scoring && modules+=(tools/loadgen)
+  wants payloads || wants_ingest || wants_journey || wants_survey || wants_scoring || wants_workorder &&
+    modules+=(tools/loadgen)
+  wants_workorder && modules=(services/workorder "${modules[@]}")
   wants_scoring && modules=(services/scoring "${modules[@]}")
   wants_survey && modules=(services/survey "${modules[@]}")
   wants_journey && modules=(services/journey "${modules[@]}")
@@ -305,7 +332,7 @@ json.dump({
               "journeyEventsPerS": $TARGET_JOURNEY_EPS, "journeyP99Ms": $TARGET_JOURNEY_P99_MS,
               "scoringTouchpointsPerS": $TARGET_SCORING_TOUCHPOINTS_EPS, "scoringResponsesPerS": $TARGET_SCORING_RESPONSES_PS,
               "scoringMetricsP99Ms": $TARGET_SCORING_METRICS_P99_MS, "scoringPyramidP99Ms": $TARGET_SCORING_PYRAMID_P99_MS,
-              "scoringAlertP99Ms": $TARGET_SCORING_ALERT_P99_MS},
+              "scoringAlertP99Ms": $TARGET_SCORING_ALERT_P99_MS, "workorderAlertP99Ms": $TARGET_WORKORDER_P99_MS},
 }, open(sys.argv[1], "w"), indent=2)
 PY
 }
@@ -344,7 +371,7 @@ run_step() {
   local name=$1 timeout_s=$2 parser=$3 skip_s=$4; shift 5
   local log=$STATE_DIR/logs/bench-$name.log out=$STATE_DIR/logs/bench-$name.out
   local samples=$STATE_DIR/logs/bench-$name.samples pids=() names=() p pid rc t0 t1
-  for p in ingest journey survey scoring kafka; do
+  for p in ingest journey survey scoring workorder kafka; do
     if pid=$(running_pid "$p"); then pids+=("$pid"); names+=("$p"); fi
   done
   say "step $name: $*"
@@ -861,12 +888,66 @@ step_scoring_alerts() {
     "$(result_field scoring-alerts alerts.latencyMs.p50) / $(result_field scoring-alerts alerts.latencyMs.p99) /" \
     "$(result_field scoring-alerts alerts.latencyMs.max) ms"
   if [[ ${matched:-0} == 0 ]]; then
-    local why="no alert.low-score on cx.experience-alerts.v1 for any of the $low low scores (is the alerts feature merged?)"
-    FAILED_STEPS+=(scoring-alerts)
-    say "step scoring-alerts FAILED: $why"
-    python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); r["checkFailed"]=sys.argv[2]; json.dump(r, open(sys.argv[1], "w"), indent=2)' \
-      "$RESULTS/scoring-alerts.json" "$why"
+    check_failed scoring-alerts \
+      "no alert.low-score on cx.experience-alerts.v1 for any of the $low low scores (is the alerts feature merged?)"
   fi
+}
+
+# check_failed STEP WHY: the step's command succeeded but what it measured fails the step: a failed step, and WHY in its
+# result file (the report lists it)
+check_failed() {
+  FAILED_STEPS+=("$1")
+  say "step $1 FAILED: $2"
+  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); r["checkFailed"]=sys.argv[2]; json.dump(r, open(sys.argv[1], "w"), indent=2)' \
+    "$RESULTS/$1.json" "$2"
+}
+
+# --- workorder ----------------------------------------------------------------------------------------
+# The loadgen command of the workorder step: alert.low-score as scoring's outbox relay publishes them, workorder.created
+# read back. Filled by main once $JAVA is known.
+WORKORDER_LOADGEN=()
+
+# workorder measures alone: scoring's relay writes the alerts topic it reads, journey's and survey's the other two.
+# Started with its group at the end of its topics (the scoring steps left alerts there), the demo staff directory
+# imported so routing reads a real one, then until its channels' counters stop moving.
+workorder_settled() {
+  local p token
+  for p in journey survey scoring; do
+    if is_running "$p"; then
+      say "workorder: stopping $p (the workorder step runs alone on the two cores)"
+      stop_part "$p" 20
+    fi
+  done
+  if ! is_running workorder; then
+    group_to_end workorder "$WORKORDER_GROUP" "${WORKORDER_TOPICS[@]}" || { say "workorder: consumer group"; return 1; }
+    services_start workorder
+  fi
+  token=$(client_token cx-admin-cli cx-admin-secret) || { say "workorder: no cx-admin token"; return 1; }
+  # a directory makes routing do its real work (the customer's RM, the branch's least-loaded staff); without one
+  # every order still opens, in a queue: measured either way, said in the log
+  WINDBELL_TOKEN=$token python3 "$STACK_DIR/demo-staff.py" "$WORKORDER_URL" >>"$STATE_DIR/logs/bench-workorder-staff.log" 2>&1 ||
+    say "workorder: the demo staff directory was not imported (see $STATE_DIR/logs/bench-workorder-staff.log); measuring without it"
+  python3 "$BENCH_PY" health-settle "$WORKORDER_HEALTH_URL" "$WORKORDER_SETTLE_TIMEOUT_S" >/dev/null ||
+    say "workorder: its channels did not report settled counters within ${WORKORDER_SETTLE_TIMEOUT_S}s; measuring anyway"
+}
+
+step_workorder_alerts() {
+  if ! workorder_settled; then
+    FAILED_STEPS+=(workorder-alerts); say "step workorder-alerts skipped: workorder is not running"; return 0
+  fi
+  local warmup_s=$(((WORKORDER_WARMUP_ALERTS + WORKORDER_RATE - 1) / WORKORDER_RATE))
+  run_step workorder-alerts $(((WORKORDER_WARMUP_ALERTS + WORKORDER_ALERTS) / WORKORDER_RATE + WORKORDER_ANSWER_TIMEOUT_S + LOADGEN_SLACK_S)) \
+    last-json "$warmup_s" -- "${WORKORDER_LOADGEN[@]}" --rate "$WORKORDER_RATE" --count "$WORKORDER_ALERTS" \
+    --warmup-count "$WORKORDER_WARMUP_ALERTS" --answer-timeout "${WORKORDER_ANSWER_TIMEOUT_S}s" --seed "$WORKORDER_SEED" ||
+    return 0
+  local matched measured p lat=()
+  matched=$(result_field workorder-alerts workOrders.matched)
+  measured=$(result_field workorder-alerts workOrders.measured)
+  for p in p50 p99 max; do lat+=("$(result_field workorder-alerts "workOrders.latencyMs.$p")"); done
+  say "workorder-alerts: $matched of $measured alerts became work orders within ${WORKORDER_ANSWER_TIMEOUT_S}s;" \
+    "p50 / p99 / max ${lat[0]} / ${lat[1]} / ${lat[2]} ms"
+  ((${matched:-0} > 0)) ||
+    check_failed workorder-alerts "no workorder.created on cx.workorder-events.v1 for any of the $measured alerts (are the consumers merged?)"
 }
 
 main() {
@@ -877,6 +958,7 @@ main() {
   SURVEY_LOADGEN=("$JAVA" -jar "$LOADGEN_JAR" journey-ends --bootstrap "$KAFKA_URL" --topic "$SURVEY_TOPIC"
     --survey-topic "$SURVEY_EVENTS_TOPIC" --interrupted-share "$SURVEY_INTERRUPTED_SHARE")
   SCORING_LOADGEN=("$JAVA" -jar "$LOADGEN_JAR" scoring-events --bootstrap "$KAFKA_URL" --customers "$SCORING_CUSTOMERS")
+  WORKORDER_LOADGEN=("$JAVA" -jar "$LOADGEN_JAR" workorder-alerts --bootstrap "$KAFKA_URL")
   trap cleanup EXIT
   trap 'exit 130' INT TERM
   say "Windbell bench: steps [$STEPS], state in $STATE_DIR, JDK $JAVA_HOME"
@@ -890,6 +972,7 @@ main() {
   wants_journey && services+=(journey)
   wants_survey && services+=(survey)
   wants_scoring && services+=(scoring)
+  wants_workorder && services+=(workorder)
   if wants_journey; then
     # journey's state is what it measures: every run starts on an empty database
     pg_drop_databases journey
@@ -902,11 +985,15 @@ main() {
     # and for scoring: its rollups, profiles and inbox start empty
     pg_drop_databases scoring
   fi
+  if wants_workorder; then
+    # and for workorder: no open recovery of an earlier run's customers, an empty inbox and outbox
+    pg_drop_databases workorder
+  fi
   mapfile -t dbs < <(((${#services[@]})) && service_databases "${services[@]}")
   pg_ensure_databases "${dbs[@]}"
   kafka_start
   kafka_ensure_topics
-  if wants_ingest || wants_journey || wants_survey || wants_scoring; then
+  if wants_ingest || wants_journey || wants_survey || wants_scoring || wants_workorder; then
     keycloak_start
   fi
   if wants_ingest; then
@@ -924,6 +1011,7 @@ main() {
       journey-preload | journey-throughput | journey-latency) "step_${s//-/_}" ;;
       survey-preload | survey-throughput | survey-latency) "step_${s//-/_}" ;;
       scoring-touchpoints | scoring-responses | scoring-query | scoring-alerts) "step_${s//-/_}" ;;
+      workorder-alerts) "step_${s//-/_}" ;;
       *) die "unknown step '$s' (WINDBELL_BENCH_STEPS)" ;;
     esac
   done

@@ -11,28 +11,21 @@ import os
 import sys
 
 from demo_api import call
-
-BRANCHES = 20
-PER_REGION = 5
-
-
-def directory():
-    return [{"branchId": f"B{b:03d}", "regionId": f"R{(b - 1) // PER_REGION + 1:02d}", "name": f"Demo branch {b}"}
-            for b in range(1, BRANCHES + 1)]
+from demo_bank import REGIONS, branches
 
 
 def main():
     base, token = sys.argv[1], os.environ["WINDBELL_TOKEN"]
-    wanted = directory()
+    wanted = branches()
     status, _, doc = call("GET", f"{base}/v1/branches", token)
     if status == 200 and [{k: b[k] for k in ("branchId", "regionId", "name")} for b in doc["branches"]] == wanted:
-        print(f"  branch directory: {len(wanted)} branches in {BRANCHES // PER_REGION} regions already")
+        print(f"  branch directory: {len(wanted)} branches in {REGIONS} regions already")
         return 0
     status, _, doc = call("PUT", f"{base}/v1/branches", token, {"branches": wanted})
     if status != 200:
         print(f"  branch directory: PUT answered {status or 'nothing'}: {doc}")
         return 1
-    print(f"  branch directory: {len(doc['branches'])} branches in {BRANCHES // PER_REGION} regions stored")
+    print(f"  branch directory: {len(doc['branches'])} branches in {REGIONS} regions stored")
     return 0
 
 

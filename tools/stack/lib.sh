@@ -66,6 +66,9 @@ KAFKA_TOPICS=(
   cx.touchpoint-events.v1.dlq.scoring
   cx.journey-events.v1.dlq.scoring
   cx.survey-events.v1.dlq.scoring
+  cx.experience-alerts.v1.dlq.workorder
+  cx.journey-events.v1.dlq.workorder
+  cx.survey-events.v1.dlq.workorder
 )
 
 KEYCLOAK_VERSION=26.4.0

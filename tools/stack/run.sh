@@ -3,9 +3,10 @@
 # part to be ready: PostgreSQL, Kafka (KRaft) with the event-catalog topics, Keycloak with the
 # windbell realm, then every service of tools/stack/services.conf. Then the demo: journey
 # definitions with short clocks (through the journey API), survey rules with short delays and
-# full sampling (through the survey API), the channel-traffic simulator posting to ingest and the
-# survey responder (simulated customers answering invitations) in the background, and a survey
-# link to open. Idempotent: parts that are already running (pid file + live process) are reused.
+# full sampling (through the survey API), workorder's staff directory (demo-staff.py, through its
+# import API), the channel-traffic simulator posting to ingest and the survey responder
+# (simulated customers answering invitations) in the background, and a survey link to open.
+# Idempotent: parts that are already running (pid file + live process) are reused.
 # `make stop` ends what this started, the simulator and the responder included.
 #
 # Demo knobs (environment):
@@ -40,10 +41,17 @@ RESPONDER_DURATION=${WINDBELL_RESPONDER_DURATION:-15m}
 DEMO_SURVEY_LINK_WAIT=${WINDBELL_DEMO_SURVEY_LINK_WAIT:-60}
 DEMO_NOTES=()
 SURVEY_NOTES=()
+WORKORDER_NOTES=()
 SURVEY_LINK=""
 
 # The HTTP port of a declared service (with the offset), or nothing when it is not declared.
 service_port() { services_list "$1" | awk '{ print $2 }'; }
+
+# The base URL of a declared service; fails when it is not declared.
+service_base() {
+  local port; port=$(service_port "$1")
+  [[ -n $port ]] && echo "http://$BIND_HOST:$port"
+}
 
 # Short clocks on a few journey definitions, so that a stall after a key node or a failure that
 # is not followed up becomes an interruption within minutes (the seeded clocks are minutes to
@@ -63,16 +71,34 @@ seed_demo_definitions() {
   fi
 }
 
+# demo_script SERVICE SCRIPT [ARGS...]: a demo script of tools/stack run against a declared service's API with a
+# cx-admin token (the script's exit status; 0 without running when the service is not part of the stack).
+demo_script() {
+  local base token
+  base=$(service_base "$1") || return 0
+  token=$(client_token cx-admin-cli cx-admin-secret) || die "keycloak: no token for client cx-admin-cli"
+  WINDBELL_TOKEN=$token python3 "$STACK_DIR/$2" "$base" "${@:3}"
+}
+
 # The branch directory of the simulated bank in scoring (branch -> region), so that regional
 # managers' metrics cover their branches.
 seed_demo_branches() {
-  local port token
-  port=$(service_port scoring)
-  [[ -n $port ]] || return 0
+  [[ -n $(service_port scoring) ]] || return 0
   say "scoring: demo branch directory (B001..B020 in regions R01..R04)"
-  token=$(client_token cx-admin-cli cx-admin-secret) || die "keycloak: no token for client cx-admin-cli"
-  if ! WINDBELL_TOKEN=$token python3 "$STACK_DIR/demo-branches.py" "http://$BIND_HOST:$port"; then
+  demo_script scoring demo-branches.py ||
     say "warning: the demo branch directory could not be stored (scoring log: $(log_file scoring)); going on"
+}
+
+# The staff directory of the simulated bank in workorder (demo-staff.py: branches with their managers, staff on the CN
+# calendar, relationship managers of some simulated customers), so that the low scores of the simulated traffic
+# become work orders routed to the demo users. Through workorder's import API, as cx-admin.
+seed_demo_staff() {
+  [[ -n $(service_port workorder) ]] || return 0
+  say "workorder: demo staff directory (B001..B020 in R01..R04, managers, frontline staff, relationship managers)"
+  if demo_script workorder demo-staff.py; then
+    WORKORDER_NOTES+=("demo staff: E0001 (frontline.b001) and E0002 (frontline.b002) in the queues of B001 and B002, E0101 (manager.b001) above E0001, E0201 (regional.r01) above R01's branch managers")
+  else
+    say "warning: the demo staff directory could not be imported (above; workorder log: $(log_file workorder)); going on"
   fi
 }
 
@@ -264,6 +290,7 @@ EOF
   print_journey_hints
   print_survey_hints
   print_scoring_hints
+  print_workorder_hints
   echo "Stop everything (the simulator and the responder too): make stop"
 }
 
@@ -322,6 +349,32 @@ answers show within a few minutes; a low score raises alert.low-score at once:
   curl -s -H "Authorization: Bearer \$MANAGER" '$base/v1/metrics?metric=NPS&groupBy=branch' | python3 -m json.tool
 
   tools/stack/consume.sh cx.experience-alerts.v1 10   # alert.low-score: journey, failing touchpoints, comment
+
+EOF
+}
+
+# Where to see the work orders the low scores became, when the workorder service is part of the stack.
+print_workorder_hints() {
+  local base
+  base=$(service_base workorder) || return 0
+  echo "Work orders (alert.low-score -> routed recovery tickets under SLA in business time, $base):"
+  ((${#WORKORDER_NOTES[@]} == 0)) || printf '  - %s\n' "${WORKORDER_NOTES[@]}"
+  cat <<EOF
+  Detractors of the simulated traffic become work orders within minutes of their answer. Each user sees their scope:
+
+  MANAGER=\$(tools/stack/token.sh --user manager.b001)          # branch B001
+  curl -s -H "Authorization: Bearer \$MANAGER" '$base/v1/workorders?limit=5' | python3 -m json.tool
+  FRONTLINE=\$(tools/stack/token.sh --user frontline.b001)      # own orders and B001's queue
+  curl -s -H "Authorization: Bearer \$FRONTLINE" '$base/v1/workorders?limit=5' | python3 -m json.tool
+  REGIONAL=\$(tools/stack/token.sh --user regional.r01)         # region R01
+  curl -s -H "Authorization: Bearer \$REGIONAL" '$base/v1/workorders/stats' | python3 -m json.tool
+
+  tools/stack/consume.sh cx.workorder-events.v1 10    # workorder.created/assigned/escalated/resolved/...
+  tools/stack/dlq.sh list cx.experience-alerts.v1.dlq.workorder
+
+  ADMIN=\$(tools/stack/token.sh cx-admin-cli cx-admin-secret)
+  curl -s -H "Authorization: Bearer \$ADMIN" '$base/v1/staff?branch=B001' | python3 -m json.tool
+  python3 tools/stack/demo-staff.py --dry-run                      # the directory make run imported
 
 EOF
 }
@@ -391,6 +444,7 @@ main() {
   seed_demo_definitions
   seed_demo_survey_rules
   seed_demo_branches
+  seed_demo_staff
   start_simulator
   start_responder
   find_survey_link

@@ -219,9 +219,9 @@ class ChartTemplateTest {
     }
 
     @Test
-    void defaultsRenderIngestJourneyAndScoringWithTheirDatabasesAndPorts() throws Exception {
+    void defaultsRenderIngestJourneyScoringAndWorkorderWithTheirDatabasesAndPorts() throws Exception {
         Rendered r = Rendered.of(null);
-        assertThat(r.enabled()).containsExactly("ingest", "journey", "scoring");
+        assertThat(r.enabled()).containsExactly("ingest", "journey", "scoring", "workorder");
         assertThat(r.all(NetworkPolicy.class)).isEmpty();
         assertThat(r.all(HorizontalPodAutoscaler.class)).isEmpty();
 
@@ -314,6 +314,38 @@ class ChartTemplateTest {
     }
 
     /**
+     * workorder: the first service with a reactive datasource, so both URLs point at its own database (the reactive
+     * client for the aggregates, JDBC for Flyway and the outbox relay) with one Secret; its port and the bank's time
+     * zone, which business time follows.
+     */
+    @Test
+    void workorderIsDeployedOnItsPortWithBothDatasourceUrlsOnItsDatabase() throws Exception {
+        Rendered r = Rendered.of(null);
+
+        Container c = r.named(Deployment.class, "windbell-workorder").getSpec().getTemplate().getSpec().getContainers()
+                .get(0);
+        assertThat(c.getImage()).isEqualTo("registry.example.com/windbell/workorder:0.1.0");
+        assertThat(port(c, "http").getContainerPort()).isEqualTo(8085);
+        assertHealthProbe(c.getReadinessProbe(), "/q/health/ready", "workorder");
+        for (String variable : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
+            assertThat(c.getEnv()).as(variable).anySatisfy(env -> {
+                assertThat(env.getName()).isEqualTo(variable);
+                assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo("windbell-workorder-db");
+            });
+        }
+        assertThat(r.named(ConfigMap.class, "windbell-workorder").getData()).containsEntry("QUARKUS_HTTP_PORT", "8085")
+                .containsEntry("QUARKUS_DATASOURCE_REACTIVE_URL",
+                        "postgresql://windbell-pg-rw.windbell.svc:5432/workorder")
+                .containsEntry("QUARKUS_DATASOURCE_JDBC_URL",
+                        "jdbc:postgresql://windbell-pg-rw.windbell.svc:5432/workorder")
+                .containsEntry("WINDBELL_WORKORDER_TIME_ZONE", "Asia/Shanghai");
+        assertThat(r.named(Service.class, "windbell-workorder").getSpec().getPorts()).singleElement()
+                .satisfies(p -> assertThat(p.getPort()).isEqualTo(8085));
+        assertThat(r.named(PodDisruptionBudget.class, "windbell-workorder").getSpec().getMaxUnavailable().getIntVal())
+                .isEqualTo(1);
+    }
+
+    /**
      * Kafka over mutual TLS: every service presents its own KafkaUser's certificate (never another service's, whose
      * ACLs would then apply) and checks the brokers against the cluster CA; Quarkus passes the KAFKA_* settings to
      * every Kafka client.
@@ -398,7 +430,7 @@ class ChartTemplateTest {
     @Test
     void hpaReplacesReplicasAndFalseOverridesADefault() throws Exception {
         Rendered r = Rendered.of("values/hpa.yaml");
-        assertThat(r.components(HorizontalPodAutoscaler.class)).containsExactly("ingest", "scoring");
+        assertThat(r.components(HorizontalPodAutoscaler.class)).containsExactly("ingest", "scoring", "workorder");
 
         HorizontalPodAutoscaler hpa = r.named(HorizontalPodAutoscaler.class, "windbell-ingest");
         assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo("windbell-ingest");
@@ -407,12 +439,14 @@ class ChartTemplateTest {
                 .satisfies(m -> assertThat(m.getResource().getTarget().getAverageUtilization()).isEqualTo(60));
         assertThat(r.named(Deployment.class, "windbell-ingest").getSpec().getReplicas()).as("the HPA owns replicas")
                 .isNull();
+        assertThat(r.named(HorizontalPodAutoscaler.class, "windbell-workorder").getSpec().getMaxReplicas())
+                .as("workorder's own ceiling: the topics' partitions").isEqualTo(12);
 
         // journey turns off what the defaults turn on
         Deployment journey = r.named(Deployment.class, "windbell-journey");
         assertThat(journey.getSpec().getReplicas()).isEqualTo(1);
         assertThat(journey.getSpec().getTemplate().getSpec().getTopologySpreadConstraints()).isNullOrEmpty();
-        assertThat(r.components(PodDisruptionBudget.class)).containsExactly("ingest", "scoring");
+        assertThat(r.components(PodDisruptionBudget.class)).containsExactly("ingest", "scoring", "workorder");
     }
 
     @Test
@@ -494,7 +528,7 @@ class ChartTemplateTest {
                 .getImage()).isEqualTo("registry.bank.example/cx/windbell/scoring:0.1.2");
         assertThat(pod.getServiceAccountName()).isEqualTo("cx-ingest");
         assertThat(r.components(ServiceAccount.class)).as("ingest uses an existing one").containsExactly("journey",
-                "scoring");
+                "scoring", "workorder");
         assertThat(pod.getImagePullSecrets()).singleElement()
                 .satisfies(s -> assertThat(s.getName()).isEqualTo("registry-pull"));
         assertThat(ingest.getMetadata().getLabels()).containsEntry("bank.example/cost-centre", "cx-platform");

@@ -37,7 +37,7 @@ class ClusterPrerequisitesTest {
      * column of k8s/README.md's topic table. ingest's topic is configured ({@code windbell.ingest.producer.topic}).
      */
     static final Map<String, String> OUTBOX_TOPICS = Map.of("journey", "cx.journey-events.v1", "survey",
-            "cx.survey-events.v1", "scoring", "cx.experience-alerts.v1");
+            "cx.survey-events.v1", "scoring", "cx.experience-alerts.v1", "workorder", "cx.workorder-events.v1");
     static final List<String> TOPICS = List.of("cx.touchpoint-events.v1", "cx.journey-events.v1", "cx.survey-events.v1",
             "cx.experience-alerts.v1", "cx.workorder-events.v1");
 
@@ -107,7 +107,8 @@ class ClusterPrerequisitesTest {
                 .toList();
         assertThat(dlqs).extracting(t -> t.at("/spec/topicName").asText()).contains(
                 "cx.touchpoint-events.v1.dlq.journey", "cx.journey-events.v1.dlq.survey",
-                "cx.workorder-events.v1.dlq.survey");
+                "cx.workorder-events.v1.dlq.survey", "cx.experience-alerts.v1.dlq.workorder",
+                "cx.journey-events.v1.dlq.workorder", "cx.survey-events.v1.dlq.workorder");
         Map<?, ?> services = (Map<?, ?>) chartValues.get("services");
         assertThat(dlqs).allSatisfy(t -> {
             String name = t.at("/spec/topicName").asText();
@@ -138,7 +139,7 @@ class ClusterPrerequisitesTest {
         var expected = new java.util.TreeSet<>(WindbellChart.enabledServices(chartValues));
         of("KafkaTopic").stream().map(t -> t.at("/spec/topicName").asText()).filter(name -> name.contains(".dlq."))
                 .map(name -> name.substring(name.indexOf(".dlq.") + 5)).forEach(expected::add);
-        assertThat(expected).contains("ingest", "journey", "survey");
+        assertThat(expected).contains("ingest", "journey", "survey", "workorder");
         for (String service : expected) {
             Map<?, ?> entry = (Map<?, ?>) services.get(service);
             String secret = String.valueOf(entry.get("existingSecret"));
@@ -206,7 +207,7 @@ class ClusterPrerequisitesTest {
             services = dirs.filter(d -> Files.exists(d.resolve("src/main/resources/application.properties")))
                     .map(d -> d.getFileName().toString()).sorted().toList();
         }
-        assertThat(services).contains("ingest", "journey", "survey", "scoring");
+        assertThat(services).contains("ingest", "journey", "survey", "scoring", "workorder");
         assertThat(of("KafkaUser")).extracting(u -> u.at("/metadata/name").asText())
                 .containsExactlyInAnyOrderElementsOf(services.stream().map(s -> "windbell-" + s).toList());
         for (String service : services) {

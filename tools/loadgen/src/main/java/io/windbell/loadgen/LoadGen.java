@@ -10,12 +10,13 @@ import io.windbell.loadgen.cli.UsageException;
 import io.windbell.loadgen.kafka.KafkaJourneyEnds;
 import io.windbell.loadgen.kafka.KafkaJourneys;
 import io.windbell.loadgen.kafka.KafkaScoringEvents;
+import io.windbell.loadgen.kafka.KafkaWorkorderAlerts;
 import io.windbell.loadgen.report.Summary;
 import io.windbell.loadgen.respond.RespondCommand;
 
 /**
  * Entry point:
- * {@code java -jar windbell-loadgen.jar <max|rate|simulate|payloads|journeys|respond|journey-ends|scoring-events> [--options]};
+ * {@code java -jar windbell-loadgen.jar <max|rate|simulate|payloads|journeys|respond|journey-ends|scoring-events|workorder-alerts> [--options]};
  * see {@code --help}.
  */
 public final class LoadGen {
@@ -51,6 +52,7 @@ public final class LoadGen {
             case JOURNEYS -> KafkaJourneys.run(settings, session.catalog(), err);
             case JOURNEY_ENDS -> KafkaJourneyEnds.run(settings, session.catalog(), err);
             case SCORING_EVENTS -> KafkaScoringEvents.run(settings, session.catalog(), err);
+            case WORKORDER_ALERTS -> KafkaWorkorderAlerts.run(settings, session.catalog(), err);
             case RESPOND -> {
                 session.authenticate();
                 yield RespondCommand.run(settings, session.tokens(), err);

@@ -21,7 +21,9 @@ public enum Command {
     JOURNEY_ENDS("bootstrap", "topic", "rate", "count", "duration", "warmup", "drain", "customers", "first-customer",
             "interrupted-share", "survey-topic"),
     SCORING_EVENTS(withShares("bootstrap", "touchpoints", "responses", "days", "rate", "duration", "warmup", "drain",
-            "customers", "time-scale", "interrupted-share", "touchpoint-topic", "survey-topic", "alerts-topic"));
+            "customers", "time-scale", "interrupted-share", "touchpoint-topic", "survey-topic", "alerts-topic")),
+    WORKORDER_ALERTS("bootstrap", "rate", "count", "warmup-count", "drain", "first-customer", "alerts-topic",
+            "workorder-topic", "answer-timeout");
 
     /** Options every command accepts (a holder class, as enum constructors cannot read the enum's statics). */
     static final class Common {
@@ -60,7 +62,8 @@ public enum Command {
     public static Command of(String word) throws UsageException {
         if (word == null) {
             throw new UsageException(
-                    "no command given (max, rate, simulate, payloads, journeys, respond, journey-ends, scoring-events)");
+                    "no command given (max, rate, simulate, payloads, journeys, respond, journey-ends, scoring-events,"
+                            + " workorder-alerts)");
         }
         for (Command c : values()) {
             if (c.label().equals(word)) {
@@ -68,6 +71,6 @@ public enum Command {
             }
         }
         throw new UsageException("unknown command '" + word
-                + "' (max, rate, simulate, payloads, journeys, respond, journey-ends, scoring-events)");
+                + "' (max, rate, simulate, payloads, journeys, respond, journey-ends, scoring-events, workorder-alerts)");
     }
 }

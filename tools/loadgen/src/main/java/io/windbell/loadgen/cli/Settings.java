@@ -34,12 +34,14 @@ import io.windbell.loadgen.sim.SimProfile;
  *            the options of {@code journey-ends}; null for the other commands
  * @param scoringEvents
  *            the options of {@code scoring-events}; null for the other commands
+ * @param workorderAlerts
+ *            the options of {@code workorder-alerts}; null for the other commands
  */
 public record Settings(Command command, Kind kind, double rate, int batchSize, int connections, Duration duration,
         Duration warmup, Duration timeout, Duration drain, long maxRequests, int customers, double timeScale,
         Duration linger, long seed, LocalTarget base, Auth auth, String catalog, long count, Path out,
         SimProfile profile, KafkaTarget bootstrap, String topic, RespondOptions respond, JourneyEndsOptions journeyEnds,
-        ScoringEventsOptions scoringEvents) {
+        ScoringEventsOptions scoringEvents, WorkorderAlertsOptions workorderAlerts) {
 
     public static final String DEFAULT_BASE_URL = "http://127.0.0.1:8081";
     /** The survey service of the local stack, whose public respondent API {@code respond} calls. */
@@ -57,6 +59,7 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
         boolean respond = command == Command.RESPOND;
         boolean ends = command == Command.JOURNEY_ENDS;
         boolean scoring = command == Command.SCORING_EVENTS;
+        boolean workorder = command == Command.WORKORDER_ALERTS;
         ScoringEventsOptions scoringOptions = scoring ? scoringEventsOptions(args) : null;
         if ((journeys || ends) && args.has("rate") && args.has("count")) {
             throw new UsageException("give either --rate (paced) or --count (as fast as possible), not both");
@@ -68,6 +71,7 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
         long count = switch (command) {
         case PAYLOADS -> args.integer("count", 1000, 1, 10_000_000);
         case JOURNEYS, JOURNEY_ENDS -> args.integer("count", 0, 1, 100_000_000);
+        case WORKORDER_ALERTS -> args.integer("count", WorkorderAlertsOptions.DEFAULT_COUNT, 1, 10_000_000);
         default -> 0;
         };
         double rate = switch (command) {
@@ -79,6 +83,7 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
         case JOURNEYS -> count > 0 ? 0 : args.decimal("rate", 1000, 0.1, 1_000_000);
         case JOURNEY_ENDS -> count > 0 ? 0 : args.decimal("rate", 200, 0.1, 1_000_000);
         case SCORING_EVENTS -> scoringOptions.paced() ? args.decimal("rate", 200, 0.1, 1_000_000) : 0;
+        case WORKORDER_ALERTS -> args.decimal("rate", WorkorderAlertsOptions.DEFAULT_RATE, 0.1, 100_000);
         default -> 0;
         };
         int batchSize = (int) args.integer("batch-size", simulate ? 1 : 50, 1, 500);
@@ -118,7 +123,8 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
             throw new UsageException("--timeout must be at least 1ms");
         }
         Duration drain = args.duration("drain",
-                journeys || ends || scoring ? Duration.ofSeconds(30) : Duration.ofSeconds(10), FIVE_MINUTES);
+                journeys || ends || scoring || workorder ? Duration.ofSeconds(30) : Duration.ofSeconds(10),
+                FIVE_MINUTES);
         long maxRequests = args.integer("max-requests", 100_000_000, 1, 1_000_000_000);
         // journey-ends: as many customers as journeys by default, so the contact budget lets most of them through
         long endsDefault = count > 0 ? count
@@ -139,11 +145,11 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
             }
             String catalog = args.string("catalog", switch (command) {
             case PAYLOADS -> "auto";
-            case JOURNEYS, JOURNEY_ENDS, SCORING_EVENTS -> "builtin";
+            case JOURNEYS, JOURNEY_ENDS, SCORING_EVENTS, WORKORDER_ALERTS -> "builtin";
             default -> "api";
             });
             Path out = command == Command.PAYLOADS ? Path.of(args.required("out")) : null;
-            KafkaTarget bootstrap = journeys || respond || ends || scoring
+            KafkaTarget bootstrap = journeys || respond || ends || scoring || workorder
                     ? KafkaTarget.parse(args.string("bootstrap", DEFAULT_BOOTSTRAP)) : null;
             String topic = journeys || respond || ends
                     ? topic(args.string("topic",
@@ -152,7 +158,7 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
             return new Settings(command, kind, rate, batchSize, connections, duration, warmup, timeout, drain,
                     maxRequests, customers, timeScale, linger, seed, base, auth, catalog, count, out, profile,
                     bootstrap, topic, respond ? respondOptions(args) : null, ends ? journeyEndsOptions(args) : null,
-                    scoringOptions);
+                    scoringOptions, workorder ? workorderAlertsOptions(args, count) : null);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -218,6 +224,18 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    private static WorkorderAlertsOptions workorderAlertsOptions(Args args, long count) throws UsageException {
+        long warmup = args.integer("warmup-count", WorkorderAlertsOptions.DEFAULT_WARMUP_COUNT, 0, 1_000_000);
+        int first = (int) args.integer("first-customer", 0, 0, 89_999_999);
+        Duration timeout = args.duration("answer-timeout", WorkorderAlertsOptions.DEFAULT_ANSWER_TIMEOUT, FIVE_MINUTES);
+        if (timeout.isZero()) {
+            throw new UsageException("--answer-timeout must be more than 0");
+        }
+        return new WorkorderAlertsOptions(count, warmup, first,
+                topic(args.string("alerts-topic", Topics.EXPERIENCE_ALERTS)),
+                topic(args.string("workorder-topic", Topics.WORKORDER_EVENTS)), timeout);
     }
 
     private static String topic(String name) {

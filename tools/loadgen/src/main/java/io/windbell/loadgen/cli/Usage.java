@@ -78,6 +78,17 @@ public final class Usage {
                           --interrupted-share 0.3   --touchpoint-topic cx.touchpoint-events.v1
                           --survey-topic cx.survey-events.v1   --alerts-topic cx.experience-alerts.v1
 
+              workorder-alerts  the workorder service's load straight to the broker: alert.low-score as scoring's
+                        outbox relay publishes them (the low scores among scoring-events' answers: journey summary,
+                        failing touchpoints, comment, tier and severity, branch B001..B020), each about another
+                        customer, open loop at --rate; workorder.created read back from --workorder-topic and matched
+                        by workOrder.sourceAlertId: receive time - send time on this machine's clock
+                          --bootstrap 127.0.0.1:19092   --rate 100 (alerts/s)   --count 3000 (measured)
+                          --warmup-count 200 (sent first, not measured)   --answer-timeout 30s (later = unanswered)
+                          --first-customer 0 (index of the first customer, C00000001 = 0: start past an earlier
+                                              run's customers against the same database)   --drain 30s
+                          --alerts-topic cx.experience-alerts.v1   --workorder-topic cx.workorder-events.v1
+
             traffic mix of simulate, journeys and scoring-events (shares between 0 and 1)
               --fail-share 0.15      journeys that fail at a key node (FAILURE with an error code), of which
               --retry-share 0.45       retry on the same channel and succeed,
@@ -122,6 +133,9 @@ public final class Usage {
               scoring-events: {"command":"scoring-events","mode","touchpoints":{"records","eventsPerS","from",
                "to",...},"responses":{"records","lowScores","lowScoreShare",...}}; paced: "records","eventsPerS",
                "behindScheduleMs","alerts":{"alerts","matchedMeasured","lowScoresMeasured","latencyMs":{...}}
+              workorder-alerts: {"command":"workorder-alerts","sent","records","errors","eventsPerS",
+               "behindScheduleMs":{...},"workOrders":{"measured","matched","unanswered","late",
+               "latencyMs":{"p50","p90","p99","max"},"created",...}}
               respond: {"command":"respond","invited","answered","skipped" (chose not to answer),
                "unfinished","errors","errorsByStatus":{"POST 410":n,...},"sentiments":{...},...}
               (respond prints progress every 10 s instead of every second)

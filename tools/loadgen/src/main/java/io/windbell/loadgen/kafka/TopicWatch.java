@@ -52,6 +52,8 @@ final class TopicWatch<T extends EventPayload> implements AutoCloseable {
     private final AtomicBoolean stop = new AtomicBoolean();
     private final Thread thread;
     final Map<UUID, Long> seenAt = new ConcurrentHashMap<>();
+    /** Key -> {@link System#nanoTime()} when this process received the first answer (the poll returned it). */
+    final Map<UUID, Long> receivedNanos = new ConcurrentHashMap<>();
     final LongAdder seen = new LongAdder();
     final LongAdder otherEvents = new LongAdder();
     final LongAdder unreadable = new LongAdder();
@@ -118,6 +120,7 @@ final class TopicWatch<T extends EventPayload> implements AutoCloseable {
         lastSeenMillis.set(System.currentTimeMillis());
         if (id != null) {
             seenAt.putIfAbsent(id, record.timestamp());
+            receivedNanos.putIfAbsent(id, System.nanoTime());
         }
     }
 

@@ -100,8 +100,17 @@ public final class SurveyResponses {
      *            response, invitation and journey instance ids (fresh in every run)
      */
     public SurveyResponses(Catalog catalog, int customers, double interruptedShare, long seed, Supplier<UUID> ids) {
-        this.ends = new JourneyEnds(catalog, customers, 0, interruptedShare, seed, ids);
-        this.population = new Population(customers, seed);
+        this(catalog, 0, customers, interruptedShare, seed, ids);
+    }
+
+    /**
+     * Answers of the customers {@code firstCustomer} ({@code C00000001} is 0) to {@code firstCustomer + customers - 1}
+     * instead of from the first: another run's customers start elsewhere.
+     */
+    public SurveyResponses(Catalog catalog, int firstCustomer, int customers, double interruptedShare, long seed,
+            Supplier<UUID> ids) {
+        this.ends = new JourneyEnds(catalog, customers, firstCustomer, interruptedShare, seed, ids);
+        this.population = new Population(firstCustomer + customers, seed);
         this.rnd = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
         this.ids = ids;
     }
