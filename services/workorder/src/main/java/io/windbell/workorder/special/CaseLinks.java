@@ -101,7 +101,7 @@ public class CaseLinks {
                 + " and special_task_id is null and id <> ?1 returning id, status)"
                 + " insert into work_order_history (work_order_id, at, actor, action, from_status, to_status, detail)"
                 + " select id, ?2, ?4, '" + HistoryEntry.Action.LINKED_TO_SPECIAL_TASK.name() + "', status, status,"
-                + " jsonb_build_object('specialTaskId', cast(?1 as text), 'pattern', cast(?5 as text)) from linked";
+                + " jsonb_build_object('specialTaskId', cast(?6 as text), 'pattern', cast(?5 as text)) from linked";
         String joined = String.join(",", ids.stream().map(UUID::toString).toList());
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(sql).setParameter(1, taskId).setParameter(2, now)
