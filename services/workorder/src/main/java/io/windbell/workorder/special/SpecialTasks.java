@@ -103,6 +103,11 @@ public class SpecialTasks {
         });
     }
 
+    /** The special-task row of a task. */
+    public Uni<SpecialTask> task(UUID id) {
+        return SpecialTask.findById(id);
+    }
+
     /** The open special task on a touchpoint, if any (a degradation attaches to it). */
     public Uni<Optional<SpecialTask>> openOn(String touchpointCode) {
         return SpecialTask
