@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.OptimisticLockException;
@@ -196,9 +197,7 @@ public class SpecialTaskResource {
             throw invalid(violations);
         }
         Instant now = Instant.now();
-        return found(taskId).chain(detail -> commands.link(detail.row().task(), expected, cases, actor(), now))
-                .chain(task -> found(task.id)).map(detail -> tagged(Response.ok(), detail))
-                .onFailure(SpecialTaskResource::isOptimisticLock).transform(SpecialTaskResource::concurrent);
+        return changed(taskId, task -> commands.link(task, expected, cases, actor(), now));
     }
 
     @PATCH
@@ -227,9 +226,17 @@ public class SpecialTaskResource {
             throw invalid(violations);
         }
         Instant now = Instant.now();
-        return found(taskId).chain(detail -> commands.change(detail.row().task(), expected, owner, due, actor(), now))
-                .chain(task -> found(task.id)).map(detail -> tagged(Response.ok(), detail))
-                .onFailure(SpecialTaskResource::isOptimisticLock).transform(SpecialTaskResource::concurrent);
+        return changed(taskId, task -> commands.change(task, expected, owner, due, actor(), now));
+    }
+
+    /**
+     * Applies a command to a task in the caller's scope and answers the task as it is now; a concurrent change that
+     * wins the optimistic lock makes this one a 409.
+     */
+    private Uni<Response> changed(UUID taskId, Function<WorkOrder, Uni<WorkOrder>> command) {
+        return found(taskId).chain(detail -> command.apply(detail.row().task())).chain(task -> found(task.id))
+                .map(detail -> tagged(Response.ok(), detail)).onFailure(SpecialTaskResource::isOptimisticLock)
+                .transform(SpecialTaskResource::concurrent);
     }
 
     private Uni<Detail> found(UUID id) {
