@@ -21,4 +21,8 @@ public interface WorkorderConfig {
     /** The branch that owns what no branch owns (special tasks, central-queue orders): head office. */
     @WithDefault("HQ")
     String centralBranch();
+
+    /** scoring's base URL: special tasks link to its metrics of their touchpoint (never called by workorder itself). */
+    @WithDefault("http://127.0.0.1:8084")
+    String scoringUrl();
 }

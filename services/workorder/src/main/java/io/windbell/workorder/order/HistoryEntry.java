@@ -33,7 +33,9 @@ public class HistoryEntry extends PanacheEntityBase {
     public enum Action {
         CREATED, ROUTED, ASSIGNED, RELEASED, STARTED, WAITING_FOR_CUSTOMER, RESUMED, RESOLVED, CLOSED, CANCELLED,
         REOPENED, ESCALATED, SLA_WARNING, SLA_BREACHED, COMMENTED, CONTACT_ATTEMPT, SIGNAL_ATTACHED, FOLLOW_UP_RECORDED,
-        LINKED_TO_SPECIAL_TASK, UPDATED
+        LINKED_TO_SPECIAL_TASK, UPDATED,
+        /** a special task's problem came back while its touchpoint was watched */
+        REGRESSED
     }
 
     @Id
