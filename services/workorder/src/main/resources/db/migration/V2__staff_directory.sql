@@ -11,7 +11,7 @@ create table employee (
     -- not a foreign key: an HR extract may name a manager who arrives in a later file of the same import round
     manager_id      text,
     calendar        text,                   -- a calendar code; null = the bank's default calendar
-    skills          jsonb       not null default '[]',   -- journey codes or product families, a JSON array
+    skills          text[]      not null default '{}',   -- journey codes or product families
     capacity        int         not null check (capacity >= 0),   -- the most open orders at once
     active          boolean     not null default true,
     on_leave_until  date,                   -- on leave through this day (bank time zone), inclusive

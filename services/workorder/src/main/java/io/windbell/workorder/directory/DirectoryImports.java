@@ -33,7 +33,7 @@ import io.windbell.workorder.directory.DirectoryRows.Validated;
 /**
  * The bulk imports of the staff directory (the bank's HR extract): read, validated row by row, then written in one
  * transaction with upsert semantics (a row replaces the stored one with the same id), or not at all. A staff import in
- * {@link Mode#REPLACE} also deactivates the employees the file leaves out.
+ * {@link Mode#REPLACE} also deactivates the employees of the file's branches that the file leaves out.
  */
 @ApplicationScoped
 public class DirectoryImports {
@@ -111,10 +111,12 @@ public class DirectoryImports {
                     employee.createdAt = employee.createdAt == null ? now : employee.createdAt;
                     employee.updatedAt = now;
                 });
-        // first, so that the bulk update cannot touch the rows this import loads and changes afterwards
-        Uni<Integer> deactivated = mode == Mode.REPLACE ? Employee
-                .update("active = false, updatedAt = ?1 where active = true and employeeId not in ?2", now, ids)
-                : Uni.createFrom().item(0);
+        // only in the file's branches: a partial extract (one region's) cannot deactivate the rest of the bank; first,
+        // so that the bulk update cannot touch the rows this import loads and changes afterwards
+        List<String> branches = records.stream().map(StaffRecord::branchId).distinct().toList();
+        Uni<Integer> deactivated = mode == Mode.REPLACE ? Employee.update(
+                "active = false, updatedAt = ?1 where active = true and branchId in ?2 and employeeId not in ?3", now,
+                branches, ids) : Uni.createFrom().item(0);
         return deactivated.chain(off -> upsert(records, target)
                 .map(result -> new Result(result.imported(), result.created(), result.updated(), off)));
     }
@@ -127,7 +129,7 @@ public class DirectoryImports {
         employee.role = record.role();
         employee.managerId = record.managerId();
         employee.calendar = record.calendar();
-        employee.skills = record.skills();
+        employee.skills = record.skills().toArray(String[]::new);
         employee.capacity = record.capacity();
         employee.active = record.active();
         if (record.leaveGiven()) {

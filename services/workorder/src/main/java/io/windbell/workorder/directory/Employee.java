@@ -2,16 +2,12 @@ package io.windbell.workorder.directory;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
@@ -33,8 +29,8 @@ public class Employee extends PanacheEntityBase {
     public String managerId;
     /** A calendar code; {@code null} = the bank's default calendar. */
     public String calendar;
-    @JdbcTypeCode(SqlTypes.JSON)
-    public List<String> skills;
+    /** Journey codes or product families ({@code text[]}: Hibernate Reactive binds a JSON column as an object only). */
+    public String[] skills;
     public int capacity;
     public boolean active;
     /** On leave through this day (bank time zone), inclusive; {@code null} when not on leave. */

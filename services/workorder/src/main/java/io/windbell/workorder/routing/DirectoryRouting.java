@@ -78,7 +78,7 @@ public class DirectoryRouting implements Routing {
 
     private static Candidate candidate(Employee employee, StaffLoads.Load load) {
         return new Candidate(employee.employeeId, employee.branchId, employee.regionId, employee.role, employee.active,
-                employee.onLeaveUntil, employee.calendar, employee.skills, employee.capacity, load.openOrders(),
-                load.lastAssignedAt());
+                employee.onLeaveUntil, employee.calendar, List.of(employee.skills), employee.capacity,
+                load.openOrders(), load.lastAssignedAt());
     }
 }

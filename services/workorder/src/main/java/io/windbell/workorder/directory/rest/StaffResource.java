@@ -106,7 +106,7 @@ public class StaffResource {
     @Operation(summary = "Import employees (the HR extract), all rows or none", description = "CSV with the header "
             + "employeeId,name,branchId,regionId,role,managerId,calendar,skills,capacity,active (optional column "
             + "onLeaveUntil; skills separated by ;) or a JSON array of objects with these fields. Upsert by "
-            + "employeeId; mode=replace also deactivates the employees the file leaves out.")
+            + "employeeId; mode=replace also deactivates the employees of the file's branches that it leaves out.")
     @APIResponse(responseCode = "200", description = "Imported: rows, created, updated, deactivated")
     @APIResponse(responseCode = "400", description = "Invalid rows (violations by line or index and field, rows "
             + "lists them all); nothing was imported")

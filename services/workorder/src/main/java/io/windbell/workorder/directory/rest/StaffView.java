@@ -20,7 +20,7 @@ public record StaffView(String employeeId, String name, String branchId, String 
 
     static StaffView of(Employee employee, Long openOrders) {
         return new StaffView(employee.employeeId, employee.name, employee.branchId, employee.regionId, employee.role,
-                employee.managerId, employee.calendar, employee.skills, employee.capacity, employee.active,
+                employee.managerId, employee.calendar, List.of(employee.skills), employee.capacity, employee.active,
                 employee.onLeaveUntil, openOrders);
     }
 
