@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.windbell.workorder.WorkorderConfig;
-import io.windbell.workorder.calendar.WorkingTime;
 import io.windbell.workorder.directory.Branch;
 import io.windbell.workorder.directory.Employee;
 import io.windbell.workorder.directory.RelationshipManager;
@@ -31,8 +30,8 @@ public class DirectoryRouting implements Routing {
     private final StaffLoads loads;
     private final String centralBranch;
 
-    public DirectoryRouting(WorkingTime workingTime, WorkorderConfig config, StaffLoads loads) {
-        this.router = new Router(workingTime, ZoneId.of(config.timeZone()), config.centralBranch());
+    public DirectoryRouting(Shifts shifts, WorkorderConfig config, StaffLoads loads) {
+        this.router = new Router(shifts::isWorking, ZoneId.of(config.timeZone()), config.centralBranch());
         this.loads = loads;
         this.centralBranch = config.centralBranch();
     }
