@@ -2,7 +2,6 @@ package io.windbell.workorder.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -18,15 +17,13 @@ import io.windbell.contracts.workorder.Priority;
 import io.windbell.contracts.workorder.WorkOrderOrigin;
 import io.windbell.contracts.workorder.WorkOrderType;
 import io.windbell.workorder.order.WorkOrder;
+import io.windbell.workorder.support.DirectoryFixture;
 import io.windbell.workorder.support.WorkorderTestResource;
 
 /** Escalation targets from the directory: the branch's manager, then the region's, then nobody. */
 @QuarkusTest
 @QuarkusTestResource(WorkorderTestResource.class)
 class HierarchyTest {
-
-    private static final String HEADER = "employeeId,name,branchId,regionId,role,managerId,calendar,skills,capacity,"
-            + "active\n";
 
     @Inject
     Hierarchy hierarchy;
@@ -35,11 +32,10 @@ class HierarchyTest {
 
     @Test
     void levelOneIsTheBranchsManagerLevelTwoTheRegionsLowestIdAndThenNobody() throws Throwable {
-        load("/v1/staff",
-                HEADER + "HT1-M,M,HT1-B,HT1-R,BRANCH_MANAGER,,,,,\nHT1-M0,M0,HT1-B,HT1-R,BRANCH_MANAGER,,,,,\n"
-                        + "HT1-R2,R2,HT1-X,HT1-R,REGIONAL_MANAGER,,,,,\nHT1-R1,R1,HT1-X,HT1-R,REGIONAL_MANAGER,,,,,\n"
-                        + "HT1-R0,R0,HT1-X,HT1-R,REGIONAL_MANAGER,,,,,false\n");
-        load("/v1/branches", "branchId,regionId,name,managerId\nHT1-B,HT1-R,Branch,HT1-M\n");
+        directory().staff("HT1-M,M,HT1-B,HT1-R,BRANCH_MANAGER,,,,,\nHT1-M0,M0,HT1-B,HT1-R,BRANCH_MANAGER,,,,,\n"
+                + "HT1-R2,R2,HT1-X,HT1-R,REGIONAL_MANAGER,,,,,\nHT1-R1,R1,HT1-X,HT1-R,REGIONAL_MANAGER,,,,,\n"
+                + "HT1-R0,R0,HT1-X,HT1-R,REGIONAL_MANAGER,,,,,false\n");
+        directory().branches("HT1-B,HT1-R,Branch,HT1-M\n");
         WorkOrder order = order("HT1-B", null);
 
         assertThat(target(order, 1)).contains("HT1-M");
@@ -50,10 +46,9 @@ class HierarchyTest {
 
     @Test
     void withoutAnActiveNamedManagerTheBranchsFirstActiveBranchManagerIsTheTarget() throws Throwable {
-        load("/v1/staff",
-                HEADER + "HT2-M,M,HT2-B,HT2-R,BRANCH_MANAGER,,,,,false\nHT2-M2,M2,HT2-B,HT2-R,BRANCH_MANAGER,,,,,\n"
-                        + "HT2-M1,M1,HT2-B,HT2-R,BRANCH_MANAGER,,,,,\n");
-        load("/v1/branches", "branchId,regionId,name,managerId\nHT2-B,HT2-R,Branch,HT2-M\n");
+        directory().staff("HT2-M,M,HT2-B,HT2-R,BRANCH_MANAGER,,,,,false\nHT2-M2,M2,HT2-B,HT2-R,BRANCH_MANAGER,,,,,\n"
+                + "HT2-M1,M1,HT2-B,HT2-R,BRANCH_MANAGER,,,,,\n");
+        directory().branches("HT2-B,HT2-R,Branch,HT2-M\n");
 
         assertThat(target(order("HT2-B", "HT2-R"), 1)).contains("HT2-M1");
         assertThat(target(order("HT2-UNKNOWN", "HT2-NONE"), 1)).isEmpty();
@@ -73,10 +68,7 @@ class HierarchyTest {
         return order;
     }
 
-    private void load(String what, String csv) throws Throwable {
-        byte[] body = csv.getBytes(StandardCharsets.UTF_8);
-        VertxContextSupport.subscribeAndAwait(() -> what.equals("/v1/staff")
-                ? imports.staff("text/csv", body, DirectoryImports.Mode.UPSERT, Instant.now())
-                : imports.branches("text/csv", body, Instant.now()));
+    private DirectoryFixture directory() {
+        return new DirectoryFixture(imports);
     }
 }

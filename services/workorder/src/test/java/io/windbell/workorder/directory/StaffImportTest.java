@@ -9,8 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -22,9 +20,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.ValidatableResponse;
 import io.windbell.platform.problem.Problem;
+import io.windbell.workorder.support.DirectoryFixture;
 import io.windbell.workorder.support.WorkorderTestResource;
 
 /**
@@ -35,8 +33,7 @@ import io.windbell.workorder.support.WorkorderTestResource;
 @QuarkusTestResource(WorkorderTestResource.class)
 class StaffImportTest {
 
-    private static final String HEADER = "employeeId,name,branchId,regionId,role,managerId,calendar,skills,capacity,"
-            + "active\n";
+    private static final String HEADER = DirectoryFixture.STAFF_HEADER;
 
     @Inject
     DirectoryImports imports;
@@ -190,12 +187,9 @@ class StaffImportTest {
     @OidcSecurity(claims = { @Claim(key = "branch_id", value = "SI9-B1"),
             @Claim(key = "employee_id", value = "SI9-M") })
     void aBranchManagerCannotImportAndSeesOnlyTheirBranch() throws Throwable {
-        byte[] staff = (HEADER + "SI9-M,M,SI9-B1,SI9-R,BRANCH_MANAGER,,,,,\nSI9-A,A,SI9-B1,SI9-R,FRONTLINE,SI9-M,,,,\n"
-                + "SI9-Z,Z,SI9-B2,SI9-R,FRONTLINE,,,,,\n").getBytes(StandardCharsets.UTF_8);
-        VertxContextSupport
-                .subscribeAndAwait(() -> imports.staff("text/csv", staff, DirectoryImports.Mode.UPSERT, Instant.now()));
-        VertxContextSupport.subscribeAndAwait(() -> imports.relationshipManagers("text/csv",
-                "customerId,employeeId\nC-si9-1,SI9-Z\n".getBytes(StandardCharsets.UTF_8), Instant.now()));
+        directory().staff("SI9-M,M,SI9-B1,SI9-R,BRANCH_MANAGER,,,,,\nSI9-A,A,SI9-B1,SI9-R,FRONTLINE,SI9-M,,,,\n"
+                + "SI9-Z,Z,SI9-B2,SI9-R,FRONTLINE,,,,,\n");
+        directory().relationshipManagers("C-si9-1,SI9-Z\n");
 
         importCsv("/v1/staff/import", HEADER + "SI9-Q,Q,SI9-B1,SI9-R,FRONTLINE,,,,,\n").statusCode(403);
         importCsv("/v1/branches/import", "branchId,regionId,name,managerId\nSI9-B1,SI9-R,X,\n").statusCode(403);
@@ -212,10 +206,7 @@ class StaffImportTest {
     @TestSecurity(user = "regional.r01", roles = "regional-manager")
     @OidcSecurity(claims = { @Claim(key = "region_id", value = "SI10-R") })
     void aRegionalManagerSeesTheirRegionAndAFrontlinerSeesNothing() throws Throwable {
-        byte[] staff = (HEADER + "SI10-A,A,SI10-B1,SI10-R,FRONTLINE,,,,,\nSI10-Z,Z,SI10-B9,SI10-OTHER,FRONTLINE,,,,,\n")
-                .getBytes(StandardCharsets.UTF_8);
-        VertxContextSupport
-                .subscribeAndAwait(() -> imports.staff("text/csv", staff, DirectoryImports.Mode.UPSERT, Instant.now()));
+        directory().staff("SI10-A,A,SI10-B1,SI10-R,FRONTLINE,,,,,\nSI10-Z,Z,SI10-B9,SI10-OTHER,FRONTLINE,,,,,\n");
 
         given().get("/v1/staff/SI10-A").then().statusCode(200);
         given().get("/v1/staff/SI10-Z").then().statusCode(404);
@@ -231,6 +222,10 @@ class StaffImportTest {
         given().get("/v1/branches").then().statusCode(403);
         given().get("/v1/relationship-managers/C-any").then().statusCode(403);
         importCsv("/v1/relationship-managers/import", "customerId,employeeId\n").statusCode(403);
+    }
+
+    private DirectoryFixture directory() {
+        return new DirectoryFixture(imports);
     }
 
     private static ValidatableResponse importCsv(String path, String csv) {

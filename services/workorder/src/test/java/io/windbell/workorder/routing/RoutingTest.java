@@ -2,7 +2,6 @@ package io.windbell.workorder.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -25,6 +24,7 @@ import io.windbell.workorder.directory.DirectoryImports;
 import io.windbell.workorder.order.HistoryEntry;
 import io.windbell.workorder.order.WorkOrder;
 import io.windbell.workorder.order.WorkOrders;
+import io.windbell.workorder.support.DirectoryFixture;
 import io.windbell.workorder.support.WorkorderTestResource;
 
 /**
@@ -36,9 +36,6 @@ import io.windbell.workorder.support.WorkorderTestResource;
 @QuarkusTest
 @QuarkusTestResource(WorkorderTestResource.class)
 class RoutingTest {
-
-    private static final String HEADER = "employeeId,name,branchId,regionId,role,managerId,calendar,skills,capacity,"
-            + "active\n";
 
     @Inject
     WorkOrders workOrders;
@@ -59,8 +56,8 @@ class RoutingTest {
 
     @Test
     void theCustomersRelationshipManagerGetsTheOrderAndItMovesToTheirBranch() throws Throwable {
-        staff(HEADER + "RT1-RM,RM,RT1-B9,RT1-R9,RELATIONSHIP_MANAGER,,,,5,\nRT1-A,A,RT1-B,RT1-R,FRONTLINE,,,,,\n");
-        assignments("customerId,employeeId\nC-rt1-1,RT1-RM\n");
+        directory().staff("RT1-RM,RM,RT1-B9,RT1-R9,RELATIONSHIP_MANAGER,,,,5,\nRT1-A,A,RT1-B,RT1-R,FRONTLINE,,,,,\n");
+        directory().relationshipManagers("C-rt1-1,RT1-RM\n");
 
         WorkOrder order = open("C-rt1-1", "RT1-B", "RT1-R");
 
@@ -75,9 +72,9 @@ class RoutingTest {
 
     @Test
     void withoutAnAvailableRmTheLeastLoadedOfTheBranchGetsItInTurn() throws Throwable {
-        staff(HEADER + "RT2-RM,RM,RT2-B,RT2-R,RELATIONSHIP_MANAGER,,OFF,,,\nRT2-A,A,RT2-B,RT2-R,FRONTLINE,,,,,\n"
+        directory().staff("RT2-RM,RM,RT2-B,RT2-R,RELATIONSHIP_MANAGER,,OFF,,,\nRT2-A,A,RT2-B,RT2-R,FRONTLINE,,,,,\n"
                 + "RT2-B,B,RT2-B,RT2-R,FRONTLINE,,,,,\nRT2-C,C,RT2-B,RT2-R,FRONTLINE,,OFF,,,\n");
-        assignments("customerId,employeeId\nC-rt2-1,RT2-RM\n");
+        directory().relationshipManagers("C-rt2-1,RT2-RM\n");
 
         WorkOrder first = open("C-rt2-1", "RT2-B", "RT2-R");
         WorkOrder second = open("C-rt2-2", "RT2-B", "RT2-R");
@@ -96,7 +93,7 @@ class RoutingTest {
 
     @Test
     void whenNobodyOfTheBranchIsOnShiftTheOrderWaitsInItsQueueUnassigned() throws Throwable {
-        staff(HEADER + "RT3-A,A,RT3-B,RT3-R,FRONTLINE,,OFF,,,\nRT3-Z,Z,RT3-B2,RT3-R,FRONTLINE,,,,,\n");
+        directory().staff("RT3-A,A,RT3-B,RT3-R,FRONTLINE,,OFF,,,\nRT3-Z,Z,RT3-B2,RT3-R,FRONTLINE,,,,,\n");
 
         WorkOrder order = open("C-rt3-1", "RT3-B", "RT3-R");
 
@@ -111,7 +108,7 @@ class RoutingTest {
 
     @Test
     void aBranchUnknownToTheDirectoryPassesTheOrderToItsRegion() throws Throwable {
-        staff(HEADER + "RT4-A,A,RT4-B,RT4-R,FRONTLINE,,,,,\n");
+        directory().staff("RT4-A,A,RT4-B,RT4-R,FRONTLINE,,,,,\n");
 
         WorkOrder order = open("C-rt4-1", "RT4-UNKNOWN", "RT4-R");
 
@@ -125,8 +122,8 @@ class RoutingTest {
 
     @Test
     void aBranchKnownToTheDirectoryGivesItsRegionEvenWhenTheOrderHasNone() throws Throwable {
-        staff(HEADER + "RT5-M,M,RT5-B,RT5-R,BRANCH_MANAGER,,,,,\nRT5-A,A,RT5-B2,RT5-R,FRONTLINE,,,,,\n");
-        branches("branchId,regionId,name,managerId\nRT5-B,RT5-R,Branch five,RT5-M\n");
+        directory().staff("RT5-M,M,RT5-B,RT5-R,BRANCH_MANAGER,,,,,\nRT5-A,A,RT5-B2,RT5-R,FRONTLINE,,,,,\n");
+        directory().branches("RT5-B,RT5-R,Branch five,RT5-M\n");
 
         WorkOrder order = open("C-rt5-1", "RT5-B", null);
 
@@ -169,18 +166,7 @@ class RoutingTest {
                 .orElseThrow().detail;
     }
 
-    private void staff(String csv) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> imports.staff("text/csv", csv.getBytes(StandardCharsets.UTF_8),
-                DirectoryImports.Mode.UPSERT, now));
-    }
-
-    private void branches(String csv) throws Throwable {
-        VertxContextSupport
-                .subscribeAndAwait(() -> imports.branches("text/csv", csv.getBytes(StandardCharsets.UTF_8), now));
-    }
-
-    private void assignments(String csv) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(
-                () -> imports.relationshipManagers("text/csv", csv.getBytes(StandardCharsets.UTF_8), now));
+    private DirectoryFixture directory() {
+        return new DirectoryFixture(imports);
     }
 }
