@@ -53,7 +53,6 @@ import io.windbell.workorder.query.rest.OrderIds;
 @Path("/v1/workorders")
 @Tag(name = "workorders", description = "Recovery tickets, call-backs and special tasks: lifecycle and queries")
 @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
-@Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", description = "invalid id or body (violations per field)")
 @APIResponse(responseCode = "403", description = "a role that may never do this, or not the order's assignee")
 @APIResponse(responseCode = "404", description = "no such order in the caller's scope")
@@ -73,6 +72,7 @@ public class WorkOrderCommandResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "Open a manual recovery order (MANUAL or COMPLAINT) in a branch the caller manages; routed and "
             + "SLA-timed like any other")
@@ -99,6 +99,7 @@ public class WorkOrderCommandResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/assign")
     @RolesAllowed({ "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "Assign or reassign the order (workorder.assigned names the previous assignee)")
@@ -111,6 +112,7 @@ public class WorkOrderCommandResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/release")
     @RolesAllowed({ "frontline", "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "Put the order back into its queue, nobody assigned (OPEN)")
@@ -134,6 +136,7 @@ public class WorkOrderCommandResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/wait-for-customer")
     @RolesAllowed({ "frontline", "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "Wait for the customer: PENDING_CUSTOMER, the SLA clock pauses")
@@ -158,6 +161,7 @@ public class WorkOrderCommandResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/resolve")
     @RolesAllowed({ "frontline", "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "Record the outcome: RESOLVED (workorder.resolved; survey sends the follow-up)")
@@ -172,6 +176,7 @@ public class WorkOrderCommandResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/close")
     @RolesAllowed({ "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "Confirm a resolved order: CLOSED (workorder.closed, reason CONFIRMED)")
@@ -187,6 +192,7 @@ public class WorkOrderCommandResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/reopen")
     @RolesAllowed({ "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "Open a resolved or closed order again: ASSIGNED to its last assignee (workorder.reopened)")
@@ -201,6 +207,7 @@ public class WorkOrderCommandResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/cancel")
     @RolesAllowed({ "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "Withdraw an order nobody worked on (a duplicate, opened in error): CLOSED (workorder.closed)")
@@ -215,6 +222,7 @@ public class WorkOrderCommandResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/escalate")
     @RolesAllowed({ "frontline", "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "Escalate the order one level up the hierarchy (workorder.escalated, reason MANUAL); 409 when "
@@ -228,6 +236,7 @@ public class WorkOrderCommandResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/comments")
     @RolesAllowed({ "frontline", "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "Comment on the order (its history; shown to staff, never logged)")
@@ -240,6 +249,7 @@ public class WorkOrderCommandResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/contact-attempts")
     @RolesAllowed({ "frontline", "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "Record a contact attempt; the first one on an ASSIGNED order starts it (the first response)")
