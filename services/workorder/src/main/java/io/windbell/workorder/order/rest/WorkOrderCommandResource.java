@@ -9,21 +9,16 @@ import java.util.Set;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,9 +55,6 @@ import io.windbell.workorder.query.rest.OrderIds;
 @APIResponse(responseCode = "428", description = "If-Match is missing")
 public class WorkOrderCommandResource {
 
-    private static final String ID = "the order's id";
-    private static final String IF_MATCH = "the order's ETag as read, e.g. \"3\"";
-
     private final OrderCommands commands;
     private final SecurityIdentity identity;
 
@@ -92,10 +84,8 @@ public class WorkOrderCommandResource {
     @RolesAllowed({ "frontline", "branch-manager" })
     @Operation(summary = "Take an unassigned order from the queue: ASSIGNED to the caller (workorder.assigned)")
     @APIResponse(responseCode = "200", description = "the order, assigned to the caller")
-    public Uni<Response> claim(
-            @Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return respond(commands.claim(target(id, ifMatch)));
+    public Uni<Response> claim(@BeanParam OrderRef ref) {
+        return respond(commands.claim(target(ref)));
     }
 
     @POST
@@ -104,11 +94,8 @@ public class WorkOrderCommandResource {
     @RolesAllowed({ "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "Assign or reassign the order (workorder.assigned names the previous assignee)")
     @APIResponse(responseCode = "200", description = "the order, assigned")
-    public Uni<Response> assign(
-            @Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull Bodies.AssignBody body) {
-        return respond(commands.assign(target(id, ifMatch), body.employeeId(), body.reason()));
+    public Uni<Response> assign(@BeanParam OrderRef ref, @Valid @NotNull Bodies.AssignBody body) {
+        return respond(commands.assign(target(ref), body.employeeId(), body.reason()));
     }
 
     @POST
@@ -117,11 +104,8 @@ public class WorkOrderCommandResource {
     @RolesAllowed({ "frontline", "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "Put the order back into its queue, nobody assigned (OPEN)")
     @APIResponse(responseCode = "200", description = "the order, back in its queue")
-    public Uni<Response> release(
-            @Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid Bodies.ReasonBody body) {
-        return respond(commands.release(target(id, ifMatch), body == null ? null : body.reason()));
+    public Uni<Response> release(@BeanParam OrderRef ref, @Valid Bodies.ReasonBody body) {
+        return respond(commands.release(target(ref), body == null ? null : body.reason()));
     }
 
     @POST
@@ -129,10 +113,8 @@ public class WorkOrderCommandResource {
     @RolesAllowed({ "frontline", "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "Start working on the order: IN_PROGRESS (the first response)")
     @APIResponse(responseCode = "200", description = "the order, in progress")
-    public Uni<Response> start(
-            @Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return respond(commands.start(target(id, ifMatch)));
+    public Uni<Response> start(@BeanParam OrderRef ref) {
+        return respond(commands.start(target(ref)));
     }
 
     @POST
@@ -141,12 +123,9 @@ public class WorkOrderCommandResource {
     @RolesAllowed({ "frontline", "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "Wait for the customer: PENDING_CUSTOMER, the SLA clock pauses")
     @APIResponse(responseCode = "200", description = "the order, waiting")
-    public Uni<Response> waitForCustomer(
-            @Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull Bodies.WaitBody body) {
+    public Uni<Response> waitForCustomer(@BeanParam OrderRef ref, @Valid @NotNull Bodies.WaitBody body) {
         requireInRange("until", body.until());
-        return respond(commands.waitForCustomer(target(id, ifMatch), body.reason(), body.until()));
+        return respond(commands.waitForCustomer(target(ref), body.reason(), body.until()));
     }
 
     @POST
@@ -154,10 +133,8 @@ public class WorkOrderCommandResource {
     @RolesAllowed({ "frontline", "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "The customer is back: IN_PROGRESS, the SLA clock runs again")
     @APIResponse(responseCode = "200", description = "the order, in progress")
-    public Uni<Response> resume(
-            @Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return respond(commands.resume(target(id, ifMatch)));
+    public Uni<Response> resume(@BeanParam OrderRef ref) {
+        return respond(commands.resume(target(ref)));
     }
 
     @POST
@@ -166,13 +143,10 @@ public class WorkOrderCommandResource {
     @RolesAllowed({ "frontline", "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "Record the outcome: RESOLVED (workorder.resolved; survey sends the follow-up)")
     @APIResponse(responseCode = "200", description = "the order, resolved")
-    public Uni<Response> resolve(
-            @Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull Bodies.ResolveBody body) {
+    public Uni<Response> resolve(@BeanParam OrderRef ref, @Valid @NotNull Bodies.ResolveBody body) {
         Resolution resolution = new Resolution(body.outcome(), body.rootCause(), body.rootCauseCode(),
                 body.actionTaken(), body.followUpRequested() == null || body.followUpRequested());
-        return respond(commands.resolve(target(id, ifMatch), resolution));
+        return respond(commands.resolve(target(ref), resolution));
     }
 
     @POST
@@ -181,14 +155,11 @@ public class WorkOrderCommandResource {
     @RolesAllowed({ "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "Confirm a resolved order: CLOSED (workorder.closed, reason CONFIRMED)")
     @APIResponse(responseCode = "200", description = "the order, closed")
-    public Uni<Response> close(
-            @Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid Bodies.CloseBody body) {
+    public Uni<Response> close(@BeanParam OrderRef ref, @Valid Bodies.CloseBody body) {
         WorkOrderClosed.Reason reason = body == null || body.reason() == null ? WorkOrderClosed.Reason.CONFIRMED
                 : body.reason();
         requireOneOf("reason", reason, Set.of(WorkOrderClosed.Reason.CONFIRMED));
-        return respond(commands.close(target(id, ifMatch), reason));
+        return respond(commands.close(target(ref), reason));
     }
 
     @POST
@@ -197,13 +168,10 @@ public class WorkOrderCommandResource {
     @RolesAllowed({ "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "Open a resolved or closed order again: ASSIGNED to its last assignee (workorder.reopened)")
     @APIResponse(responseCode = "200", description = "the order, assigned again")
-    public Uni<Response> reopen(
-            @Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull Bodies.ReopenBody body) {
+    public Uni<Response> reopen(@BeanParam OrderRef ref, @Valid @NotNull Bodies.ReopenBody body) {
         requireOneOf("reason", body.reason(),
                 Set.of(WorkOrderReopened.Reason.CUSTOMER_COMPLAINT, WorkOrderReopened.Reason.QUALITY_REVIEW));
-        return respond(commands.reopen(target(id, ifMatch), body.reason()));
+        return respond(commands.reopen(target(ref), body.reason()));
     }
 
     @POST
@@ -212,13 +180,10 @@ public class WorkOrderCommandResource {
     @RolesAllowed({ "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "Withdraw an order nobody worked on (a duplicate, opened in error): CLOSED (workorder.closed)")
     @APIResponse(responseCode = "200", description = "the order, closed")
-    public Uni<Response> cancel(
-            @Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull Bodies.CancelBody body) {
+    public Uni<Response> cancel(@BeanParam OrderRef ref, @Valid @NotNull Bodies.CancelBody body) {
         requireOneOf("reason", body.reason(),
                 Set.of(WorkOrderClosed.Reason.DUPLICATE, WorkOrderClosed.Reason.CANCELLED));
-        return respond(commands.cancel(target(id, ifMatch), body.reason()));
+        return respond(commands.cancel(target(ref), body.reason()));
     }
 
     @POST
@@ -228,11 +193,8 @@ public class WorkOrderCommandResource {
     @Operation(summary = "Escalate the order one level up the hierarchy (workorder.escalated, reason MANUAL); 409 when "
             + "nobody is above it")
     @APIResponse(responseCode = "200", description = "the order, escalated")
-    public Uni<Response> escalate(
-            @Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull Bodies.ReasonBody body) {
-        return respond(commands.escalate(target(id, ifMatch), body.reason()));
+    public Uni<Response> escalate(@BeanParam OrderRef ref, @Valid @NotNull Bodies.ReasonBody body) {
+        return respond(commands.escalate(target(ref), body.reason()));
     }
 
     @POST
@@ -241,11 +203,8 @@ public class WorkOrderCommandResource {
     @RolesAllowed({ "frontline", "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "Comment on the order (its history; shown to staff, never logged)")
     @APIResponse(responseCode = "200", description = "the order, with the comment in its history")
-    public Uni<Response> comment(
-            @Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull Bodies.CommentBody body) {
-        return respond(commands.comment(target(id, ifMatch), body.text()));
+    public Uni<Response> comment(@BeanParam OrderRef ref, @Valid @NotNull Bodies.CommentBody body) {
+        return respond(commands.comment(target(ref), body.text()));
     }
 
     @POST
@@ -254,19 +213,16 @@ public class WorkOrderCommandResource {
     @RolesAllowed({ "frontline", "branch-manager", "regional-manager", "cx-admin" })
     @Operation(summary = "Record a contact attempt; the first one on an ASSIGNED order starts it (the first response)")
     @APIResponse(responseCode = "200", description = "the order, with the attempt recorded")
-    public Uni<Response> contact(
-            @Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id,
-            @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid @NotNull Bodies.ContactBody body) {
+    public Uni<Response> contact(@BeanParam OrderRef ref, @Valid @NotNull Bodies.ContactBody body) {
         requireInRange("at", body.at());
         if (body.at() != null && body.at().isAfter(Instant.now())) {
             throw Versioning.invalid(List.of(new Violation("at", "must not be in the future")));
         }
-        return respond(commands.contact(target(id, ifMatch), body.at(), body.channel(), body.result(), body.note()));
+        return respond(commands.contact(target(ref), body.at(), body.channel(), body.result(), body.note()));
     }
 
-    private Target target(String id, String ifMatch) {
-        return new Target(OrderIds.parse(id), WorkOrderAccess.orders(identity), IfMatch.version(ifMatch));
+    private Target target(OrderRef ref) {
+        return new Target(OrderIds.parse(ref.id), WorkOrderAccess.orders(identity), IfMatch.version(ref.ifMatch));
     }
 
     private static Uni<Response> respond(Uni<WorkOrder> changed) {
