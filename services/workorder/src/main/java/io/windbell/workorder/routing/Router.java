@@ -103,7 +103,13 @@ public final class Router {
         if (pool.isEmpty()) {
             notes.add("central queue: " + centralBranch + " has no staff who take orders, the order waits");
         }
-        return new RoutingDecision(Queues.CENTRAL, id(chosen), CENTRAL_QUEUE, reason(notes), centralBranch, null);
+        // as in the region's queue: assigned, the order belongs to the assignee's (head office) branch; waiting, it
+        // keeps
+        // its own branch and region, so their managers still see it
+        String owner = chosen.map(Candidate::branchId)
+                .orElse(facts.branchId() != null ? facts.branchId() : centralBranch);
+        String region = chosen.isPresent() ? chosen.get().regionId() : facts.regionId();
+        return new RoutingDecision(Queues.CENTRAL, id(chosen), CENTRAL_QUEUE, reason(notes), owner, region);
     }
 
     /** Why {@code candidate} cannot take an order now, or empty when they can. */

@@ -174,7 +174,7 @@ class RouterTest {
     }
 
     @Test
-    void withoutBranchOrRegionStaffTheCentralQueueTakesItAtHeadOffice() {
+    void withoutBranchOrRegionStaffTheCentralQueueTakesItAtHeadOfficeOrItWaitsThereKeepingItsBranch() {
         RoutingFacts noRegion = new RoutingFacts("B777", null, false, null, null,
                 List.of(staff("E9001", "HQ", null).role(StaffRole.CALL_CENTRE_AGENT).build()));
         assertThat(ROUTER.decide(noRegion, NOW)).isEqualTo(new RoutingDecision("central", "E9001", Router.CENTRAL_QUEUE,
@@ -186,7 +186,7 @@ class RouterTest {
         assertThat(ROUTER.decide(nobody, NOW)).isEqualTo(new RoutingDecision("central", null, Router.CENTRAL_QUEUE,
                 "branch B777 is unknown to the directory; region R77 has no staff who take orders; central queue: HQ "
                         + "has no staff who take orders, the order waits",
-                "HQ", null));
+                "B777", "R77"));
     }
 
     @Test

@@ -133,11 +133,12 @@ class RoutingTest {
     }
 
     @Test
-    void withNeitherBranchNorRegionStaffTheOrderGoesToTheCentralQueueAtHeadOffice() throws Throwable {
+    void withNeitherBranchNorRegionStaffTheOrderWaitsInTheCentralQueueKeepingItsBranch() throws Throwable {
         WorkOrder order = open("C-rt6-1", "RT6-UNKNOWN", "RT6-UNKNOWN");
 
         assertThat(order.queue).isEqualTo("central");
-        assertThat(order.branchId).isEqualTo("HQ");
+        assertThat(order.branchId).isEqualTo("RT6-UNKNOWN");
+        assertThat(order.regionId).isEqualTo("RT6-UNKNOWN");
         assertThat(routed(order)).containsEntry("rule", Router.CENTRAL_QUEUE);
         assertThat(routed(order).get("reason")).asString().startsWith(
                 "branch RT6-UNKNOWN is unknown to the directory; region RT6-UNKNOWN has no staff who take orders; "
