@@ -54,9 +54,9 @@ class SlaPoliciesTest {
 
     @Test
     void twoPoliciesForTheSameScopeOrDuplicateCodesAreRefused() {
-        SlaPolicyRules.Checked checked = SlaPolicyRules.check(List.of(spec("A", "RECOVERY", "*", "*"),
-                spec("B", "RECOVERY", null, null), spec("A", "CALLBACK", "*", "*"),
-                new PolicySpec("C", "*", "*", "*", "PT0S", "PT1H", 0.0, "PT1H")));
+        SlaPolicyRules.Checked checked = SlaPolicyRules.check(List.of(spec("AA", "RECOVERY", "*", "*"),
+                spec("BB", "RECOVERY", null, null), spec("AA", "CALLBACK", "*", "*"),
+                new PolicySpec("CC", "*", "*", "*", "PT0S", "PT1H", 0.0, "PT1H")));
         assertThat(checked.violations()).extracting(v -> v.field()).containsExactly("policies[1].type",
                 "policies[2].code", "policies[3].firstResponse", "policies[3].warningShare");
         assertThat(SlaPolicyRules.check(List.of()).violations()).hasSize(1);
