@@ -22,13 +22,15 @@ class OpenApiAndHealthTest extends HealthOnTheManagementInterface {
 
     @Override
     protected List<String> readinessChecks() {
-        return List.of("Database connections health check");
+        return List.of("Database connections health check", "windbell-messaging");
     }
 
     @Test
     void theOpenApiDocumentDescribesTheWorkOrderApi() {
         given().get("/q/openapi?format=json").then().statusCode(200).body("paths", hasKey("/v1/workorders"))
                 .body("paths", hasKey("/v1/workorders/{id}")).body("paths", hasKey("/v1/workorders/stats"))
-                .body("paths", hasKey("/v1/workorders/{id}/resolve"));
+                .body("paths", hasKey("/v1/workorders/{id}/resolve")).body("paths", hasKey("/v1/staff/import"))
+                .body("paths", hasKey("/v1/sla-policies")).body("paths", hasKey("/v1/calendars/{code}/import"))
+                .body("paths", hasKey("/v1/creation-rules")).body("paths", hasKey("/v1/special-tasks"));
     }
 }
