@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Loads the demo staff directory into workorder, so that simulated detractors become work orders routed to the demo
 users: the simulator's branches B001..B020 in regions R01..R04 (demo_bank.py, the mapping scoring gets too), a manager
-for every branch and region, two or three frontline staff and relationship managers per branch on the CN calendar, and
-a relationship manager for some simulated customers.
+for every branch and region, two or three frontline staff and relationship managers per branch on the DEMO calendar
+(round the clock, set by demo-sla.py, which runs first), and a relationship manager for some simulated customers.
 
   demo-staff.py BASE_URL         import through workorder's API (a cx-admin access token from $WINDBELL_TOKEN)
   demo-staff.py --dry-run        print the CSV files it would import, and nothing else
@@ -30,7 +30,8 @@ import sys
 from demo_api import call
 from demo_bank import BRANCHES, REGIONS, branch_id, branches, region_id
 
-CALENDAR = "CN"
+# the round-the-clock demo calendar of demo-sla.py (run first): someone is on shift whenever the demo runs
+CALENDAR = "DEMO"
 # The simulator's staff of branch n are E((n-1)*10+1) .. E(n*10) (Population.staffId); members 0 and 1 of B001 and
 # member 0 of B011 are the realm's E0001, E0002 and E0101, so the directory takes members 2, 3 and 4 of every branch.
 STAFF_PER_BRANCH = 10

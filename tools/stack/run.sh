@@ -89,11 +89,15 @@ seed_demo_branches() {
     say "warning: the demo branch directory could not be stored (scoring log: $(log_file scoring)); going on"
 }
 
-# The staff directory of the simulated bank in workorder (demo-staff.py: branches with their managers, staff on the CN
-# calendar, relationship managers of some simulated customers), so that the low scores of the simulated traffic
-# become work orders routed to the demo users. Through workorder's import API, as cx-admin.
+# Short demo SLA clocks (demo-sla.py), then the staff directory of the simulated bank in workorder (demo-staff.py:
+# branches with their managers, staff on the round-the-clock DEMO calendar, relationship managers of some simulated
+# customers), so that the low scores of the simulated traffic become work orders routed to the demo users, warned and
+# escalated within minutes. Through workorder's import API, as cx-admin.
 seed_demo_staff() {
   [[ -n $(service_port workorder) ]] || return 0
+  say "workorder: demo SLA clocks (calendar DEMO round the clock for R01..R04, policies in minutes)"
+  demo_script workorder demo-sla.py ||
+    say "warning: the demo SLA clocks could not be set (above; workorder log: $(log_file workorder)); going on"
   say "workorder: demo staff directory (B001..B020 in R01..R04, managers, frontline staff, relationship managers)"
   if demo_script workorder demo-staff.py; then
     WORKORDER_NOTES+=("demo staff: E0001 (frontline.b001) and E0002 (frontline.b002) in the queues of B001 and B002, E0101 (manager.b001) above E0001, E0201 (regional.r01) above R01's branch managers")
