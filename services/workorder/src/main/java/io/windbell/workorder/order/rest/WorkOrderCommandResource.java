@@ -39,6 +39,7 @@ import io.windbell.workorder.order.Target;
 import io.windbell.workorder.order.WorkOrder;
 import io.windbell.workorder.query.WorkOrderView;
 import io.windbell.workorder.query.rest.OrderIds;
+import io.windbell.workorder.web.IfMatch;
 
 /**
  * The commands on work orders. Each answers the order as changed, with its new ETag; each on an existing order takes

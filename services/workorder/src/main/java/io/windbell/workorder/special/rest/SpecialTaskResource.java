@@ -57,6 +57,7 @@ import io.windbell.workorder.special.SpecialTaskReads;
 import io.windbell.workorder.special.SpecialTaskReads.Detail;
 import io.windbell.workorder.special.SpecialTaskReads.Row;
 import io.windbell.workorder.special.WatchState;
+import io.windbell.workorder.web.IfMatch;
 
 /**
  * Special tasks (专项整改): CX admins propose them by hand, link cases, change owner and due date; analysts and regional
@@ -190,7 +191,7 @@ public class SpecialTaskResource {
             @Parameter(description = "the task's version as its ETag: \"3\"", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             SpecialTaskRequests.Link body) {
         UUID taskId = uuid(id);
-        long expected = expectedVersion(ifMatch);
+        long expected = IfMatch.version(ifMatch);
         List<Violation> violations = new ArrayList<>();
         List<UUID> cases = caseIds(body == null ? null : body.caseIds(), violations);
         if (!violations.isEmpty()) {
@@ -215,7 +216,7 @@ public class SpecialTaskResource {
             @Parameter(description = "the task's version as its ETag: \"3\"", required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             SpecialTaskRequests.Change body) {
         UUID taskId = uuid(id);
-        long expected = expectedVersion(ifMatch);
+        long expected = IfMatch.version(ifMatch);
         List<Violation> violations = new ArrayList<>();
         if (body == null) {
             throw invalid(List.of(new Violation("$", "a body is required")));
@@ -270,27 +271,6 @@ public class SpecialTaskResource {
             }
         }
         return identity.getPrincipal().getName();
-    }
-
-    /** {@code "3"} or {@code 3}: missing is 428, anything else 400; a stale version is the command's 409. */
-    static long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(Problem.of("precondition-required", "Precondition required", 428,
-                    "send If-Match with the task's ETag, e.g. If-Match: \"3\""));
-        }
-        String tag = ifMatch.trim();
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
-        }
-        try {
-            long version = Long.parseLong(tag);
-            if (version >= 0) {
-                return version;
-            }
-        } catch (NumberFormatException e) {
-            // the same answer as a negative version
-        }
-        throw invalid(List.of(new Violation("If-Match", "must be the task's ETag, e.g. \"3\"")));
     }
 
     private static boolean isOptimisticLock(Throwable error) {
