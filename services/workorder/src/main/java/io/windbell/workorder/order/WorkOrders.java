@@ -75,8 +75,7 @@ public class WorkOrders {
                 emitted.add(summary -> new WorkOrderAssigned(summary, null, null, decision.rule(), now));
             }
             return each(observer -> observer.opened(draft, now))
-                    .chain(() -> Panache.getSession().chain(session -> session.persist(draft)))
-                    .chain(() -> save(draft, history, emitted, now, traceparent));
+                    .chain(() -> write(draft, true, history, emitted, now, traceparent));
         });
     }
 
@@ -98,6 +97,15 @@ public class WorkOrders {
      */
     public Uni<WorkOrder> save(WorkOrder order, List<HistoryEntry> history, List<EventFactory> emitted, Instant now,
             String traceparent) {
+        return write(order, false, history, emitted, now, traceparent);
+    }
+
+    /**
+     * Builds the events first, so that a new order is inserted with its final revision and times (persisted before, it
+     * would be inserted as it was then and updated again at the flush).
+     */
+    private Uni<WorkOrder> write(WorkOrder order, boolean isNew, List<HistoryEntry> history, List<EventFactory> emitted,
+            Instant now, String traceparent) {
         order.updatedAt = now;
         List<OutboxMessage> messages = new ArrayList<>(emitted.size());
         for (EventFactory factory : emitted) {
@@ -105,7 +113,8 @@ public class WorkOrders {
             messages.add(OutboxMessage.of(payload, SOURCE, now, traceparent));
         }
         return Panache.getSession().chain(session -> {
-            Uni<Void> saved = Uni.createFrom().voidItem();
+            // persisting an order an observer already persisted (to link it) changes nothing
+            Uni<Void> saved = isNew ? session.persist(order) : Uni.createFrom().voidItem();
             for (HistoryEntry entry : history) {
                 saved = saved.chain(() -> session.persist(entry));
             }

@@ -59,6 +59,8 @@ class WorkOrdersTest {
         // where the directory routed it (the queue and the assignment depend on the staff and their shifts)
         assertThat(stored.queue).isEqualTo(history.get(1).detail.get("queue"));
         assertThat(stored.revision).isEqualTo(stored.assigneeEmployeeId == null ? 1 : 2);
+        // inserted once with its final revision: no second UPDATE (the version would be 1)
+        assertThat(stored.version).isZero();
         assertThat(stored.status)
                 .isEqualTo(stored.assigneeEmployeeId == null ? WorkOrderStatus.OPEN : WorkOrderStatus.ASSIGNED);
     }
