@@ -3,7 +3,8 @@
 of the simulated detractor that opened it, at any hour of the day:
 
   - a calendar DEMO that works around the clock (every day 00:00-24:00, Asia/Shanghai), used by the regions R01..R04
-    of the simulated bank (and by the demo staff, see demo-staff.py, so someone is always on shift);
+    of the simulated bank and R00 of its head office (and by the demo staff, see demo-staff.py, so someone is always
+    on shift);
   - a new version of the SLA policy set with minutes instead of hours: first response 3 minutes (warning at half),
     resolution 10 minutes, escalation to the regional manager 3 minutes after the branch manager.
 
@@ -17,7 +18,7 @@ import os
 import sys
 
 from demo_api import call
-from demo_bank import REGIONS, region_id
+from demo_bank import HEAD_OFFICE_REGION, PER_REGION, REGIONS, region_id
 
 CALENDAR = "DEMO"
 ROUND_THE_CLOCK = [{"start": "00:00", "end": "00:00"}]
@@ -53,16 +54,17 @@ def main():
         sys.exit("demo-sla: set WINDBELL_TOKEN to a cx-admin access token")
     require("PUT /v1/calendars/DEMO", call("PUT", f"{base}/v1/calendars/{CALENDAR}", token, {
         "name": "Demo: round the clock", "zone": "Asia/Shanghai", "week": {day: ROUND_THE_CLOCK for day in DAYS}}))
-    for region in range(1, REGIONS + 1):
-        require(f"PUT /v1/regions/{region_id(region)}/calendar",
-                call("PUT", f"{base}/v1/regions/{region_id(region)}/calendar", token, {"calendar": CALENDAR}))
+    # R00: head office, whose call-centre agents (demo-staff.py) work the central queue
+    for region in [HEAD_OFFICE_REGION] + [region_id(n * PER_REGION) for n in range(1, REGIONS + 1)]:
+        require(f"PUT /v1/regions/{region}/calendar",
+                call("PUT", f"{base}/v1/regions/{region}/calendar", token, {"calendar": CALENDAR}))
     _, headers, current = require("GET /v1/sla-policies", call("GET", f"{base}/v1/sla-policies", token))
     if [p["code"] for p in current["policies"]] == [p["code"] for p in POLICIES]:
         print("demo-sla: the demo SLA policies are in force already")
         return
     require("PUT /v1/sla-policies", call("PUT", f"{base}/v1/sla-policies", token, {"policies": POLICIES},
                                          headers={"If-Match": headers["ETag"]}))
-    print(f"demo-sla: calendar {CALENDAR} for R01..R{REGIONS:02d}; policies " + ", ".join(
+    print(f"demo-sla: calendar {CALENDAR} for R00 (head office) and R01..R{REGIONS:02d}; policies " + ", ".join(
         f"{p['code']} {p['firstResponse']}/{p['resolution']}" for p in POLICIES))
 
 

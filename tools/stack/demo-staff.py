@@ -28,7 +28,7 @@ import os
 import sys
 
 from demo_api import call
-from demo_bank import BRANCHES, REGIONS, branch_id, branches, region_id
+from demo_bank import BRANCHES, HEAD_OFFICE, HEAD_OFFICE_REGION, REGIONS, branch_id, branches, region_id
 
 # the round-the-clock demo calendar of demo-sla.py (run first): someone is on shift whenever the demo runs
 CALENDAR = "DEMO"
@@ -40,7 +40,12 @@ RM_MEMBERS = (3, 4)
 FRONTLINE_SKILLS = "ACCOUNT_OPENING;CARD_ACTIVATION;TRANSFER;COMPLAINT"
 RM_SKILLS = "WEALTH_PURCHASE;LOAN_APPLICATION;REFERRAL"
 # capacity = open orders at most at once
-CAPACITY = {"FRONTLINE": 8, "RELATIONSHIP_MANAGER": 12, "BRANCH_MANAGER": 5, "REGIONAL_MANAGER": 3}
+CAPACITY = {"FRONTLINE": 8, "RELATIONSHIP_MANAGER": 12, "BRANCH_MANAGER": 5, "REGIONAL_MANAGER": 3,
+            "CALL_CENTRE_AGENT": 30}
+# head office (workorder's central branch, windbell.workorder.central-branch): its call-centre agents work the central
+# queue, where an order goes whose customer has no known branch (most simulated app users send none) and no RM
+HEAD_OFFICE_MANAGER = "E0300"
+CENTRAL_AGENTS = ("E0901", "E0902", "E0903")
 # the first simulated customers (C00000001 ..) get a relationship manager: one in ten of make run's 2,000
 RM_CUSTOMERS = 200
 
@@ -89,11 +94,17 @@ def staff():
         for member in RM_MEMBERS:
             rows.append(employee(simulator_staff_id(n, member), "RELATIONSHIP_MANAGER", branch, region, manager,
                                  RM_SKILLS))
+    rows.append(employee(HEAD_OFFICE_MANAGER, "BRANCH_MANAGER", HEAD_OFFICE, HEAD_OFFICE_REGION, None))
+    for agent in CENTRAL_AGENTS:
+        rows.append(employee(agent, "CALL_CENTRE_AGENT", HEAD_OFFICE, HEAD_OFFICE_REGION, HEAD_OFFICE_MANAGER))
     return rows
 
 
 def branch_rows(with_managers):
-    return [dict(b, managerId=branch_manager(n) if with_managers else "") for n, b in enumerate(branches(), start=1)]
+    rows = [dict(b, managerId=branch_manager(n) if with_managers else "") for n, b in enumerate(branches(), start=1)]
+    rows.append({"branchId": HEAD_OFFICE, "regionId": HEAD_OFFICE_REGION, "name": "Head office (central queue)",
+                 "managerId": HEAD_OFFICE_MANAGER if with_managers else ""})
+    return rows
 
 
 def relationship_managers():

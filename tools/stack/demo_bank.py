@@ -6,6 +6,8 @@ only."""
 BRANCHES = 20
 PER_REGION = 5
 REGIONS = BRANCHES // PER_REGION
+# head office: workorder's central branch (windbell.workorder.central-branch) in a region of its own
+HEAD_OFFICE, HEAD_OFFICE_REGION = "HQ", "R00"
 
 
 def branch_id(n):

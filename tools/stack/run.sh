@@ -377,7 +377,7 @@ print_workorder_hints() {
   tools/stack/dlq.sh list cx.experience-alerts.v1.dlq.workorder
 
   ADMIN=\$(tools/stack/token.sh cx-admin-cli cx-admin-secret)
-  curl -s -H "Authorization: Bearer \$ADMIN" '$base/v1/staff?branch=B001' | python3 -m json.tool
+  curl -s -H "Authorization: Bearer \$ADMIN" '$base/v1/staff?branchId=B001' | python3 -m json.tool
   python3 tools/stack/demo-staff.py --dry-run                      # the directory make run imported
 
 EOF

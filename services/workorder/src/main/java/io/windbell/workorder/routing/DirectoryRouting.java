@@ -11,11 +11,14 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.windbell.contracts.workorder.WorkOrderType;
 import io.windbell.workorder.WorkorderConfig;
 import io.windbell.workorder.directory.Branch;
 import io.windbell.workorder.directory.Employee;
+import io.windbell.workorder.directory.Hierarchy;
 import io.windbell.workorder.directory.RelationshipManager;
 import io.windbell.workorder.directory.StaffLoads;
+import io.windbell.workorder.order.Queues;
 import io.windbell.workorder.order.WorkOrder;
 
 /**
@@ -26,11 +29,16 @@ import io.windbell.workorder.order.WorkOrder;
 @ApplicationScoped
 public class DirectoryRouting implements Routing {
 
+    /** The rule of a special task's routing. */
+    public static final String SPECIAL_TASK_OWNER = "SPECIAL_TASK_OWNER";
+
     private final Router router;
+    private final Hierarchy hierarchy;
     private final StaffLoads loads;
     private final String centralBranch;
 
-    public DirectoryRouting(Shifts shifts, WorkorderConfig config, StaffLoads loads) {
+    public DirectoryRouting(Shifts shifts, WorkorderConfig config, StaffLoads loads, Hierarchy hierarchy) {
+        this.hierarchy = hierarchy;
         this.router = new Router(shifts::isWorking, ZoneId.of(config.timeZone()), config.centralBranch());
         this.loads = loads;
         this.centralBranch = config.centralBranch();
@@ -38,6 +46,9 @@ public class DirectoryRouting implements Routing {
 
     @Override
     public Uni<RoutingDecision> route(WorkOrder order, Instant now) {
+        if (order.type == WorkOrderType.SPECIAL_TASK) {
+            return specialTask(order);
+        }
         Uni<RelationshipManager> rm = order.customerId == null ? Uni.createFrom().nullItem()
                 : RelationshipManager.findById(order.customerId);
         Uni<Branch> branch = order.branchId == null ? Uni.createFrom().nullItem() : Branch.findById(order.branchId);
@@ -48,6 +59,27 @@ public class DirectoryRouting implements Routing {
             return candidates(rmId, order.branchId, regionId).map(staff -> router.decide(
                     new RoutingFacts(order.branchId, regionId, known != null, order.journeyCode, rmId, staff), now));
         }));
+    }
+
+    /**
+     * A special task is a systemic problem, never a frontline call-back: one local to a branch is its branch manager's
+     * to fix; a bank-wide one (or a branch without a manager in the directory) waits in the central queue for the owner
+     * department, which takes it from there (ADR 0021).
+     */
+    private Uni<RoutingDecision> specialTask(WorkOrder order) {
+        boolean local = order.branchId != null && !order.branchId.equals(centralBranch);
+        Uni<Optional<String>> manager = local ? hierarchy.escalationTarget(order, 1)
+                : Uni.createFrom().item(Optional.empty());
+        return manager
+                .map(found -> found
+                        .map(id -> new RoutingDecision(Queues.branch(order.branchId), id, SPECIAL_TASK_OWNER,
+                                "a special task local to " + order.branchId + ": its branch manager " + id
+                                        + " owns the fix",
+                                order.branchId, order.regionId))
+                        .orElseGet(() -> new RoutingDecision(Queues.CENTRAL, null, SPECIAL_TASK_OWNER,
+                                (local ? "branch " + order.branchId + " has no manager in the directory; "
+                                        : "bank-wide: ") + "waits in the central queue for " + order.ownerDepartment,
+                                order.branchId == null ? centralBranch : order.branchId, order.regionId)));
     }
 
     /** The RM, the staff of the branch, of the region and of the central branch, each with their load. */

@@ -167,6 +167,35 @@ class RoutingTest {
                 .orElseThrow().detail;
     }
 
+    @Test
+    void aSpecialTaskGoesToTheManagerOfItsBranchNeverToFrontlineAndABankWideOneWaitsCentrally() throws Throwable {
+        directory().staff("RT7-M,M,RT7-B,RT7-R,BRANCH_MANAGER,,,,,\nRT7-A,A,RT7-B,RT7-R,FRONTLINE,,,,,\n");
+        directory().branches("RT7-B,RT7-R,Branch seven,RT7-M\n");
+
+        WorkOrder local = openTask("RT7-B", "RT7-R");
+        assertThat(local.assigneeEmployeeId).isEqualTo("RT7-M");
+        assertThat(local.queue).isEqualTo("branch:RT7-B");
+        assertThat(routed(local)).containsEntry("rule", DirectoryRouting.SPECIAL_TASK_OWNER);
+
+        WorkOrder bankWide = openTask("HQ", null);
+        assertThat(bankWide.assigneeEmployeeId).isNull();
+        assertThat(bankWide.queue).isEqualTo("central");
+        assertThat(routed(bankWide).get("reason")).asString()
+                .isEqualTo("bank-wide: waits in the central queue for Retail Operations Dept");
+    }
+
+    private WorkOrder openTask(String branchId, String regionId) throws Throwable {
+        now = now.plusSeconds(1);
+        WorkOrder draft = WorkOrder.draft(WorkOrderType.SPECIAL_TASK, WorkOrderOrigin.RECURRING_PATTERN, Priority.HIGH,
+                "5 recovery cases at account.face_verify in 7 days", now);
+        draft.branchId = branchId;
+        draft.regionId = regionId;
+        draft.ownerDepartment = "Retail Operations Dept";
+        Instant at = now;
+        return VertxContextSupport.subscribeAndAwait(
+                () -> Panache.withTransaction(() -> workOrders.open(draft, HistoryEntry.SYSTEM, at, null)));
+    }
+
     private DirectoryFixture directory() {
         return new DirectoryFixture(imports);
     }
