@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.windbell.contracts.workorder.WorkOrderOrigin;
 import io.windbell.contracts.workorder.WorkOrderStatus;
@@ -70,9 +71,12 @@ public class PatternDetector implements WorkOrderObserver {
 
     /** The pattern has an open task: the case joins it, whatever the count. */
     private Uni<Void> joinOpen(WorkOrder kase, boolean opening, SpecialTask held, Instant now) {
-        return WorkOrder.<WorkOrder> findById(held.workOrderId)
-                .chain(task -> tasks.linkFollowed(kase, opening, task, held.patternKey, now)
-                        .chain(() -> saveTaskLine(task, List.of(kase.id), held.patternKey, now)));
+        // the task's trail gets a line, its row is not touched: joins from two consumers never conflict on the task's
+        // version (saving the task here made every join an UPDATE of one hot row; the bench retried them for seconds)
+        return WorkOrder.<WorkOrder> findById(held.workOrderId).chain(task -> tasks
+                .linkFollowed(kase, opening, task, held.patternKey, now)
+                .chain(() -> Panache.getSession().chain(session -> session
+                        .persist(tasks.taskLine(task, List.of(kase.id), held.patternKey, HistoryEntry.SYSTEM, now)))));
     }
 
     /** Counts the keys in order; the first that reaches {@code min-cases} proposes a task, the others wait. */
