@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.windbell.workorder.RefreshingSnapshot;
 import io.windbell.workorder.WorkorderConfig;
 
 /**

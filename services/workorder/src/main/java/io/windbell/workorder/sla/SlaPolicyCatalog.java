@@ -16,7 +16,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.windbell.config.VersionedStore;
 import io.windbell.config.VersionedStore.Stored;
 import io.windbell.config.Versions;
-import io.windbell.workorder.calendar.RefreshingSnapshot;
+import io.windbell.workorder.RefreshingSnapshot;
 import io.windbell.workorder.order.WorkOrder;
 
 /**

@@ -49,6 +49,7 @@ import io.windbell.platform.problem.Problem;
 import io.windbell.platform.problem.ProblemException;
 import io.windbell.platform.problem.Violation;
 import io.windbell.platform.security.DataScope;
+import io.windbell.platform.versioning.Versioning;
 import io.windbell.workorder.WorkorderConfig;
 import io.windbell.workorder.order.WorkOrder;
 import io.windbell.workorder.special.SpecialTaskCommands;
@@ -148,7 +149,7 @@ public class SpecialTaskResource {
     public Uni<Response> propose(SpecialTaskRequests.Propose body) {
         List<Violation> violations = new ArrayList<>();
         if (body == null) {
-            throw invalid(List.of(new Violation("$", "a body is required")));
+            throw Versioning.invalid(List.of(new Violation("$", "a body is required")));
         }
         String title = text("title", body.title(), 200, true, violations);
         String touchpoint = optionalId("touchpointCode", body.touchpointCode(), violations);
@@ -165,7 +166,7 @@ public class SpecialTaskResource {
         }
         List<UUID> cases = caseIds(body.caseIds(), violations);
         if (!violations.isEmpty()) {
-            throw invalid(violations);
+            throw Versioning.invalid(violations);
         }
         Instant now = Instant.now();
         return commands
@@ -195,7 +196,7 @@ public class SpecialTaskResource {
         List<Violation> violations = new ArrayList<>();
         List<UUID> cases = caseIds(body == null ? null : body.caseIds(), violations);
         if (!violations.isEmpty()) {
-            throw invalid(violations);
+            throw Versioning.invalid(violations);
         }
         Instant now = Instant.now();
         return changed(taskId, task -> commands.link(task, expected, cases, actor(), now));
@@ -219,12 +220,12 @@ public class SpecialTaskResource {
         long expected = IfMatch.version(ifMatch);
         List<Violation> violations = new ArrayList<>();
         if (body == null) {
-            throw invalid(List.of(new Violation("$", "a body is required")));
+            throw Versioning.invalid(List.of(new Violation("$", "a body is required")));
         }
         String owner = text("ownerDepartment", body.ownerDepartment(), 100, false, violations);
         LocalDate due = date("dueDate", body.dueDate(), violations);
         if (!violations.isEmpty()) {
-            throw invalid(violations);
+            throw Versioning.invalid(violations);
         }
         Instant now = Instant.now();
         return changed(taskId, task -> commands.change(task, expected, owner, due, actor(), now));
@@ -355,11 +356,5 @@ public class SpecialTaskResource {
             }
         }
         return parsed;
-    }
-
-    private static ProblemException invalid(List<Violation> violations) {
-        return new ProblemException(
-                Problem.of("invalid-request", "Invalid request", 400, violations.size() + " field(s) are invalid")
-                        .withViolations(violations));
     }
 }

@@ -1,4 +1,4 @@
-package io.windbell.workorder.calendar;
+package io.windbell.workorder;
 
 import java.time.Duration;
 import java.util.function.Supplier;
