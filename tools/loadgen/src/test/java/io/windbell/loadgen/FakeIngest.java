@@ -56,7 +56,7 @@ public final class FakeIngest implements AutoCloseable {
             catalogItems = JSON.readTree(in).get("items");
         }
         server = vertx.createHttpServer().requestHandler(this::handle);
-        server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 
     public static FakeIngest start() throws Exception {
@@ -149,6 +149,6 @@ public final class FakeIngest implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 }

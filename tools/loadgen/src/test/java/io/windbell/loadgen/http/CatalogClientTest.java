@@ -29,7 +29,7 @@ class CatalogClientTest {
 
     @AfterEach
     void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         ingest.close();
     }
 
@@ -39,7 +39,7 @@ class CatalogClientTest {
         CatalogClient catalogClient = new CatalogClient(client, LocalTarget.parse(ingest.baseUrl()),
                 TokenSource.fixed("abc"));
 
-        Catalog catalog = catalogClient.fetch().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        Catalog catalog = catalogClient.fetch().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
 
         assertThat(catalog.touchpoints()).hasSize(ingest.channelsByCode().size());
         assertThat(ingest.catalogRequests.get()).isEqualTo((ingest.channelsByCode().size() + 6) / 7);
@@ -52,7 +52,7 @@ class CatalogClientTest {
         CatalogClient wrongPath = new CatalogClient(client, LocalTarget.parse(ingest.baseUrl() + "/nothing"),
                 TokenSource.NONE);
 
-        assertThatThrownBy(() -> wrongPath.fetch().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> wrongPath.fetch().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS))
                 .hasMessageContaining("answered 404");
     }
 }

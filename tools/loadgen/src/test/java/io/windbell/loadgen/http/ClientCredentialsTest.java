@@ -22,7 +22,7 @@ class ClientCredentialsTest {
                 ClientCredentials tokens = new ClientCredentials(vertx, vertx.createHttpClient(),
                         LocalTarget.parse(idp.tokenUrl()), "channel-app", "s3cr&t");
 
-                tokens.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                tokens.start().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
                 assertThat(tokens.current()).isEqualTo("tok-1");
                 assertThat(idp.tokenForms.peek())
                         .isEqualTo("grant_type=client_credentials&client_id=channel-app&client_secret=s3cr%26t");
@@ -34,7 +34,7 @@ class ClientCredentialsTest {
                 });
                 tokens.close();
             } finally {
-                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
             }
         }
     }
