@@ -1,0 +1,23 @@
+package io.windbell.notification.delivery;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Sends deliveries of one {@link Channel}. The worker calls it outside any transaction with a snapshot of the row; the
+ * returned status is {@link DeliveryStatus#SENT} or {@link DeliveryStatus#DELIVERED} (or {@link DeliveryStatus#SKIPPED}
+ * when there is on purpose nothing to send). A failure is retried with backoff, unless it is a
+ * {@link PermanentFailure}, which dead-letters at once.
+ */
+public interface Sender {
+
+    Channel channel();
+
+    Uni<DeliveryStatus> send(Delivery delivery);
+
+    /** A failure no retry can cure (a 4xx other than 408/429, an address the channel refuses). */
+    final class PermanentFailure extends RuntimeException {
+        public PermanentFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
