@@ -29,8 +29,21 @@ public class OutboundHttp {
 
     /** A failure worth retrying (timeouts, 408, 429, 5xx). */
     public static final class RetryableFailure extends RuntimeException {
+        private final Integer statusCode;
+
         public RetryableFailure(String message) {
+            this(message, null);
+        }
+
+        /** With the HTTP status the other side answered, for the delivery log. */
+        public RetryableFailure(String message, Integer statusCode) {
             super(message, null, false, false);
+            this.statusCode = statusCode;
+        }
+
+        /** The HTTP status that failed, {@code null} when there was no answer. */
+        public Integer statusCode() {
+            return statusCode;
         }
     }
 
@@ -79,9 +92,9 @@ public class OutboundHttp {
         }
         String message = what + " answered " + status;
         if (status == 408 || status == 429 || status >= 500) {
-            throw new RetryableFailure(message);
+            throw new RetryableFailure(message, status);
         }
-        throw new Sender.PermanentFailure(message);
+        throw new Sender.PermanentFailure(message, status);
     }
 
     /** The host of {@code url}, for messages: never the path or query, which may carry a token or a key. */

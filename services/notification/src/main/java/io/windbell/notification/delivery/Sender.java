@@ -16,8 +16,21 @@ public interface Sender {
 
     /** A failure no retry can cure (a 4xx other than 408/429, an address the channel refuses). */
     final class PermanentFailure extends RuntimeException {
+        private final Integer statusCode;
+
         public PermanentFailure(String message) {
+            this(message, null);
+        }
+
+        /** With the HTTP status the other side answered, for the delivery log. */
+        public PermanentFailure(String message, Integer statusCode) {
             super(message, null, false, false);
+            this.statusCode = statusCode;
+        }
+
+        /** The HTTP status that failed, {@code null} when there was none. */
+        public Integer statusCode() {
+            return statusCode;
         }
     }
 }
