@@ -46,6 +46,7 @@ import io.windbell.notification.delivery.OutboundHttp;
 import io.windbell.notification.delivery.Sender;
 import io.windbell.notification.support.NotificationTestResource;
 import io.windbell.testing.EventFeed;
+import io.windbell.testing.TopicProbe;
 
 /**
  * {@code survey.invited} on Kafka → one delivery row per invitation → the sender fetches the link from survey with the
@@ -265,6 +266,23 @@ class InvitationDeliveryTest {
         assertThat(row.lastError()).isEqualTo("no adapter for survey channel WECHAT");
         assertThat(EventJson.mapper().readTree(row.content()).path("json").path("channel").asText())
                 .isEqualTo("WECHAT");
+    }
+
+    @Test
+    void anInvitationWithoutItsChannelGoesToTheDeadLetterTopic() throws Throwable {
+        SurveyInvited poison = new SurveyInvited(UUID.randomUUID(), "C-inv-" + UUID.randomUUID(), null,
+                "WEALTH_PURCHASE_INTERRUPTED", AnchorMetric.NPS, null, "zh-CN", FixedInvitationClock.MORNING,
+                FixedInvitationClock.MORNING.plus(Duration.ofDays(3)), List.of(), List.of(), null);
+        try (TopicProbe dlq = TopicProbe.on("cx.survey-events.v1.dlq.notification")) {
+            survey.send(poison);
+            dlq.await(r -> poison.customerId().equals(r.key()), 1, WAIT);
+        }
+        // the customer's next invitation is not blocked behind it
+        SurveyInvited next = new SurveyInvited(UUID.randomUUID(), poison.customerId(), null, "NEXT", AnchorMetric.NPS,
+                DeliveryChannel.APP_PUSH, "zh-CN", poison.invitedAt(), poison.expiresAt(), List.of(), List.of(), null);
+        survey.send(next);
+        awaitRow(next);
+        assertThat(rows(poison)).isEmpty();
     }
 
     private static SurveyInvited invitation(DeliveryChannel channel, Instant invitedAt, Instant expiresAt,
