@@ -56,4 +56,19 @@ public class Deliveries {
                 .setParameter(1, sourceEventId).setParameter(2, employeeId).setParameter(3, Instant.now())
                 .executeUpdate());
     }
+
+    /**
+     * Records {@code request} as {@link DeliveryStatus#SKIPPED} with {@code reason}, inside the caller's transaction:
+     * nothing is sent, and operators see the row and why (e.g. an invitation on a channel no adapter carries).
+     * Idempotent like {@link #enqueue}.
+     */
+    public Uni<Boolean> skip(DeliveryRequest request, String reason) {
+        return enqueue(request)
+                .call(inserted -> !inserted ? Uni.createFrom().voidItem()
+                        : Panache.getSession().chain(session -> session
+                                .createNativeQuery("update delivery set status = 'SKIPPED', last_error = ?4"
+                                        + " where source_event_id = ?1 and recipient = ?2 and channel = ?3")
+                                .setParameter(1, request.sourceEventId()).setParameter(2, request.recipient())
+                                .setParameter(3, request.channel().name()).setParameter(4, reason).executeUpdate()));
+    }
 }
