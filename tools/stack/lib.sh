@@ -11,6 +11,7 @@
 #   WINDBELL_PG_PORT              default 15432
 #   WINDBELL_KAFKA_PORT           default 19092  (controller: WINDBELL_KAFKA_CONTROLLER_PORT, 19093)
 #   WINDBELL_KEYCLOAK_PORT        default 18080
+#   WINDBELL_SMTP_PORT            GreenMail's SMTP, default 13025 (its web/REST API: WINDBELL_MAIL_API_PORT, 13080)
 #   WINDBELL_SERVICE_PORT_OFFSET  added to every port of tools/stack/services.conf, default 0
 #   WINDBELL_TIMEOUT_<PART>       readiness timeouts in seconds: PG, KAFKA, KEYCLOAK, SERVICE
 #   WINDBELL_SKIP_BUILD=1         start the service jars as they are, even when older than the sources
@@ -38,12 +39,15 @@ PG_PORT=${WINDBELL_PG_PORT:-15432}
 KAFKA_PORT=${WINDBELL_KAFKA_PORT:-19092}
 KAFKA_CONTROLLER_PORT=${WINDBELL_KAFKA_CONTROLLER_PORT:-19093}
 KEYCLOAK_PORT=${WINDBELL_KEYCLOAK_PORT:-18080}
+SMTP_PORT=${WINDBELL_SMTP_PORT:-13025}
+MAIL_API_PORT=${WINDBELL_MAIL_API_PORT:-13080}
 SERVICE_PORT_OFFSET=${WINDBELL_SERVICE_PORT_OFFSET:-0}
 
 TIMEOUT_PG=${WINDBELL_TIMEOUT_PG:-60}
 TIMEOUT_KAFKA=${WINDBELL_TIMEOUT_KAFKA:-90}
 TIMEOUT_KEYCLOAK=${WINDBELL_TIMEOUT_KEYCLOAK:-300}   # first start builds the server: 45-90 s, more on a busy box
 TIMEOUT_SERVICE=${WINDBELL_TIMEOUT_SERVICE:-120}
+TIMEOUT_MAIL=${WINDBELL_TIMEOUT_MAIL:-60}
 
 # The broker matches the kafka-clients version the build pins (root pom), so what we test
 # locally is what the services link against.
@@ -69,6 +73,8 @@ KAFKA_TOPICS=(
   cx.experience-alerts.v1.dlq.workorder
   cx.journey-events.v1.dlq.workorder
   cx.survey-events.v1.dlq.workorder
+  cx.workorder-events.v1.dlq.notification
+  cx.survey-events.v1.dlq.notification
 )
 
 KEYCLOAK_VERSION=26.4.0
@@ -568,6 +574,9 @@ keycloak_stop() { stop_part keycloak 30; }
 # 0013). Used by the responder (loadgen respond) and survey-link.sh.
 SURVEY_DELIVERER_CLIENT=survey-deliverer-dev
 SURVEY_DELIVERER_SECRET=survey-deliverer-dev-secret
+# The notification service's own client (service account, role survey-deliverer): DEV ONLY secret.
+NOTIFICATION_CLIENT=windbell-notification
+NOTIFICATION_SECRET=windbell-notification-dev-secret
 
 # client_token CLIENT_ID SECRET: an access token by client credentials.
 client_token() {
@@ -599,6 +608,45 @@ import base64, json, sys
 p = sys.argv[1].split(".")[1]
 print(json.dumps(json.loads(base64.urlsafe_b64decode(p + "=" * (-len(p) % 4))), indent=2, sort_keys=True))' "$1"
 }
+
+# ---------------------------------------------------------------------------------------------
+# GreenMail: the stack's SMTP server (notification's e-mail), the standalone jar from Maven Central
+# ---------------------------------------------------------------------------------------------
+# It keeps every message in memory and delivers nothing: any recipient gets a mailbox on the fly
+# (auth disabled), readable through its REST API and web page on MAIL_API_PORT.
+GREENMAIL_VERSION=2.1.3
+GREENMAIL_JAR=$CACHE_DIR/greenmail-standalone-$GREENMAIL_VERSION.jar
+MAIL_API_URL=http://$BIND_HOST:$MAIL_API_PORT
+MAIL_FROM=windbell-notification@windbell.example
+
+greenmail_fetch() {
+  [[ -f $GREENMAIL_JAR ]] && return 0
+  say "downloading GreenMail $GREENMAIL_VERSION from Maven Central into $CACHE_DIR"
+  mvnw -f tools/stack/kafka/pom.xml dependency:copy \
+    -Dartifact="com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" -DoutputDirectory="$CACHE_DIR" ||
+    die "could not download com.icegreen:greenmail-standalone:$GREENMAIL_VERSION"
+}
+
+mail_ready() { http_ok "$MAIL_API_URL/api/service/readiness"; }
+
+greenmail_start() {
+  if is_running greenmail; then
+    say "greenmail already running (pid $(running_pid greenmail)), reusing it"
+  else
+    greenmail_fetch
+    require_free_port greenmail "$SMTP_PORT"
+    require_free_port greenmail-api "$MAIL_API_PORT"
+    say "starting greenmail: SMTP on $BIND_HOST:$SMTP_PORT, mailboxes on $MAIL_API_URL"
+    # -Dwindbell.stack.dir marks the process as ours (see running_pid)
+    launch greenmail -- "$JAVA" -Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dwindbell.stack.dir="$STATE_DIR" \
+      -Dgreenmail.smtp.hostname="$BIND_HOST" -Dgreenmail.smtp.port="$SMTP_PORT" -Dgreenmail.auth.disabled \
+      -Dgreenmail.api.hostname="$BIND_HOST" -Dgreenmail.api.port="$MAIL_API_PORT" -jar "$GREENMAIL_JAR"
+  fi
+  wait_ready greenmail "$TIMEOUT_MAIL" mail_ready
+  say "greenmail ready: SMTP $BIND_HOST:$SMTP_PORT, mailboxes $MAIL_API_URL/api/user/<address>/messages/INBOX"
+}
+
+greenmail_stop() { stop_part greenmail 10; }
 
 # ---------------------------------------------------------------------------------------------
 # Services: declared one per line in tools/stack/services.conf
@@ -724,14 +772,33 @@ service_own_env() {
       # links in survey.invited point at the service itself (in a cluster: the gateway's public host)
       echo "WINDBELL_SURVEY_INVITATIONS_PUBLIC_BASE_URL=http://$BIND_HOST:$2"
       ;;
+    notification)
+      # e-mail to the stack's GreenMail (the prod profile's mailer is real: nothing is mocked)
+      echo "QUARKUS_MAILER_HOST=$BIND_HOST"
+      echo "QUARKUS_MAILER_PORT=$SMTP_PORT"
+      echo "QUARKUS_MAILER_FROM=$MAIL_FROM"
+      echo "QUARKUS_MAILER_MOCK=false"
+      # signs the short-lived tickets of the push stream (EventSource cannot send a bearer token)
+      echo "WINDBELL_NOTIFICATION_STREAM_TICKET_KEY=$(stack_key notification-ticket-key)"
+      # its own client (realm: windbell-notification, role survey-deliverer) for survey links, DEV ONLY secret
+      echo "QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL=$ISSUER_URL"
+      echo "QUARKUS_OIDC_CLIENT_CLIENT_ID=$NOTIFICATION_CLIENT"
+      echo "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET=$NOTIFICATION_SECRET"
+      # where it fetches survey links (survey's GET /v1/invitations/{id}/link), when survey is part of the stack
+      local survey; survey=$(services_list survey | awk '{ print $2 }')
+      [[ -z $survey ]] || echo "WINDBELL_NOTIFICATION_INVITATIONS_SURVEY_URL=http://$BIND_HOST:$survey"
+      ;;
   esac
 }
 
 # The survey link key of this state dir: random (32 bytes, hex), made on the first start and kept
 # in $STATE_DIR/secrets (mode 600) for as long as the data it signs: the invitations in PostgreSQL
 # outlive a `make stop`, and a new key would turn their links into 404s. `rm -rf .run` drops both.
-survey_token_key() {
-  local f=$STATE_DIR/secrets/survey-token-key
+survey_token_key() { stack_key survey-token-key; }
+
+# stack_key NAME: a random key of this state dir (32 bytes, hex) in $STATE_DIR/secrets/NAME, made once.
+stack_key() {
+  local f=$STATE_DIR/secrets/$1
   if [[ ! -s $f ]]; then
     (umask 077 && mkdir -p "$STATE_DIR/secrets" && od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$f.tmp" &&
       mv "$f.tmp" "$f") || die "could not write $f"
@@ -757,7 +824,7 @@ services_stop() {
   for f in "$STATE_DIR"/pids/*.pid; do
     [[ -e $f ]] || continue
     name=$(basename "$f" .pid)
-    case $name in kafka | keycloak) ;; *) stop_part "$name" 20 ;; esac
+    case $name in kafka | keycloak | greenmail) ;; *) stop_part "$name" 20 ;; esac
   done
 }
 
@@ -791,6 +858,7 @@ stack_stop() {
   stop_part responder 15
   stop_part simulator 10
   services_stop
+  greenmail_stop
   keycloak_stop
   kafka_stop
   pg_stop

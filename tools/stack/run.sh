@@ -9,6 +9,8 @@
 # Idempotent: parts that are already running (pid file + live process) are reused.
 # `make stop` ends what this started, the simulator and the responder included.
 #
+# With notification in services.conf, GreenMail (SMTP, mailboxes readable over HTTP) starts before the services.
+#
 # Demo knobs (environment):
 #   WINDBELL_DEMO_DEFINITIONS="WEALTH_PURCHASE TRANSFER ACCOUNT_OPENING"   ("" leaves them all alone)
 #   WINDBELL_DEMO_INACTIVITY=PT1M  WINDBELL_DEMO_GRACE=PT2M   the clocks those definitions get
@@ -240,10 +242,15 @@ check_realm() {
   done
   client_token "$SURVEY_DELIVERER_CLIENT" "$SURVEY_DELIVERER_SECRET" >/dev/null ||
     die "keycloak: no token for client $SURVEY_DELIVERER_CLIENT"
+  client_token "$NOTIFICATION_CLIENT" "$NOTIFICATION_SECRET" >/dev/null ||
+    die "keycloak: no token for client $NOTIFICATION_CLIENT"
   for u in admin analyst frontline.b001 frontline.b002 manager.b001 regional.r01; do
     user_token "$u" "$u" >/dev/null || die "keycloak: no token for demo user $u"
   done
-  say "keycloak: tokens issued for 3 clients and 6 demo users"
+  # notification e-mails a ticket to the address in the caller's token (StaffRegistry.seen)
+  jwt_claims "$(user_token frontline.b001 frontline.b001)" | grep -q '"email": "frontline.b001@windbell.example"' ||
+    die "keycloak: the access token of frontline.b001 has no email claim (the realm's default scope 'email')"
+  say "keycloak: tokens issued for 4 clients and 6 demo users (with their e-mail addresses)"
 }
 
 print_summary() {
@@ -262,6 +269,9 @@ Windbell local stack is up ($(elapsed)s). Logs and pid files: $STATE_DIR/{logs,p
               issuer $ISSUER_URL
               demo users (password = username): admin analyst frontline.b001 frontline.b002 manager.b001 regional.r01
 EOF
+  if is_running greenmail; then
+    echo "  GreenMail   SMTP $BIND_HOST:$SMTP_PORT (notification's e-mail), mailboxes $MAIL_API_URL/api/user/<address>/messages/INBOX"
+  fi
   local name port
   while read -r name port _; do
     printf '  %-11s http://%s:%s   OpenAPI /q/openapi, UP/DOWN /health; detailed health http://%s:%s/q/health/ready; log %s\n' \
@@ -295,6 +305,7 @@ EOF
   print_survey_hints
   print_scoring_hints
   print_workorder_hints
+  print_notification_hints
   echo "Stop everything (the simulator and the responder too): make stop"
 }
 
@@ -383,6 +394,35 @@ print_workorder_hints() {
 EOF
 }
 
+# Where a person watches tickets arrive, when the notification service is part of the stack.
+print_notification_hints() {
+  local base
+  base=$(service_base notification) || return 0
+  cat <<EOF
+Notifications (workorder events -> the employee's inbox, live stream, e-mail; $base):
+  Open the inbox page and sign in as a demo frontline user (frontline.b001 / frontline.b001); tickets of B001 arrive
+  without a reload as workorder routes them:
+
+    $base/inbox            ($base/inbox?lang=en for English)
+
+  The raw stream of the same inbox (Server-Sent Events; Last-Event-ID or ?after=<seq> replays what was missed):
+
+    FRONTLINE=\$(tools/stack/token.sh --user frontline.b001)
+    curl -N -H "Authorization: Bearer \$FRONTLINE" $base/v1/employees/me/stream
+    curl -s -H "Authorization: Bearer \$FRONTLINE" '$base/v1/employees/me/inbox?limit=5' | python3 -m json.tool
+
+  E-mail goes to GreenMail (nothing leaves the machine): a demo user's mailbox through its REST API, and its web page:
+
+    curl -s $MAIL_API_URL/api/user/frontline.b001@windbell.example/messages/INBOX | python3 -m json.tool
+    $MAIL_API_URL/
+
+  tools/stack/dlq.sh list cx.workorder-events.v1.dlq.notification
+  ADMIN=\$(tools/stack/token.sh cx-admin-cli cx-admin-secret)
+  curl -s -H "Authorization: Bearer \$ADMIN" '$base/v1/admin/deliveries?limit=5' | python3 -m json.tool
+
+EOF
+}
+
 # Where to answer a survey and see the responses, when the survey service is part of the stack.
 print_survey_hints() {
   local port base note
@@ -443,6 +483,9 @@ main() {
     loadgen_build
   fi
   demo_survey_budget
+  if [[ -n $(service_port notification) ]]; then
+    greenmail_start
+  fi
   services_start
 
   seed_demo_definitions

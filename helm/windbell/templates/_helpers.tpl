@@ -235,6 +235,10 @@ readinessProbe:
 {{- with .svc.publicBaseUrl -}}
 {{- $_ := set $data "WINDBELL_SURVEY_INVITATIONS_PUBLIC_BASE_URL" . -}}
 {{- end -}}
+{{- /* a service with an OIDC client (its secret in secretEnv) fetches its tokens from the same realm */ -}}
+{{- if hasKey .svc.secretEnv "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET" -}}
+{{- $_ := set $data "QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL" .root.Values.oidc.authServerUrl -}}
+{{- end -}}
 {{- range $k, $v := .svc.env -}}
 {{- $_ := set $data $k (toString $v) -}}
 {{- end -}}

@@ -346,6 +346,56 @@ class ChartTemplateTest {
     }
 
     /**
+     * notification: its port, its credentials from its own Secret (database, the OIDC client that fetches survey links,
+     * the stream-ticket key, the SMTP login), its OIDC client pointed at the chart's realm, and an Ingress that neither
+     * buffers the SSE push stream nor cuts it after a minute; the ingress controller may reach it.
+     */
+    @Test
+    void notificationStreamsThroughAnUnbufferedIngressWithItsCredentialsFromItsSecret() throws Exception {
+        Rendered r = Rendered.of("values/notification.yaml");
+
+        Container c = r.named(Deployment.class, "windbell-notification").getSpec().getTemplate().getSpec()
+                .getContainers().get(0);
+        assertThat(port(c, "http").getContainerPort()).isEqualTo(8086);
+        assertHealthProbe(c.getReadinessProbe(), "/q/health/ready", "notification");
+        Map<String, String> fromSecret = c.getEnv().stream()
+                .filter(env -> env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null
+                        && env.getValueFrom().getSecretKeyRef().getName().equals("windbell-notification-db"))
+                .collect(Collectors.toMap(EnvVar::getName, env -> env.getValueFrom().getSecretKeyRef().getKey()));
+        assertThat(fromSecret).containsEntry("QUARKUS_DATASOURCE_USERNAME", "username")
+                .containsEntry("QUARKUS_DATASOURCE_PASSWORD", "password")
+                .containsEntry("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", "oidc-client-secret")
+                .containsEntry("WINDBELL_NOTIFICATION_STREAM_TICKET_KEY", "stream-ticket-key")
+                .containsEntry("QUARKUS_MAILER_USERNAME", "smtp-username")
+                .containsEntry("QUARKUS_MAILER_PASSWORD", "smtp-password");
+        Map<String, String> config = r.named(ConfigMap.class, "windbell-notification").getData();
+        assertThat(config).containsEntry("QUARKUS_HTTP_PORT", "8086")
+                .containsEntry("QUARKUS_DATASOURCE_REACTIVE_URL",
+                        "postgresql://windbell-pg-rw.windbell.svc:5432/notification")
+                .containsEntry("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", config.get("QUARKUS_OIDC_AUTH_SERVER_URL"))
+                .containsEntry("QUARKUS_OIDC_CLIENT_CLIENT_ID", "windbell-notification")
+                .containsEntry("QUARKUS_MAILER_MOCK", "false")
+                .doesNotContainKey("WINDBELL_NOTIFICATION_STREAM_TICKET_KEY");
+        assertThat(r.named(ConfigMap.class, "windbell-workorder").getData())
+                .as("only a service with an OIDC client secret gets the client's realm")
+                .doesNotContainKey("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL");
+
+        assertThat(r.all(Ingress.class)).singleElement().satisfies(ingress -> {
+            assertThat(ingress.getMetadata().getAnnotations())
+                    .containsEntry("nginx.ingress.kubernetes.io/proxy-buffering", "off")
+                    .containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600")
+                    .containsEntry("nginx.ingress.kubernetes.io/proxy-send-timeout", "3600");
+            assertThat(
+                    ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService().getName())
+                            .isEqualTo("windbell-notification");
+        });
+        assertThat(r.named(NetworkPolicy.class, "windbell-notification-ingress").getSpec().getIngress())
+                .anySatisfy(rule -> assertThat(rule.getFrom())
+                        .anySatisfy(peer -> assertThat(peer.getNamespaceSelector().getMatchLabels())
+                                .containsEntry("kubernetes.io/metadata.name", "ingress-nginx")));
+    }
+
+    /**
      * Kafka over mutual TLS: every service presents its own KafkaUser's certificate (never another service's, whose
      * ACLs would then apply) and checks the brokers against the cluster CA; Quarkus passes the KAFKA_* settings to
      * every Kafka client.

@@ -63,7 +63,7 @@ final class Bench {
         case SIMULATE -> new OpenLoopRunner(new SimulationSchedule(generator, s.batchSize(), s.linger().toMillis(),
                 horizonMillis, s.maxRequests(), OffsetDateTime.now()), transport, recorder, Ticker.SYSTEM,
                 s.connections(), s.hardStopNanos());
-        case PAYLOADS, JOURNEYS, RESPOND, JOURNEY_ENDS, SCORING_EVENTS, WORKORDER_ALERTS -> throw new IllegalArgumentException(
+        case PAYLOADS, JOURNEYS, RESPOND, JOURNEY_ENDS, SCORING_EVENTS, WORKORDER_ALERTS, NOTIFICATION_PUSH -> throw new IllegalArgumentException(
                 s.command().label() + " is not an HTTP run");
         };
         err.printf("[%s] %s against %s for %s (warmup %s), seed %d%n", s.command().label(), s.kind().label(), s.base(),

@@ -9,6 +9,7 @@ import io.windbell.loadgen.cli.Usage;
 import io.windbell.loadgen.cli.UsageException;
 import io.windbell.loadgen.kafka.KafkaJourneyEnds;
 import io.windbell.loadgen.kafka.KafkaJourneys;
+import io.windbell.loadgen.kafka.KafkaNotificationPush;
 import io.windbell.loadgen.kafka.KafkaScoringEvents;
 import io.windbell.loadgen.kafka.KafkaWorkorderAlerts;
 import io.windbell.loadgen.report.Summary;
@@ -16,7 +17,7 @@ import io.windbell.loadgen.respond.RespondCommand;
 
 /**
  * Entry point:
- * {@code java -jar windbell-loadgen.jar <max|rate|simulate|payloads|journeys|respond|journey-ends|scoring-events|workorder-alerts> [--options]};
+ * {@code java -jar windbell-loadgen.jar <max|rate|simulate|payloads|journeys|respond|journey-ends|scoring-events|workorder-alerts|notification-push> [--options]};
  * see {@code --help}.
  */
 public final class LoadGen {
@@ -53,6 +54,7 @@ public final class LoadGen {
             case JOURNEY_ENDS -> KafkaJourneyEnds.run(settings, session.catalog(), err);
             case SCORING_EVENTS -> KafkaScoringEvents.run(settings, session.catalog(), err);
             case WORKORDER_ALERTS -> KafkaWorkorderAlerts.run(settings, session.catalog(), err);
+            case NOTIFICATION_PUSH -> KafkaNotificationPush.run(settings, err);
             case RESPOND -> {
                 session.authenticate();
                 yield RespondCommand.run(settings, session.tokens(), err);

@@ -23,7 +23,9 @@ public enum Command {
     SCORING_EVENTS(withShares("bootstrap", "touchpoints", "responses", "days", "rate", "duration", "warmup", "drain",
             "customers", "time-scale", "interrupted-share", "touchpoint-topic", "survey-topic", "alerts-topic")),
     WORKORDER_ALERTS("bootstrap", "rate", "count", "warmup-count", "drain", "first-customer", "alerts-topic",
-            "workorder-topic", "answer-timeout");
+            "workorder-topic", "answer-timeout"),
+    NOTIFICATION_PUSH("bootstrap", "rate", "count", "warmup-count", "drain", "workorder-topic", "answer-timeout",
+            "streams", "connect-rate", "signing-key", "issuer", "audience", "event-loops", "service-pid", "settle");
 
     /** Options every command accepts (a holder class, as enum constructors cannot read the enum's statics). */
     static final class Common {
@@ -63,7 +65,7 @@ public enum Command {
         if (word == null) {
             throw new UsageException(
                     "no command given (max, rate, simulate, payloads, journeys, respond, journey-ends, scoring-events,"
-                            + " workorder-alerts)");
+                            + " workorder-alerts, notification-push)");
         }
         for (Command c : values()) {
             if (c.label().equals(word)) {
@@ -71,6 +73,7 @@ public enum Command {
             }
         }
         throw new UsageException("unknown command '" + word
-                + "' (max, rate, simulate, payloads, journeys, respond, journey-ends, scoring-events, workorder-alerts)");
+                + "' (max, rate, simulate, payloads, journeys, respond, journey-ends, scoring-events, workorder-alerts,"
+                + " notification-push)");
     }
 }

@@ -41,7 +41,8 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
         Duration warmup, Duration timeout, Duration drain, long maxRequests, int customers, double timeScale,
         Duration linger, long seed, LocalTarget base, Auth auth, String catalog, long count, Path out,
         SimProfile profile, KafkaTarget bootstrap, String topic, RespondOptions respond, JourneyEndsOptions journeyEnds,
-        ScoringEventsOptions scoringEvents, WorkorderAlertsOptions workorderAlerts) {
+        ScoringEventsOptions scoringEvents, WorkorderAlertsOptions workorderAlerts,
+        NotificationPushOptions notificationPush) {
 
     public static final String DEFAULT_BASE_URL = "http://127.0.0.1:8081";
     /** The survey service of the local stack, whose public respondent API {@code respond} calls. */
@@ -60,6 +61,7 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
         boolean ends = command == Command.JOURNEY_ENDS;
         boolean scoring = command == Command.SCORING_EVENTS;
         boolean workorder = command == Command.WORKORDER_ALERTS;
+        boolean push = command == Command.NOTIFICATION_PUSH;
         ScoringEventsOptions scoringOptions = scoring ? scoringEventsOptions(args) : null;
         if ((journeys || ends) && args.has("rate") && args.has("count")) {
             throw new UsageException("give either --rate (paced) or --count (as fast as possible), not both");
@@ -72,6 +74,7 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
         case PAYLOADS -> args.integer("count", 1000, 1, 10_000_000);
         case JOURNEYS, JOURNEY_ENDS -> args.integer("count", 0, 1, 100_000_000);
         case WORKORDER_ALERTS -> args.integer("count", WorkorderAlertsOptions.DEFAULT_COUNT, 1, 10_000_000);
+        case NOTIFICATION_PUSH -> args.integer("count", NotificationPushOptions.DEFAULT_COUNT, 1, 10_000_000);
         default -> 0;
         };
         double rate = switch (command) {
@@ -84,6 +87,7 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
         case JOURNEY_ENDS -> count > 0 ? 0 : args.decimal("rate", 200, 0.1, 1_000_000);
         case SCORING_EVENTS -> scoringOptions.paced() ? args.decimal("rate", 200, 0.1, 1_000_000) : 0;
         case WORKORDER_ALERTS -> args.decimal("rate", WorkorderAlertsOptions.DEFAULT_RATE, 0.1, 100_000);
+        case NOTIFICATION_PUSH -> args.decimal("rate", NotificationPushOptions.DEFAULT_RATE, 0.1, 10_000);
         default -> 0;
         };
         int batchSize = (int) args.integer("batch-size", simulate ? 1 : 50, 1, 500);
@@ -123,7 +127,7 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
             throw new UsageException("--timeout must be at least 1ms");
         }
         Duration drain = args.duration("drain",
-                journeys || ends || scoring || workorder ? Duration.ofSeconds(30) : Duration.ofSeconds(10),
+                journeys || ends || scoring || workorder || push ? Duration.ofSeconds(30) : Duration.ofSeconds(10),
                 FIVE_MINUTES);
         long maxRequests = args.integer("max-requests", 100_000_000, 1, 1_000_000_000);
         // journey-ends: as many customers as journeys by default, so the contact budget lets most of them through
@@ -137,19 +141,19 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
                 : ThreadLocalRandom.current().nextLong(1, 1_000_000_000);
         SimProfile profile = profile(args, timeScale);
         try {
-            LocalTarget base = LocalTarget
-                    .parse(args.string("base-url", respond ? DEFAULT_SURVEY_URL : DEFAULT_BASE_URL));
+            LocalTarget base = LocalTarget.parse(args.string("base-url",
+                    respond ? DEFAULT_SURVEY_URL : push ? NotificationPushOptions.DEFAULT_BASE_URL : DEFAULT_BASE_URL));
             Auth auth = Auth.from(args);
             if (auth.clientCredentials()) {
                 LocalTarget.parse(auth.tokenUrl());
             }
             String catalog = args.string("catalog", switch (command) {
             case PAYLOADS -> "auto";
-            case JOURNEYS, JOURNEY_ENDS, SCORING_EVENTS, WORKORDER_ALERTS -> "builtin";
+            case JOURNEYS, JOURNEY_ENDS, SCORING_EVENTS, WORKORDER_ALERTS, NOTIFICATION_PUSH -> "builtin";
             default -> "api";
             });
             Path out = command == Command.PAYLOADS ? Path.of(args.required("out")) : null;
-            KafkaTarget bootstrap = journeys || respond || ends || scoring || workorder
+            KafkaTarget bootstrap = journeys || respond || ends || scoring || workorder || push
                     ? KafkaTarget.parse(args.string("bootstrap", DEFAULT_BOOTSTRAP)) : null;
             String topic = journeys || respond || ends
                     ? topic(args.string("topic",
@@ -158,7 +162,8 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
             return new Settings(command, kind, rate, batchSize, connections, duration, warmup, timeout, drain,
                     maxRequests, customers, timeScale, linger, seed, base, auth, catalog, count, out, profile,
                     bootstrap, topic, respond ? respondOptions(args) : null, ends ? journeyEndsOptions(args) : null,
-                    scoringOptions, workorder ? workorderAlertsOptions(args, count) : null);
+                    scoringOptions, workorder ? workorderAlertsOptions(args, count) : null,
+                    push ? notificationPushOptions(args, count) : null);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -236,6 +241,22 @@ public record Settings(Command command, Kind kind, double rate, int batchSize, i
         return new WorkorderAlertsOptions(count, warmup, first,
                 topic(args.string("alerts-topic", Topics.EXPERIENCE_ALERTS)),
                 topic(args.string("workorder-topic", Topics.WORKORDER_EVENTS)), timeout);
+    }
+
+    private static NotificationPushOptions notificationPushOptions(Args args, long count) throws UsageException {
+        int streams = (int) args.integer("streams", NotificationPushOptions.DEFAULT_STREAMS, 1, 50_000);
+        double connectRate = args.decimal("connect-rate", NotificationPushOptions.DEFAULT_CONNECT_RATE, 1, 100_000);
+        long warmup = args.integer("warmup-count", NotificationPushOptions.DEFAULT_WARMUP_COUNT, 0, 1_000_000);
+        Duration timeout = args.duration("answer-timeout", Duration.ofSeconds(10), FIVE_MINUTES);
+        if (timeout.isZero()) {
+            throw new UsageException("--answer-timeout must be more than 0");
+        }
+        return new NotificationPushOptions(streams, connectRate, count, warmup,
+                topic(args.string("workorder-topic", Topics.WORKORDER_EVENTS)), Path.of(args.required("signing-key")),
+                args.string("issuer", NotificationPushOptions.DEFAULT_ISSUER),
+                args.string("audience", NotificationPushOptions.DEFAULT_AUDIENCE),
+                (int) args.integer("event-loops", 2, 1, 16), args.integer("service-pid", 0, 0, Integer.MAX_VALUE),
+                args.duration("settle", Duration.ofSeconds(5), FIVE_MINUTES), timeout);
     }
 
     private static String topic(String name) {

@@ -89,6 +89,17 @@ public final class Usage {
                                               run's customers against the same database)   --drain 30s
                           --alerts-topic cx.experience-alerts.v1   --workorder-topic cx.workorder-events.v1
 
+              notification-push  notification's push latency with many streams held: opens --streams SSE streams
+                        (GET /v1/employees/E-bench-NNNNN/stream, bearer tokens signed with --signing-key), then
+                        publishes workorder.created as workorder's relay does, each assigned to a random connected
+                        employee, open loop at --rate; inbox-item matched by workOrderId: receive - send time
+                          --base-url http://127.0.0.1:8086   --bootstrap 127.0.0.1:19092   --streams 10000
+                          --connect-rate 500 (streams/s)   --rate 50 (events/s)   --count 3000 (measured)
+                          --warmup-count 200   --answer-timeout 10s   --settle 5s (idle before the RSS with streams)
+                          --signing-key key.pem (PKCS#8 RSA; notification trusts its public half)
+                          --issuer windbell-bench   --audience windbell-api   --event-loops 2
+                          --service-pid PID (notification's RSS before and with the streams)   --drain 30s
+
             traffic mix of simulate, journeys and scoring-events (shares between 0 and 1)
               --fail-share 0.15      journeys that fail at a key node (FAILURE with an error code), of which
               --retry-share 0.45       retry on the same channel and succeed,
@@ -136,6 +147,10 @@ public final class Usage {
               workorder-alerts: {"command":"workorder-alerts","sent","records","errors","eventsPerS",
                "behindScheduleMs":{...},"workOrders":{"measured","matched","unanswered","late",
                "latencyMs":{"p50","p90","p99","max"},"created",...}}
+              notification-push: {"command":"notification-push","connectS","sent","records","errors","eventsPerS",
+               "pushed":{"measured","matched","unanswered","late","latencyMs":{"p50","p90","p99","max"}},
+               "streams":{"requested","ready","failed","closedEarly","inboxItems"},
+               "memory":{"rssBeforeMb","rssWithStreamsMb","perStreamKb","rssEndMb"}}
               respond: {"command":"respond","invited","answered","skipped" (chose not to answer),
                "unfinished","errors","errorsByStatus":{"POST 410":n,...},"sentiments":{...},...}
               (respond prints progress every 10 s instead of every second)

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -75,7 +76,8 @@ public final class KafkaWorkorderAlerts {
             PayloadSender sender = new PayloadSender(LABEL, source, err);
             sender.paced(producer, s.rate(), perRate(o.warmupCount(), s.rate()), perRate(o.count(), s.rate()),
                     s.drain());
-            awaitAnswers(sentNanos, created, o.answerTimeout(), err);
+            awaitAnswers(LABEL, "workorder.created", sentNanos, created.receivedNanos,
+                    () -> created.failure.get() != null, o.answerTimeout(), err);
             sender.summarize(json, true);
             AlertAnswers.Result result = AlertAnswers.of(sentNanos, created.receivedNanos, o.answerTimeout());
             Map<String, Object> answers = result.asMap();
@@ -127,18 +129,21 @@ public final class KafkaWorkorderAlerts {
         return Duration.ofNanos(Math.round(count * 1e9 / rate));
     }
 
-    /** Until every measured alert has its work order, at most {@code timeout} after the last send. */
-    private static void awaitAnswers(Map<UUID, Long> sentNanos, TopicWatch<WorkOrderCreated> created, Duration timeout,
-            PrintStream err) {
+    /**
+     * Until every measured send has its answer (a work order, a pushed inbox item), at most {@code timeout} after the
+     * last send, or until the reader failed.
+     */
+    static void awaitAnswers(String label, String what, Map<UUID, Long> sentNanos, Map<UUID, Long> receivedNanos,
+            BooleanSupplier failed, Duration timeout, PrintStream err) {
         long start = System.nanoTime();
         long lastNote = start;
-        while (System.nanoTime() - start < timeout.toNanos() && created.failure.get() == null) {
-            long answered = AlertAnswers.answered(sentNanos, created.receivedNanos);
+        while (System.nanoTime() - start < timeout.toNanos() && !failed.getAsBoolean()) {
+            long answered = AlertAnswers.answered(sentNanos, receivedNanos);
             if (answered >= sentNanos.size()) {
                 return;
             }
             if (System.nanoTime() - lastNote >= 1_000_000_000L) {
-                err.printf("[%s] waiting for workorder.created: %d of %d measured alerts answered%n", LABEL, answered,
+                err.printf("[%s] waiting for %s: %d of %d measured answered%n", label, what, answered,
                         sentNanos.size());
                 lastNote = System.nanoTime();
             }
