@@ -57,6 +57,9 @@ public interface DeliveryConfig {
 
         Retry sms();
 
+        /** customer invitations on WeChat: no sender yet, so only a re-driven one is ever attempted (and dies) */
+        Retry wechat();
+
         default Retry of(Channel channel) {
             return switch (channel) {
             case EMAIL -> email();
@@ -64,6 +67,7 @@ public interface DeliveryConfig {
             case WEBHOOK -> webhook();
             case APP_PUSH -> appPush();
             case SMS -> sms();
+            case WECHAT -> wechat();
             };
         }
     }

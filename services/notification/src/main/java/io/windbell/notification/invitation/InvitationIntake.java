@@ -48,8 +48,9 @@ public class InvitationIntake {
     public Uni<Void> apply(SurveyInvited invitation) {
         Optional<InvitationAdapters.Route> route = adapters.of(invitation.channel());
         if (route.isEmpty()) {
-            // recorded under APP_PUSH, the channel an operator would most likely map it to, with the reason
-            return skip(invitation, Channel.APP_PUSH, "no adapter for survey channel " + invitation.channel());
+            // recorded under the survey channel's own name, so the log shows what was asked for and why nothing went
+            return skip(invitation, Channel.of(invitation.channel()),
+                    "no adapter for survey channel " + invitation.channel());
         }
         Channel channel = route.get().channel();
         SendWindow.Decision decision = SendWindow.decide(invitation.invitedAt(), invitation.expiresAt(), clock.now(),

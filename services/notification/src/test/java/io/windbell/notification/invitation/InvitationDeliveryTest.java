@@ -263,6 +263,7 @@ class InvitationDeliveryTest {
 
         Row row = awaitRow(invitation);
         assertThat(row.status()).isEqualTo("SKIPPED");
+        assertThat(row.channel()).as("the log names the channel that was asked for").isEqualTo("WECHAT");
         assertThat(row.lastError()).isEqualTo("no adapter for survey channel WECHAT");
         assertThat(EventJson.mapper().readTree(row.content()).path("json").path("channel").asText())
                 .isEqualTo("WECHAT");
