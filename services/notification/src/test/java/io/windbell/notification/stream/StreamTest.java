@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,9 @@ class StreamTest {
     @Inject
     StreamTickets tickets;
 
+    @Inject
+    StreamRegistry registry;
+
     @TestHTTPResource("/")
     URI base;
 
@@ -63,6 +67,7 @@ class StreamTest {
     void anItemReachesEveryDeviceOfItsEmployeeAndNoOtherEmployee() throws Throwable {
         String employee = StreamFixture.employee("devices");
         String other = StreamFixture.employee("devices-other");
+        int before = registry.count();
         try (SseClient phone = fixture.open(employee, Map.of()); SseClient laptop = fixture.open(employee, Map.of());
                 SseClient stranger = fixture.open(other, Map.of())) {
             assertThat(phone.contentType()).startsWith("text/event-stream");
@@ -94,7 +99,10 @@ class StreamTest {
             SseClient.Event next = stranger.nextEvent();
             assertThat(JsonPath.from(next.data()).getString("eventId")).isEqualTo(strangersOwn.toString());
             assertThat(stranger.hasEventWaiting()).isFalse();
+            assertThat(registry.count()).isEqualTo(before + 3);
         }
+        // a client that leaves leaves nothing behind
+        await().atMost(SseClient.GUARD).until(() -> registry.count() == before);
         // the first time it went out, written in the next flush
         await().atMost(SseClient.GUARD).until(() -> fixture.deliveredAt(employee, 1) != null);
     }
@@ -175,8 +183,11 @@ class StreamTest {
         try (SseClient client = fixture.open(employee, Map.of())) {
             client.nextEvent();
             await().atMost(SseClient.GUARD).until(listener::listening);
+            assertThat(listener.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+            assertThat(listener.call().getData().orElseThrow().get("streams")).isEqualTo((long) registry.count());
             assertThat(fixture.terminateListener()).isEqualTo(1);
             await().atMost(SseClient.GUARD).until(() -> !listener.listening());
+            assertThat(listener.call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
             // committed and notified while nobody listens: the NOTIFY is lost, the item is not
             UUID eventId = fixture.appendElsewhere(employee);
             SseClient.Event item = client.nextEvent();
