@@ -18,10 +18,11 @@ public class StaffRegistry {
 
     /** Records (upserts) the caller in its own reactive transaction. */
     public Uni<Void> seen(Me me) {
-        String roles = "{" + String.join(",", me.roles()) + "}";
+        // a text parameter split in SQL: the reactive client refuses a String for a parameter typed text[]
+        String roles = String.join(",", me.roles());
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                 "insert into staff_member as m (employee_id, branch_id, region_id, email, display_name, roles,"
-                        + " first_seen_at, last_seen_at) values (?1, ?2, ?3, ?4, ?5, cast(cast(?6 as text) as text[]), ?7, ?7)"
+                        + " first_seen_at, last_seen_at) values (?1, ?2, ?3, ?4, ?5, string_to_array(?6, ','), ?7, ?7)"
                         + " on conflict (employee_id) do update set branch_id = excluded.branch_id,"
                         + " region_id = excluded.region_id, email = excluded.email, display_name = excluded.display_name,"
                         + " roles = excluded.roles, last_seen_at = excluded.last_seen_at"
