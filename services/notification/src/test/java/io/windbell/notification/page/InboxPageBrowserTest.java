@@ -148,7 +148,7 @@ class InboxPageBrowserTest {
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "inbox?lang=en");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(stat("logins")).isEqualTo(logins + 1);
-        assertThat(app().getAttribute("data-employee")).isEqualTo(employee);
+        assertThat(appData("employee")).isEqualTo(employee);
         assertThat(testid("who").getText()).contains(employee);
         assertThat(((Number) js("return document.documentElement.scrollWidth")).intValue())
                 .isLessThanOrEqualTo(PhoneBrowser.WIDTH);
@@ -158,7 +158,7 @@ class InboxPageBrowserTest {
         assertThat(stat("refusals")).as("a refused code or refresh token").isEqualTo(refusals);
 
         testid("logout").click();
-        wait.until(d -> "signed-out".equals(app().getAttribute("data-state")));
+        wait.until(d -> "signed-out".equals(appData("state")));
         assertThat(stat("logouts")).isEqualTo(logouts + 1);
         assertThat(js("return sessionStorage.getItem('windbell.inbox.tokens')")).isNull();
         assertThat(testid("list-view").isDisplayed()).isFalse();
@@ -189,9 +189,9 @@ class InboxPageBrowserTest {
 
         browser.get(base + "inbox?lang=en");
         awaitInbox();
-        assertThat(app().getAttribute("data-state")).as("the inbox loaded").isEqualTo("ready");
+        assertThat(appData("state")).as("the inbox loaded").isEqualTo("ready");
         assertThat(titles()).contains(earlier);
-        wait.until(d -> "live".equals(app().getAttribute("data-stream")));
+        wait.until(d -> "live".equals(appData("stream")));
         js("window.loadedOnce = true");
 
         String live = "Live " + UUID.randomUUID();
@@ -222,8 +222,8 @@ class InboxPageBrowserTest {
 
     /** Logged in, and the inbox answered: its items (or that there are none), or the error state. */
     private void awaitInbox() {
-        wait.until(d -> List.of("ready", "error").contains(app().getAttribute("data-state")));
-        boolean loaded = "ready".equals(app().getAttribute("data-state"));
+        wait.until(d -> List.of("ready", "error").contains(appData("state")));
+        boolean loaded = "ready".equals(appData("state"));
         assertThat(testid("load-error").isDisplayed()).isEqualTo(!loaded);
         if (loaded) {
             assertThat(testid("empty").isDisplayed()).isEqualTo(titles().isEmpty());
@@ -272,8 +272,12 @@ class InboxPageBrowserTest {
         return given().get(URI.create(issuer).resolve("/stats")).then().statusCode(200).extract().path(name);
     }
 
-    private static WebElement app() {
-        return testid("app");
+    /**
+     * A {@code data-*} value of the page's main element, read in one script run: the page reloads itself after a login
+     * that asked for a language, and an element found in the old document would be gone.
+     */
+    private static Object appData(String name) {
+        return js("var app = document.getElementById('app'); return app ? app.dataset." + name + " : null");
     }
 
     private static WebElement testid(String id) {
