@@ -97,6 +97,12 @@ public class StreamRegistry {
         return count.get();
     }
 
+    /** How many streams this replica holds for {@code employeeId}. */
+    public int count(String employeeId) {
+        var streams = byEmployee.get(employeeId);
+        return streams == null ? 0 : streams.size();
+    }
+
     StreamFeed feed() {
         return feed;
     }

@@ -58,7 +58,8 @@ class InboxPageBrowserTest {
     @ConfigProperty(name = "windbell.notification.page.issuer")
     String issuer;
 
-    @ConfigProperty(name = TestIdentityProvider.EMPLOYEE)
+    // every test class is a bean of every test application: a default keeps the others starting without the provider
+    @ConfigProperty(name = TestIdentityProvider.EMPLOYEE, defaultValue = "no-test-identity-provider")
     String employee;
 
     @Inject

@@ -15,14 +15,14 @@ import java.util.stream.Stream;
  * A real Server-Sent Events client over {@code java.net.http}: reads the stream line by line as a browser does and
  * hands out each event (or comment) as it arrives.
  */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
     /** A hang guard only: every wait ends as soon as the event is there. */
-    static final Duration GUARD = Duration.ofSeconds(30);
+    public static final Duration GUARD = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** One dispatched event; {@code comment} is set (and nothing else) for a comment line. */
-    record Event(String id, String name, String data, String comment) {
+    public record Event(String id, String name, String data, String comment) {
     }
 
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -35,7 +35,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** Opens the stream at {@code uri} with these request headers; answers once the 200 and its headers are in. */
-    static SseClient open(URI uri, Map<String, String> headers) throws Exception {
+    public static SseClient open(URI uri, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
         headers.forEach(request::header);
         CompletableFuture<HttpResponse<Stream<String>>> answer = HTTP.sendAsync(request.build(),
@@ -62,7 +62,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The next event, skipping heartbeats. */
-    Event nextEvent() throws InterruptedException {
+    public Event nextEvent() throws InterruptedException {
         Event event = next();
         while (event.comment() != null) {
             event = next();
@@ -71,7 +71,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** Whether an event (not a heartbeat) is waiting now. */
-    boolean hasEventWaiting() {
+    public boolean hasEventWaiting() {
         return events.stream().anyMatch(e -> e.comment() == null);
     }
 
