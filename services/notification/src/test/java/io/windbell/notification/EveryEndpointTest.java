@@ -1,4 +1,4 @@
-package io.windbell.notification.inbox;
+package io.windbell.notification;
 
 import java.util.Set;
 
@@ -10,11 +10,12 @@ import io.windbell.testing.EveryEndpointRefusesStrangers;
 
 /**
  * The sweep over every operation of the document (401 without a token, 403 without a Windbell role), incl. the stream,
- * which decides itself because it also takes tickets.
+ * which decides itself because it also takes tickets. The inbox page ({@code /inbox}) is public and not in the
+ * document; it serves no data.
  */
 @QuarkusTest
 @QuarkusTestResource(NotificationTestResource.class)
-class InboxEndpointsRefuseStrangersTest extends EveryEndpointRefusesStrangers {
+class EveryEndpointTest extends EveryEndpointRefusesStrangers {
 
     @Override
     protected Set<String> publicPaths() {
@@ -23,7 +24,7 @@ class InboxEndpointsRefuseStrangersTest extends EveryEndpointRefusesStrangers {
 
     @Override
     protected int minimumOperations() {
-        // inbox list, unread count, read, acknowledge; stream ticket; stream
-        return 6;
+        // inbox list, unread count, read, acknowledge; stream ticket; stream; preferences 2; deliveries 4; endpoints 5
+        return 17;
     }
 }
