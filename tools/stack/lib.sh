@@ -12,6 +12,7 @@
 #   WINDBELL_KAFKA_PORT           default 19092  (controller: WINDBELL_KAFKA_CONTROLLER_PORT, 19093)
 #   WINDBELL_KEYCLOAK_PORT        default 18080
 #   WINDBELL_SMTP_PORT            GreenMail's SMTP, default 13025 (its web/REST API: WINDBELL_MAIL_API_PORT, 13080)
+#   WINDBELL_CHANNEL_SINK_PORT    the channel adapters' stand-in (app push, SMS gateway), default 13090
 #   WINDBELL_SERVICE_PORT_OFFSET  added to every port of tools/stack/services.conf, default 0
 #   WINDBELL_TIMEOUT_<PART>       readiness timeouts in seconds: PG, KAFKA, KEYCLOAK, SERVICE
 #   WINDBELL_SKIP_BUILD=1         start the service jars as they are, even when older than the sources
@@ -41,6 +42,7 @@ KAFKA_CONTROLLER_PORT=${WINDBELL_KAFKA_CONTROLLER_PORT:-19093}
 KEYCLOAK_PORT=${WINDBELL_KEYCLOAK_PORT:-18080}
 SMTP_PORT=${WINDBELL_SMTP_PORT:-13025}
 MAIL_API_PORT=${WINDBELL_MAIL_API_PORT:-13080}
+CHANNEL_SINK_PORT=${WINDBELL_CHANNEL_SINK_PORT:-13090}
 SERVICE_PORT_OFFSET=${WINDBELL_SERVICE_PORT_OFFSET:-0}
 
 TIMEOUT_PG=${WINDBELL_TIMEOUT_PG:-60}
@@ -648,6 +650,27 @@ greenmail_start() {
 
 greenmail_stop() { stop_part greenmail 10; }
 
+# The bank's channel adapters (the channel app's push service, the SMS gateway) for notification's survey
+# invitations: tools/stack/channel-sink.py on CHANNEL_SINK_PORT checks and counts what arrives (GET /stats).
+CHANNEL_SINK_URL=http://$BIND_HOST:$CHANNEL_SINK_PORT
+channel_sink_ready() { http_ok "$CHANNEL_SINK_URL/ready"; }
+
+channel_sink_start() {
+  if is_running channel-sink; then
+    say "channel-sink already running (pid $(running_pid channel-sink)), reusing it"
+  else
+    require_free_port channel-sink "$CHANNEL_SINK_PORT"
+    say "starting channel-sink (app push and SMS gateway stand-in) on $CHANNEL_SINK_URL"
+    # the key in the environment, not on the command line (which every local user can read)
+    launch channel-sink "CHANNEL_SINK_API_KEY=$(stack_key channel-sink-api-key)" -- \
+      python3 -u "$WB_ROOT/tools/stack/channel-sink.py" --port "$CHANNEL_SINK_PORT" --stack-dir "$STATE_DIR"
+  fi
+  wait_ready channel-sink 30 channel_sink_ready
+  say "channel-sink ready: $CHANNEL_SINK_URL/stats"
+}
+
+channel_sink_stop() { stop_part channel-sink 5; }
+
 # ---------------------------------------------------------------------------------------------
 # Services: declared one per line in tools/stack/services.conf
 # ---------------------------------------------------------------------------------------------
@@ -787,6 +810,11 @@ service_own_env() {
       # where it fetches survey links (survey's GET /v1/invitations/{id}/link), when survey is part of the stack
       local survey; survey=$(services_list survey | awk '{ print $2 }')
       [[ -z $survey ]] || echo "WINDBELL_NOTIFICATION_INVITATIONS_SURVEY_URL=http://$BIND_HOST:$survey"
+      # the channel adapters: the stack's stand-in (tools/stack/channel-sink.py)
+      echo "WINDBELL_APP_PUSH_URL=$CHANNEL_SINK_URL/push"
+      echo "WINDBELL_APP_PUSH_API_KEY=$(stack_key channel-sink-api-key)"
+      echo "WINDBELL_SMS_GATEWAY_URL=$CHANNEL_SINK_URL/sms"
+      echo "WINDBELL_SMS_GATEWAY_API_KEY=$(stack_key channel-sink-api-key)"
       ;;
   esac
 }
@@ -824,7 +852,7 @@ services_stop() {
   for f in "$STATE_DIR"/pids/*.pid; do
     [[ -e $f ]] || continue
     name=$(basename "$f" .pid)
-    case $name in kafka | keycloak | greenmail) ;; *) stop_part "$name" 20 ;; esac
+    case $name in kafka | keycloak | greenmail | channel-sink) ;; *) stop_part "$name" 20 ;; esac
   done
 }
 
@@ -859,6 +887,7 @@ stack_stop() {
   stop_part simulator 10
   services_stop
   greenmail_stop
+  channel_sink_stop
   keycloak_stop
   kafka_stop
   pg_stop

@@ -248,7 +248,9 @@ check_realm() {
     user_token "$u" "$u" >/dev/null || die "keycloak: no token for demo user $u"
   done
   # notification e-mails a ticket to the address in the caller's token (StaffRegistry.seen)
-  jwt_claims "$(user_token frontline.b001 frontline.b001)" | grep -q '"email": "frontline.b001@windbell.example"' ||
+  # (the claims in a variable first: grep -q would end the pipe early, and pipefail would call that a failure)
+  local claims; claims=$(jwt_claims "$(user_token frontline.b001 frontline.b001)")
+  [[ $claims == *'"email": "frontline.b001@windbell.example"'* ]] ||
     die "keycloak: the access token of frontline.b001 has no email claim (the realm's default scope 'email')"
   say "keycloak: tokens issued for 4 clients and 6 demo users (with their e-mail addresses)"
 }
@@ -271,6 +273,9 @@ Windbell local stack is up ($(elapsed)s). Logs and pid files: $STATE_DIR/{logs,p
 EOF
   if is_running greenmail; then
     echo "  GreenMail   SMTP $BIND_HOST:$SMTP_PORT (notification's e-mail), mailboxes $MAIL_API_URL/api/user/<address>/messages/INBOX"
+  fi
+  if is_running channel-sink; then
+    echo "  channels    $CHANNEL_SINK_URL (the app push service and SMS gateway notification delivers invitations to; /stats)"
   fi
   local name port
   while read -r name port _; do
@@ -416,6 +421,10 @@ Notifications (workorder events -> the employee's inbox, live stream, e-mail; $b
     curl -s $MAIL_API_URL/api/user/frontline.b001@windbell.example/messages/INBOX | python3 -m json.tool
     $MAIL_API_URL/
 
+  Survey invitations go to the channel adapters' stand-in (app push, SMS gateway), counted without the links:
+
+    curl -s $CHANNEL_SINK_URL/stats
+
   tools/stack/dlq.sh list cx.workorder-events.v1.dlq.notification
   ADMIN=\$(tools/stack/token.sh cx-admin-cli cx-admin-secret)
   curl -s -H "Authorization: Bearer \$ADMIN" '$base/v1/admin/deliveries?limit=5' | python3 -m json.tool
@@ -485,6 +494,7 @@ main() {
   demo_survey_budget
   if [[ -n $(service_port notification) ]]; then
     greenmail_start
+    channel_sink_start
   fi
   services_start
 
