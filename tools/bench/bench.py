@@ -619,35 +619,60 @@ def scoring_rows(R, res, t, meta, row):
             "—", "—", None)
 
 
-def workorder_rows(R, t, row):
-    """The workorder rows: alert.low-score on the topic -> workorder.created on the topic at a fixed rate."""
-    step = R.get("workorder-alerts")
+def answered_rows(R, t, row, step_name, key, target_key, service, what, unit):
+    """The rows of an open-loop step whose events are answered by another event (AlertAnswers in the load generator):
+    the p99 against its target, then p50 / p90 / max, the unanswered and the rate reached, and the service's CPU/RSS."""
+    step = R.get(step_name)
     if not step:
         return
     a = step.get("result") or {}
-    orders = a.get("workOrders") or {}
-    lat = orders.get("latencyMs") or {}
-    target = t.get("workorderAlertP99Ms")
-    p99 = lat.get("p99") if orders.get("matched") else None
+    answers = a.get(key) or {}
+    lat = answers.get("latencyMs") or {}
+    target = t.get(target_key)
+    p99 = lat.get("p99") if answers.get("matched") else None
     if step.get("checkFailed") or not a:
         measured, ratio, ok = f"not measured: {step.get('checkFailed') or 'the step failed'}", "n/a", False
     elif p99 is None or not target:
         measured, ratio, ok = "n/a", "n/a", None
     else:
         measured, ratio, ok = fmt(p99, "ms", 1), fmt(p99 / target, "", 2), p99 <= target
-    row(f"workorder p99, alert.low-score sent → workorder.created received (load generator's clock) at "
-        f"{fmt(a.get('targetRate'), 'alerts/s')} (open loop; {fmt(orders.get('matched'))} of "
-        f"{fmt(orders.get('measured'))} alerts answered within 30 s)", measured,
+    row(f"{service} p99, {what} at {fmt(a.get('targetRate'), unit + '/s')} (open loop; {fmt(answers.get('matched'))} "
+        f"of {fmt(answers.get('measured'))} answered within 30 s)", measured,
         f"≤ {fmt(target)} ms" if target else "—", ratio, ok)
-    row("workorder p50 / p90 / max; unanswered (of them late); load generator rate reached / behind schedule p99",
-        (" / ".join(fmt(lat.get(k), "ms", 1) for k in ("p50", "p90", "max")) if orders.get("matched") else "—") +
-        f"; {fmt(orders.get('unanswered'))} ({fmt(orders.get('late'))}); {fmt(a.get('eventsPerS'), 'alerts/s')} / "
+    row(f"{service} p50 / p90 / max; unanswered (of them late); load generator rate reached / behind schedule p99",
+        (" / ".join(fmt(lat.get(k), "ms", 1) for k in ("p50", "p90", "max")) if answers.get("matched") else "—") +
+        f"; {fmt(answers.get('unanswered'))} ({fmt(answers.get('late'))}); {fmt(a.get('eventsPerS'), unit + '/s')} / "
         f"{fmt((a.get('behindScheduleMs') or {}).get('p99'), 'ms', 1)}", "—", "—", None)
-    wo = (step.get("resources") or {}).get("workorder") or {}
-    if wo:
-        row("workorder during the step: CPU avg (peak) / RSS peak",
-            f"{fmt(wo.get('cpuAvgPct'), '%')} ({fmt(wo.get('cpuPeakPct'), '%')}) / {fmt(wo.get('rssPeakMb'), 'MB')}",
+    res = (step.get("resources") or {}).get(service) or {}
+    if res:
+        row(f"{service} during the step: CPU avg (peak) / RSS peak",
+            f"{fmt(res.get('cpuAvgPct'), '%')} ({fmt(res.get('cpuPeakPct'), '%')}) / {fmt(res.get('rssPeakMb'), 'MB')}",
             "—", "—", None)
+
+
+def workorder_rows(R, t, row):
+    """The workorder rows: alert.low-score on the topic -> workorder.created on the topic at a fixed rate."""
+    answered_rows(R, t, row, "workorder-alerts", "workOrders", "workorderAlertP99Ms", "workorder",
+                  "alert.low-score sent → workorder.created received (load generator's clock)", "alerts")
+
+
+def notification_rows(R, t, row):
+    """The notification rows: workorder.created on the topic -> inbox-item on the assignee's SSE stream, with N streams
+    held, and the memory the streams cost."""
+    answered_rows(R, t, row, "notification-push", "pushed", "notificationPushP99Ms", "notification",
+                  "workorder.created published → inbox-item on the assignee's stream (load generator's clock)",
+                  "events")
+    a = (R.get("notification-push") or {}).get("result") or {}
+    if not a:
+        return
+    streams = a.get("streams") or {}
+    memory = a.get("memory") or {}
+    row("notification streams held: ready of requested (failed, closed early); connect time",
+        f"{fmt(streams.get('ready'))} of {fmt(streams.get('requested'))} ({fmt(streams.get('failed'))}, "
+        f"{fmt(streams.get('closedEarly'))}); {fmt(a.get('connectS'), 's', 1)}", "—", "—", None)
+    row("notification RSS before the streams / with them / at the end; per stream",
+        f"{fmt(memory.get('rssBeforeMb'), 'MB')} / {fmt(memory.get('rssWithStreamsMb'), 'MB')} / "
+        f"{fmt(memory.get('rssEndMb'), 'MB')}; {fmt(memory.get('perStreamKb'), 'kB', 1)}", "—", "—", None)
 
 
 def meta_days(preload):
@@ -798,6 +823,7 @@ def cmd_report(results_dir):
 
     scoring_rows(R, res, t, meta, jrow)
     workorder_rows(R, t, jrow)
+    notification_rows(R, t, jrow)
 
     out = []
     out.append(f"# Windbell benchmark, {meta.get('date', '?')}")
@@ -836,6 +862,14 @@ def cmd_report(results_dir):
                    "straight to the topic as scoring's relay publishes them (loadgen `workorder-alerts`, one customer "
                    "each, open loop, 200 warm-up alerts left out); latency = the load generator's receive time of the "
                    "workorder.created whose sourceAlertId is the alert's minus the time it sent the alert")
+    if "notification-push" in meta.get("steps", []):
+        out.append("- notification: its own empty database; the other services stopped; its consumer group at the end of "
+                   "its topics; bearer tokens of bench employees signed with a key the bench made and notification "
+                   "trusts (quarkus.oidc.public-key); the streams held open by the load generator (loadgen "
+                   "`notification-push`), then workorder.created written straight to the topic as workorder's relay "
+                   "publishes them, each assigned to a random connected employee (open loop, warm-up left out); "
+                   "latency = the load generator's receive time of the inbox-item whose workOrderId is the order's "
+                   "minus the time it handed the record to the producer")
     base = R.get("baseline", {}).get("machineBusyPct")
     if base is not None:
         cpus = meta.get("nproc") or 1

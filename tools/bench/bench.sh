@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make bench`: measures ingest, journey, survey, scoring and workorder (against the performance targets of the
+# `make bench`: measures ingest, journey, survey, scoring, workorder and notification (against the performance targets of the
 # architecture and the issues where they have them) and prints a Markdown report (also written to .bench/report.md, raw results in .bench/results/).
 #
 # It starts its OWN stack with tools/stack/lib.sh (state dir .bench/, other ports), so it
@@ -54,10 +54,18 @@
 #                        then 3,000 alert.low-score at 100/s open loop, as scoring's relay would, one customer each,
 #                        and reads workorder.created back: p50/p90/p99/max alert sent -> work order received (the
 #                        load generator's clock), unanswered within 30 s; no work order at all fails the step
+# then notification (its own empty database, dropped at the start of every bench run; every other service stopped):
+#   notification-push    notification started with its consumer group at the end of its topics, trusting the tokens of
+#                        a key the bench made (.bench/secrets/bench-signing-key.pem; Keycloak cannot hold 10,000 demo
+#                        users cheaply); loadgen notification-push holds 10,000 SSE streams (one per bench employee,
+#                        opened at 500/s), reads notification's RSS before and with them, then publishes 200 warm-up
+#                        and 3,000 workorder.created at 50/s open loop as workorder's relay would, each assigned to a
+#                        random connected employee: p50/p90/p99/max published -> inbox-item received on that
+#                        employee's stream (the load generator's clock); nothing pushed at all fails the step
 #
 # Knobs (environment): WINDBELL_BENCH_STEPS="payloads perf batch single rate journey-preload
 # journey-throughput journey-latency survey-preload survey-throughput survey-latency scoring-touchpoints
-# scoring-responses scoring-query scoring-alerts workorder-alerts",
+# scoring-responses scoring-query scoring-alerts workorder-alerts notification-push",
 # WINDBELL_BENCH_PERF_RECORDS=1000000, WINDBELL_BENCH_JOURNEY_EVENTS=300000,
 # WINDBELL_BENCH_JOURNEY_RATE=2000, WINDBELL_BENCH_JOURNEY_CUSTOMERS=100000,
 # WINDBELL_BENCH_SURVEY_EVENTS=50000, WINDBELL_BENCH_SURVEY_RATE=200,
@@ -68,6 +76,8 @@
 # WINDBELL_BENCH_SCORING_QUERIES=500, WINDBELL_BENCH_SCORING_METRICS_QUERY and
 # WINDBELL_BENCH_SCORING_PYRAMID_QUERY (the query strings, {from} {to} {date} filled in per request),
 # WINDBELL_BENCH_WORKORDER_RATE=100, WINDBELL_BENCH_WORKORDER_ALERTS=3000 (measured, after 200 warm-up ones),
+# WINDBELL_BENCH_NOTIFICATION_STREAMS=10000, WINDBELL_BENCH_NOTIFICATION_RATE=50,
+# WINDBELL_BENCH_NOTIFICATION_EVENTS=3000 (measured, after 200 warm-up ones),
 # WINDBELL_BENCH_KEEP_DATA=1 (keep the broker's data),
 # WINDBELL_BENCH_{PG,KAFKA,KAFKA_CONTROLLER,KEYCLOAK}_PORT, WINDBELL_BENCH_SERVICE_PORT_OFFSET.
 set -euo pipefail
@@ -96,7 +106,7 @@ PRODUCER_COMPRESSION=lz4
 PRODUCER_MAX_IN_FLIGHT=5
 PRODUCER_BUFFER_MEMORY=67108864
 
-STEPS=${WINDBELL_BENCH_STEPS:-payloads perf batch single rate journey-preload journey-throughput journey-latency survey-preload survey-throughput survey-latency scoring-touchpoints scoring-responses scoring-query scoring-alerts workorder-alerts}
+STEPS=${WINDBELL_BENCH_STEPS:-payloads perf batch single rate journey-preload journey-throughput journey-latency survey-preload survey-throughput survey-latency scoring-touchpoints scoring-responses scoring-query scoring-alerts workorder-alerts notification-push}
 PAYLOAD_COUNT=10000
 PERF_RECORDS=${WINDBELL_BENCH_PERF_RECORDS:-1000000}
 PERF_TOPIC=bench.producer-perf
@@ -150,6 +160,14 @@ WORKORDER_ALERTS=${WINDBELL_BENCH_WORKORDER_ALERTS:-3000}
 WORKORDER_WARMUP_ALERTS=200
 WORKORDER_ANSWER_TIMEOUT_S=30
 WORKORDER_SEED=48
+NOTIFICATION_STREAMS=${WINDBELL_BENCH_NOTIFICATION_STREAMS:-10000}
+NOTIFICATION_CONNECT_RATE=500
+NOTIFICATION_RATE=${WINDBELL_BENCH_NOTIFICATION_RATE:-50}
+NOTIFICATION_EVENTS=${WINDBELL_BENCH_NOTIFICATION_EVENTS:-3000}
+NOTIFICATION_WARMUP_EVENTS=200
+NOTIFICATION_SETTLE_S=10
+NOTIFICATION_ANSWER_TIMEOUT_S=30
+NOTIFICATION_SEED=49
 
 # Targets (docs: architecture "Performance targets").
 TARGET_BATCH_EPS=30000
@@ -168,6 +186,8 @@ TARGET_SCORING_PYRAMID_P99_MS=200
 TARGET_SCORING_ALERT_P99_MS=1000
 # workorder (issue 12): alert.low-score on the topic -> workorder.created on the topic at 100 alerts/s
 TARGET_WORKORDER_P99_MS=100
+# notification (issue 13): workorder.created on the topic -> on the assignee's SSE stream with 10,000 streams held
+TARGET_NOTIFICATION_P99_MS=100
 
 # Upper bounds, so a hung step cannot hang the bench.
 BUILD_TIMEOUT_S=1200
@@ -188,6 +208,7 @@ SCORING_RESPONSES_CATCHUP_S=$((SCORING_RESPONSES / 500 + 120))
 SCORING_SETTLE_TIMEOUT_S=300
 SCORING_QUERY_TIMEOUT_S=$(((SCORING_QUERIES + SCORING_QUERY_WARMUP) * 2 + 60))   # gives up above 2 s a query
 WORKORDER_SETTLE_TIMEOUT_S=120
+NOTIFICATION_SETTLE_TIMEOUT_S=120
 
 RESULTS=$STATE_DIR/results
 PAYLOADS=$STATE_DIR/payloads.ndjson
@@ -225,6 +246,16 @@ WORKORDER_GROUP=$(sed -n 's/^mp\.messaging\.incoming\.alerts\.group\.id=//p' \
   "$WB_ROOT/services/workorder/src/main/resources/application.properties" 2>/dev/null | head -n1)
 WORKORDER_GROUP=${WORKORDER_GROUP:-windbell-workorder}
 WORKORDER_TOPICS=(cx.experience-alerts.v1 cx.journey-events.v1 cx.survey-events.v1)
+NOTIFICATION_PORT=$(services_list notification | awk '{ print $2 }')
+NOTIFICATION_URL=http://$BIND_HOST:${NOTIFICATION_PORT:-8096}
+NOTIFICATION_HEALTH_URL=http://$BIND_HOST:$(management_port "${NOTIFICATION_PORT:-8096}")/q/health/ready
+NOTIFICATION_GROUP=$(sed -n 's/^mp\.messaging\.incoming\.workorder-events\.group\.id=//p' \
+  "$WB_ROOT/services/notification/src/main/resources/application.properties" 2>/dev/null | head -n1)
+NOTIFICATION_GROUP=${NOTIFICATION_GROUP:-windbell-notification}
+NOTIFICATION_TOPICS=(cx.workorder-events.v1 cx.survey-events.v1)
+WORKORDER_EVENTS_TOPIC=cx.workorder-events.v1
+# the bench employees' tokens are signed with this key (made once per state dir); notification trusts its public half
+BENCH_SIGNING_KEY=$STATE_DIR/secrets/bench-signing-key.pem
 # Quiet hours off (start == end): a delay-0 invitation is delivered at once whatever the time of day
 # of the run, so delivery is measured; the contact budget's caps and cooldown stay as configured.
 SERVICE_EXTRA_JAVA_OPTS[survey]="-Dwindbell.survey.budget.quiet-hours.start=00:00 -Dwindbell.survey.budget.quiet-hours.end=00:00"
@@ -243,6 +274,7 @@ wants_journey() { wants journey-preload || wants journey-throughput || wants jou
 wants_survey() { wants survey-preload || wants survey-throughput || wants survey-latency; }
 wants_scoring() { wants scoring-touchpoints || wants scoring-responses || wants scoring-query || wants scoring-alerts; }
 wants_workorder() { wants workorder-alerts; }
+wants_notification() { wants notification-push; }
 
 # --- lifecycle -----------------------------------------------------------------------------------
 cleanup() {
@@ -264,7 +296,7 @@ cleanup() {
 # starts empty (Keycloak and PostgreSQL are kept: they only hold configuration).
 fresh_stack() {
   if is_running kafka || is_running keycloak || is_running ingest || is_running journey || is_running survey ||
-    is_running scoring || is_running workorder || pg_running_any; then
+    is_running scoring || is_running workorder || is_running notification || pg_running_any; then
     say "stopping leftovers of an earlier bench run"
     stack_stop
   fi
@@ -277,8 +309,9 @@ pg_running_any() { PG_BIN=$(pg_find_bindir) && pg_running; }
 
 build() {
   local modules=()
-  wants payloads || wants_ingest || wants_journey || wants_survey || wants_scoring || wants_workorder &&
-    modules+=(tools/loadgen)
+  wants payloads || wants_ingest || wants_journey || wants_survey || wants_scoring || wants_workorder ||
+    wants_notification && modules+=(tools/loadgen)
+  wants_notification && modules=(services/notification "${modules[@]}")
   wants_workorder && modules=(services/workorder "${modules[@]}")
   wants_scoring && modules=(services/scoring "${modules[@]}")
   wants_survey && modules=(services/survey "${modules[@]}")
@@ -332,7 +365,8 @@ json.dump({
               "journeyEventsPerS": $TARGET_JOURNEY_EPS, "journeyP99Ms": $TARGET_JOURNEY_P99_MS,
               "scoringTouchpointsPerS": $TARGET_SCORING_TOUCHPOINTS_EPS, "scoringResponsesPerS": $TARGET_SCORING_RESPONSES_PS,
               "scoringMetricsP99Ms": $TARGET_SCORING_METRICS_P99_MS, "scoringPyramidP99Ms": $TARGET_SCORING_PYRAMID_P99_MS,
-              "scoringAlertP99Ms": $TARGET_SCORING_ALERT_P99_MS, "workorderAlertP99Ms": $TARGET_WORKORDER_P99_MS},
+              "scoringAlertP99Ms": $TARGET_SCORING_ALERT_P99_MS, "workorderAlertP99Ms": $TARGET_WORKORDER_P99_MS,
+              "notificationPushP99Ms": $TARGET_NOTIFICATION_P99_MS},
 }, open(sys.argv[1], "w"), indent=2)
 PY
 }
@@ -371,7 +405,7 @@ run_step() {
   local name=$1 timeout_s=$2 parser=$3 skip_s=$4; shift 5
   local log=$STATE_DIR/logs/bench-$name.log out=$STATE_DIR/logs/bench-$name.out
   local samples=$STATE_DIR/logs/bench-$name.samples pids=() names=() p pid rc t0 t1
-  for p in ingest journey survey scoring workorder kafka; do
+  for p in ingest journey survey scoring workorder notification kafka; do
     if pid=$(running_pid "$p"); then pids+=("$pid"); names+=("$p"); fi
   done
   say "step $name: $*"
@@ -952,6 +986,68 @@ step_workorder_alerts() {
     check_failed workorder-alerts "no workorder.created on cx.workorder-events.v1 for any of the $measured alerts (are the consumers merged?)"
 }
 
+# --- notification ---------------------------------------------------------------------------------
+# The key the bench employees' tokens are signed with: RSA, made once per state dir (PKCS#8 PEM, mode 600).
+bench_signing_key() {
+  if [[ ! -s $BENCH_SIGNING_KEY ]]; then
+    (umask 077 && mkdir -p "${BENCH_SIGNING_KEY%/*}" &&
+      openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$BENCH_SIGNING_KEY" 2>/dev/null) ||
+      die "could not make $BENCH_SIGNING_KEY (openssl)"
+  fi
+}
+
+# Its public half as quarkus.oidc.public-key takes it: the base64 DER of the SubjectPublicKeyInfo.
+bench_public_key() { openssl pkey -in "$BENCH_SIGNING_KEY" -pubout -outform DER 2>/dev/null | base64 -w0; }
+
+# notification measures alone, with the streams held by the load generator on the same two cores: every other service
+# stopped, started with its group at the end of its topics, then until its channels' counters stop moving.
+notification_settled() {
+  local p
+  for p in ingest journey survey scoring workorder; do
+    if is_running "$p"; then
+      say "notification: stopping $p (the notification step runs alone on the two cores)"
+      stop_part "$p" 20
+    fi
+  done
+  if ! is_running notification; then
+    group_to_end notification "$NOTIFICATION_GROUP" "${NOTIFICATION_TOPICS[@]}" ||
+      { say "notification: consumer group"; return 1; }
+    bench_signing_key
+    # the bench's tokens are verified with the bench key (no connection to Keycloak is made when a public key is set)
+    SERVICE_EXTRA_JAVA_OPTS[notification]="-Dquarkus.oidc.public-key=$(bench_public_key)"
+    services_start notification
+  fi
+  python3 "$BENCH_PY" health-settle "$NOTIFICATION_HEALTH_URL" "$NOTIFICATION_SETTLE_TIMEOUT_S" >/dev/null ||
+    say "notification: its channels did not report settled counters within ${NOTIFICATION_SETTLE_TIMEOUT_S}s; measuring anyway"
+}
+
+step_notification_push() {
+  if ! notification_settled; then
+    FAILED_STEPS+=(notification-push); say "step notification-push skipped: notification is not running"; return 0
+  fi
+  local pid warmup_s connect_s
+  pid=$(running_pid notification)
+  warmup_s=$(((NOTIFICATION_WARMUP_EVENTS + NOTIFICATION_RATE - 1) / NOTIFICATION_RATE))
+  connect_s=$((NOTIFICATION_STREAMS / NOTIFICATION_CONNECT_RATE + 60))
+  run_step notification-push $((connect_s + NOTIFICATION_SETTLE_S + (NOTIFICATION_WARMUP_EVENTS + NOTIFICATION_EVENTS) /
+    NOTIFICATION_RATE + NOTIFICATION_ANSWER_TIMEOUT_S + LOADGEN_SLACK_S)) last-json "$warmup_s" -- \
+    "$JAVA" -jar "$LOADGEN_JAR" notification-push --bootstrap "$KAFKA_URL" --base-url "$NOTIFICATION_URL" \
+    --workorder-topic "$WORKORDER_EVENTS_TOPIC" --signing-key "$BENCH_SIGNING_KEY" --service-pid "$pid" \
+    --streams "$NOTIFICATION_STREAMS" --connect-rate "$NOTIFICATION_CONNECT_RATE" --settle "${NOTIFICATION_SETTLE_S}s" \
+    --rate "$NOTIFICATION_RATE" --count "$NOTIFICATION_EVENTS" --warmup-count "$NOTIFICATION_WARMUP_EVENTS" \
+    --answer-timeout "${NOTIFICATION_ANSWER_TIMEOUT_S}s" --seed "$NOTIFICATION_SEED" || return 0
+  local matched measured ready p lat=()
+  matched=$(result_field notification-push pushed.matched)
+  measured=$(result_field notification-push pushed.measured)
+  ready=$(result_field notification-push streams.ready)
+  for p in p50 p99 max; do lat+=("$(result_field notification-push "pushed.latencyMs.$p")"); done
+  say "notification-push: $ready streams held; $matched of $measured work orders pushed within" \
+    "${NOTIFICATION_ANSWER_TIMEOUT_S}s; p50 / p99 / max ${lat[0]} / ${lat[1]} / ${lat[2]} ms;" \
+    "RSS per stream $(result_field notification-push memory.perStreamKb) kB"
+  ((${matched:-0} > 0)) ||
+    check_failed notification-push "no inbox-item on any stream for the $measured work orders published"
+}
+
 main() {
   ensure_dirs
   ensure_java
@@ -975,6 +1071,7 @@ main() {
   wants_survey && services+=(survey)
   wants_scoring && services+=(scoring)
   wants_workorder && services+=(workorder)
+  wants_notification && services+=(notification)
   if wants_journey; then
     # journey's state is what it measures: every run starts on an empty database
     pg_drop_databases journey
@@ -990,6 +1087,10 @@ main() {
   if wants_workorder; then
     # and for workorder: no open recovery of an earlier run's customers, an empty inbox and outbox
     pg_drop_databases workorder
+  fi
+  if wants_notification; then
+    # and for notification: no inbox, deliveries or staff of an earlier run
+    pg_drop_databases notification
   fi
   mapfile -t dbs < <(((${#services[@]})) && service_databases "${services[@]}")
   pg_ensure_databases "${dbs[@]}"
@@ -1013,7 +1114,7 @@ main() {
       journey-preload | journey-throughput | journey-latency) "step_${s//-/_}" ;;
       survey-preload | survey-throughput | survey-latency) "step_${s//-/_}" ;;
       scoring-touchpoints | scoring-responses | scoring-query | scoring-alerts) "step_${s//-/_}" ;;
-      workorder-alerts) "step_${s//-/_}" ;;
+      workorder-alerts | notification-push) "step_${s//-/_}" ;;
       *) die "unknown step '$s' (WINDBELL_BENCH_STEPS)" ;;
     esac
   done

@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.startsWith;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -182,9 +184,10 @@ class InboxApiTest {
     }
 
     private void enqueue(UUID eventId, String recipient, Channel channel) throws Throwable {
+        // due in an hour, so the running delivery worker leaves them QUEUED while the test looks at them
         Content content = new Content("en", "subject", "text", null, null, null);
         DeliveryRequest request = new DeliveryRequest(eventId, "workorder.escalated", recipient, channel, null, "B001",
-                true, content, null, null, false);
+                true, content, Instant.now().plus(Duration.ofHours(1)), null, false);
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> deliveries.enqueue(request)));
     }
 
