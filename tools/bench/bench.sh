@@ -77,7 +77,8 @@
 # WINDBELL_BENCH_SCORING_PYRAMID_QUERY (the query strings, {from} {to} {date} filled in per request),
 # WINDBELL_BENCH_WORKORDER_RATE=100, WINDBELL_BENCH_WORKORDER_ALERTS=3000 (measured, after 200 warm-up ones),
 # WINDBELL_BENCH_NOTIFICATION_STREAMS=10000, WINDBELL_BENCH_NOTIFICATION_RATE=50,
-# WINDBELL_BENCH_NOTIFICATION_EVENTS=3000 (measured, after 200 warm-up ones),
+# WINDBELL_BENCH_NOTIFICATION_EVENTS=3000 (measured, after 200 warm-up ones), WINDBELL_BENCH_NOTIFICATION_JAVA_OPTS
+# (JVM options for notification, e.g. a JFR recording),
 # WINDBELL_BENCH_KEEP_DATA=1 (keep the broker's data),
 # WINDBELL_BENCH_{PG,KAFKA,KAFKA_CONTROLLER,KEYCLOAK}_PORT, WINDBELL_BENCH_SERVICE_PORT_OFFSET.
 set -euo pipefail
@@ -1013,8 +1014,12 @@ notification_settled() {
     group_to_end notification "$NOTIFICATION_GROUP" "${NOTIFICATION_TOPICS[@]}" ||
       { say "notification: consumer group"; return 1; }
     bench_signing_key
-    # the bench's tokens are verified with the bench key (no connection to Keycloak is made when a public key is set)
-    SERVICE_EXTRA_JAVA_OPTS[notification]="-Dquarkus.oidc.public-key=$(bench_public_key)"
+    # the bench's tokens are verified with the bench key alone: no issuer URL, so no Keycloak is asked (an empty value
+    # in a system property hides the stack's QUARKUS_OIDC_AUTH_SERVER_URL; the inbox page, not measured, keeps its issuer)
+    SERVICE_EXTRA_JAVA_OPTS[notification]="-Dquarkus.oidc.public-key=$(bench_public_key) -Dquarkus.oidc.auth-server-url="
+    SERVICE_EXTRA_JAVA_OPTS[notification]+=" -Dwindbell.notification.page.issuer=$ISSUER_URL"
+    # e.g. WINDBELL_BENCH_NOTIFICATION_JAVA_OPTS="-XX:StartFlightRecording=settings=profile,filename=/tmp/np.jfr"
+    SERVICE_EXTRA_JAVA_OPTS[notification]+=" ${WINDBELL_BENCH_NOTIFICATION_JAVA_OPTS:-}"
     services_start notification
   fi
   python3 "$BENCH_PY" health-settle "$NOTIFICATION_HEALTH_URL" "$NOTIFICATION_SETTLE_TIMEOUT_S" >/dev/null ||
