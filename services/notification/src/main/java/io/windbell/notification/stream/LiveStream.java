@@ -31,6 +31,7 @@ final class LiveStream {
     private final Sse sse;
     private final HttpServerResponse response;
     private final int capacity;
+    private final int slice;
 
     // guarded by this
     private long cursor;
@@ -44,7 +45,7 @@ final class LiveStream {
     private int silentBeats;
 
     LiveStream(StreamRegistry registry, String employeeId, long cursor, MultiEmitter<? super OutboundSseEvent> emitter,
-            Sse sse, HttpServerResponse response, int capacity) {
+            Sse sse, HttpServerResponse response, int capacity, int slice) {
         this.registry = registry;
         this.employeeId = employeeId;
         this.cursor = cursor;
@@ -52,11 +53,17 @@ final class LiveStream {
         this.sse = sse;
         this.response = response;
         this.capacity = capacity;
+        this.slice = slice;
         this.requested = emitter.requested();
     }
 
     String employeeId() {
         return employeeId;
+    }
+
+    /** Its heartbeat slice (StreamRegistry). */
+    int slice() {
+        return slice;
     }
 
     /** Sends the {@code ready} event, then the replay. */

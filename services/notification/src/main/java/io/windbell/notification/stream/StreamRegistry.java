@@ -21,7 +21,9 @@ import io.vertx.mutiny.core.Vertx;
 
 /**
  * The streams connected to this replica, by employee: where a NOTIFY for an employee goes, and the one ticker that
- * sends every stream its heartbeat (no timer per stream).
+ * sends every stream its heartbeat (no timer per stream). The ticker beats one of {@value #SLICES} slices of the
+ * streams per tick, a tick every heartbeat ÷ {@value #SLICES}: each stream still gets one heartbeat a period, and
+ * 10,000 streams never get theirs in one burst of writes on the event loops, ahead of the pushes queued behind it.
  */
 @ApplicationScoped
 public class StreamRegistry {
@@ -30,8 +32,13 @@ public class StreamRegistry {
     public record Ready(String employeeId, long lastSeq) {
     }
 
+    /** Heartbeat slices: a stream's slice is the order it opened in, modulo this. */
+    static final int SLICES = 30;
+
     private final ConcurrentHashMap<String, List<LiveStream>> byEmployee = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
+    private final AtomicInteger opened = new AtomicInteger();
+    private int tick;
     private final StreamFeed feed;
     private final DeliveredMarks marks;
     private final StreamConfig config;
@@ -49,7 +56,7 @@ public class StreamRegistry {
     }
 
     void onStart(@Observes StartupEvent event) {
-        heartbeatTimer = vertx.setPeriodic(config.heartbeat().toMillis(), id -> beat());
+        heartbeatTimer = vertx.setPeriodic(Math.max(1, config.heartbeat().toMillis() / SLICES), id -> beat());
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -70,7 +77,8 @@ public class StreamRegistry {
             heartbeat = sse.newEventBuilder().comment(" heartbeat").build();
         }
         return Multi.createFrom().<OutboundSseEvent> emitter(emitter -> {
-            LiveStream stream = new LiveStream(this, employeeId, cursor, emitter, sse, response, config.buffer());
+            LiveStream stream = new LiveStream(this, employeeId, cursor, emitter, sse, response, config.buffer(),
+                    Math.floorMod(opened.getAndIncrement(), SLICES));
             // registered before its first read: an item that commits meanwhile is either read or notified
             add(stream);
             emitter.onTermination(() -> remove(stream));
@@ -111,10 +119,17 @@ public class StreamRegistry {
         return marks;
     }
 
+    /** One tick: the streams of the next slice get their heartbeat (the timer never runs two ticks at once). */
     private void beat() {
         OutboundSseEvent event = heartbeat;
+        int slice = tick;
+        tick = (tick + 1) % SLICES;
         if (event != null) {
-            byEmployee.values().forEach(streams -> streams.forEach(stream -> stream.beat(event)));
+            byEmployee.values().forEach(streams -> streams.forEach(stream -> {
+                if (stream.slice() == slice) {
+                    stream.beat(event);
+                }
+            }));
         }
     }
 
