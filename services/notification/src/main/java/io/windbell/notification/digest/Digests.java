@@ -1,6 +1,7 @@
 package io.windbell.notification.digest;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,13 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.windbell.contracts.EventJson;
 import io.windbell.notification.NotificationConfig;
@@ -25,6 +23,7 @@ import io.windbell.notification.delivery.Channel;
 import io.windbell.notification.delivery.Content;
 import io.windbell.notification.delivery.Deliveries;
 import io.windbell.notification.delivery.DeliveryRequest;
+import io.windbell.notification.sweep.Swept;
 import io.windbell.notification.template.DigestMessage;
 import io.windbell.notification.template.Locales;
 import io.windbell.notification.template.Parts;
@@ -37,7 +36,7 @@ import io.windbell.notification.template.Templates;
  * time; what is held later waits for D+1.
  */
 @ApplicationScoped
-public class Digests {
+public class Digests implements Swept {
 
     /** The event type of a digest delivery. */
     public static final String EVENT_TYPE = "digest";
@@ -60,7 +59,6 @@ public class Digests {
     private final NotificationConfig service;
     private final Templates templates;
     private final Deliveries deliveries;
-    private Sweep sweep;
 
     public Digests(DigestConfig config, NotificationConfig service, Templates templates, Deliveries deliveries) {
         this.config = config;
@@ -69,19 +67,23 @@ public class Digests {
         this.deliveries = deliveries;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        if (config.enabled()) {
-            sweep = new Sweep("digests", config.interval(), this::run).start();
-        }
+    @Override
+    public String sweepName() {
+        return "digests";
     }
 
-    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        if (sweep != null) {
-            sweep.close();
-        }
+    @Override
+    public boolean sweeps() {
+        return config.enabled();
+    }
+
+    @Override
+    public Duration sweepInterval() {
+        return config.interval();
     }
 
     /** One round at {@code now}, in its own transaction; whether more held deliveries may be due. */
+    @Override
     public Uni<Boolean> run(Instant now) {
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(CLAIM, Object[].class)

@@ -6,26 +6,23 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.windbell.notification.NotificationConfig;
 import io.windbell.notification.delivery.Channel;
 import io.windbell.notification.delivery.Content;
 import io.windbell.notification.delivery.Deliveries;
 import io.windbell.notification.delivery.DeliveryRequest;
-import io.windbell.notification.digest.Sweep;
 import io.windbell.notification.endpoint.Endpoint;
 import io.windbell.notification.endpoint.Endpoints;
 import io.windbell.notification.intake.IntakeConfig;
 import io.windbell.notification.preference.Preferences;
 import io.windbell.notification.preference.Settings;
 import io.windbell.notification.staff.StaffRegistry;
+import io.windbell.notification.sweep.Swept;
 import io.windbell.notification.template.Locales;
 import io.windbell.notification.template.ReminderMessage;
 import io.windbell.notification.template.Templates;
@@ -37,7 +34,7 @@ import io.windbell.notification.template.Templates;
  * {@code FOR UPDATE SKIP LOCKED}, so it is re-notified once whatever the replicas.
  */
 @ApplicationScoped
-public class Renotifier {
+public class Renotifier implements Swept {
 
     private static final Logger LOG = Logger.getLogger(Renotifier.class);
 
@@ -61,7 +58,6 @@ public class Renotifier {
     private final Endpoints endpoints;
     private final Templates templates;
     private final Deliveries deliveries;
-    private Sweep sweep;
 
     public Renotifier(RenotifyConfig config, NotificationConfig service, IntakeConfig intake, Preferences preferences,
             StaffRegistry staff, Endpoints endpoints, Templates templates, Deliveries deliveries) {
@@ -75,19 +71,23 @@ public class Renotifier {
         this.deliveries = deliveries;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        if (config.enabled()) {
-            sweep = new Sweep("renotify", config.interval(), this::run).start();
-        }
+    @Override
+    public String sweepName() {
+        return "renotify";
     }
 
-    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        if (sweep != null) {
-            sweep.close();
-        }
+    @Override
+    public boolean sweeps() {
+        return config.enabled();
+    }
+
+    @Override
+    public Duration sweepInterval() {
+        return config.interval();
     }
 
     /** One round at {@code now}, in its own transaction; whether more items may be waiting. */
+    @Override
     public Uni<Boolean> run(Instant now) {
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(CLAIM, Object[].class)

@@ -1,4 +1,4 @@
-package io.windbell.notification.digest;
+package io.windbell.notification.sweep;
 
 import java.time.Duration;
 import java.time.Instant;
