@@ -803,6 +803,8 @@ service_own_env() {
       echo "QUARKUS_MAILER_MOCK=false"
       # signs the short-lived tickets of the push stream (EventSource cannot send a bearer token)
       echo "WINDBELL_NOTIFICATION_STREAM_TICKET_KEY=$(stack_key notification-ticket-key)"
+      # seals the webhook secrets operators store (kept with the data it seals, like the survey link key)
+      echo "WINDBELL_NOTIFICATION_ENDPOINTS_SECRET_KEY=$(stack_key notification-endpoint-key)"
       # its own client (realm: windbell-notification, role survey-deliverer) for survey links, DEV ONLY secret
       echo "QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL=$ISSUER_URL"
       echo "QUARKUS_OIDC_CLIENT_CLIENT_ID=$NOTIFICATION_CLIENT"

@@ -366,6 +366,7 @@ class ChartTemplateTest {
                 .containsEntry("QUARKUS_DATASOURCE_PASSWORD", "password")
                 .containsEntry("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET", "oidc-client-secret")
                 .containsEntry("WINDBELL_NOTIFICATION_STREAM_TICKET_KEY", "stream-ticket-key")
+                .containsEntry("WINDBELL_NOTIFICATION_ENDPOINTS_SECRET_KEY", "endpoint-secret-key")
                 .containsEntry("QUARKUS_MAILER_USERNAME", "smtp-username")
                 .containsEntry("QUARKUS_MAILER_PASSWORD", "smtp-password");
         Map<String, String> config = r.named(ConfigMap.class, "windbell-notification").getData();
@@ -375,7 +376,8 @@ class ChartTemplateTest {
                 .containsEntry("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", config.get("QUARKUS_OIDC_AUTH_SERVER_URL"))
                 .containsEntry("QUARKUS_OIDC_CLIENT_CLIENT_ID", "windbell-notification")
                 .containsEntry("QUARKUS_MAILER_MOCK", "false")
-                .doesNotContainKey("WINDBELL_NOTIFICATION_STREAM_TICKET_KEY");
+                .doesNotContainKey("WINDBELL_NOTIFICATION_STREAM_TICKET_KEY")
+                .doesNotContainKey("WINDBELL_NOTIFICATION_ENDPOINTS_SECRET_KEY");
         assertThat(r.named(ConfigMap.class, "windbell-workorder").getData())
                 .as("only a service with an OIDC client secret gets the client's realm")
                 .doesNotContainKey("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL");

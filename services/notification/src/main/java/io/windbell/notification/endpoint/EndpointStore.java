@@ -23,7 +23,8 @@ import io.windbell.platform.problem.ProblemException;
 
 /**
  * The operators' changes to {@code endpoint} (create, change with the version read, delete) and the lookups of the
- * senders. The secret is written here and read only by {@link #target} for signing; no answer carries it.
+ * senders. The secret is written here, sealed ({@link SecretBox}), and read only by {@link #target} for signing; no
+ * answer carries it.
  */
 @ApplicationScoped
 public class EndpointStore {
@@ -37,9 +38,11 @@ public class EndpointStore {
     }
 
     private final Pool pool;
+    private final SecretBox secrets;
 
-    public EndpointStore(Pool pool) {
+    public EndpointStore(Pool pool, EndpointsConfig config) {
         this.pool = pool;
+        this.secrets = new SecretBox(config.secretKey());
     }
 
     /** The endpoint's current URL, secret and switch; {@code null} when it was deleted. */
@@ -50,7 +53,8 @@ public class EndpointStore {
                         return null;
                     }
                     Row row = rows.iterator().next();
-                    return new Target(row.getString("url"), row.getString("secret"), row.getBoolean("enabled"));
+                    return new Target(row.getString("url"), secrets.open(row.getString("secret")),
+                            row.getBoolean("enabled"));
                 });
     }
 
@@ -102,8 +106,8 @@ public class EndpointStore {
     public Uni<EndpointView> create(EndpointSpec spec, Instant now) {
         UUID id = UUID.randomUUID();
         Tuple params = Tuple.tuple().addValue(id).addValue(spec.kind()).addValue(spec.name()).addValue(spec.branchId())
-                .addValue(spec.eventTypeList().toArray(String[]::new)).addValue(spec.url()).addValue(spec.secret())
-                .addValue(spec.isEnabled()).addValue(DeliveryRows.at(now));
+                .addValue(spec.eventTypeList().toArray(String[]::new)).addValue(spec.url())
+                .addValue(secrets.seal(spec.secret())).addValue(spec.isEnabled()).addValue(DeliveryRows.at(now));
         return pool.preparedQuery("insert into endpoint (id, kind, name, branch_id, event_types, url, secret, enabled,"
                 + " created_at, updated_at, version) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, 1) returning "
                 + COLUMNS).execute(params).map(rows -> single(rows, id))
@@ -112,18 +116,17 @@ public class EndpointStore {
     }
 
     /**
-     * Replaces the endpoint when its version is still {@code expected}; a {@code null} secret keeps the stored one. 404
-     * when there is none, 409 when it changed since it was read.
+     * Replaces the endpoint when its version is still {@code expected}; a {@code null} secret, or a robot URL sent back
+     * masked ({@link RobotUrls}), keeps the stored one. 404 when there is none, 409 when it changed since it was read.
      */
     public Uni<EndpointView> update(UUID id, long expected, EndpointSpec spec, Instant now) {
         Tuple params = Tuple.tuple().addValue(id).addValue(expected).addValue(spec.kind()).addValue(spec.name())
                 .addValue(spec.branchId()).addValue(spec.eventTypeList().toArray(String[]::new)).addValue(spec.url())
-                .addValue(spec.secret()).addValue(spec.isEnabled()).addValue(DeliveryRows.at(now));
-        return pool
-                .preparedQuery("update endpoint set kind = $3, name = $4, branch_id = $5, event_types = $6,"
-                        + " url = $7, secret = case when $3 = 'WEBHOOK' then coalesce($8, secret) end, enabled = $9,"
-                        + " updated_at = $10, version = version + 1 where id = $1 and version = $2 returning "
-                        + COLUMNS)
+                .addValue(secrets.seal(spec.secret())).addValue(spec.isEnabled()).addValue(DeliveryRows.at(now))
+                .addValue(RobotUrls.masked(spec.url()));
+        return pool.preparedQuery("update endpoint set kind = $3, name = $4, branch_id = $5, event_types = $6,"
+                + " url = case when $11 then url else $7 end, secret = case when $3 = 'WEBHOOK' then coalesce($8, secret) end, enabled = $9,"
+                + " updated_at = $10, version = version + 1 where id = $1 and version = $2 returning " + COLUMNS)
                 .execute(params)
                 .chain(rows -> rows.size() > 0 ? Uni.createFrom().item(single(rows, id)) : get(id).map(current -> {
                     throw stale(id, current.version());
@@ -157,9 +160,10 @@ public class EndpointStore {
         for (Row row : rows) {
             String[] types = row.getArrayOfStrings("event_types");
             views.add(new EndpointView(row.getUUID("id"), row.getString("kind"), row.getString("name"),
-                    row.getString("branch_id"), types == null ? List.of() : Arrays.asList(types), row.getString("url"),
-                    row.getBoolean("has_secret"), row.getBoolean("enabled"), DeliveryRows.instant(row, "created_at"),
-                    DeliveryRows.instant(row, "updated_at"), row.getLong("version")));
+                    row.getString("branch_id"), types == null ? List.of() : Arrays.asList(types),
+                    RobotUrls.shown(row.getString("url")), row.getBoolean("has_secret"), row.getBoolean("enabled"),
+                    DeliveryRows.instant(row, "created_at"), DeliveryRows.instant(row, "updated_at"),
+                    row.getLong("version")));
         }
         return views;
     }

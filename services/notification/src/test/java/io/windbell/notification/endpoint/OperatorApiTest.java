@@ -57,7 +57,7 @@ class OperatorApiTest {
 
     @Test
     @TestSecurity(user = "admin", roles = "cx-admin")
-    void anEndpointKeepsItsSecretToItselfAndChangesWithIfMatch() {
+    void anEndpointKeepsItsSecretToItselfAndChangesWithIfMatch() throws Exception {
         Response created = given().contentType(ContentType.JSON)
                 .body(Map.of("kind", "WEBHOOK", "name", "CRM hook", "branchId", "B001", "eventTypes",
                         java.util.List.of("workorder.created"), "url", "https://crm.example.com/hooks/windbell",
@@ -68,6 +68,15 @@ class OperatorApiTest {
         String id = created.path("id");
         given().get("/v1/admin/endpoints/" + id).then().statusCode(200).body("secret", equalTo(null)).body("hasSecret",
                 equalTo(true));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select secret from endpoint where id = ?")) {
+            s.setObject(1, UUID.fromString(id));
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                org.assertj.core.api.Assertions.assertThat(rs.next()).isTrue();
+                org.assertj.core.api.Assertions.assertThat(rs.getString(1)).as("sealed at rest").startsWith("v1:")
+                        .doesNotContain(SECRET);
+            }
+        }
         given().get("/v1/admin/endpoints?limit=200").then().statusCode(200).body("items.id", hasItems(id));
 
         Map<String, Object> change = Map.of("kind", "WEBHOOK", "name", "CRM hook (off)", "url",
@@ -82,6 +91,43 @@ class OperatorApiTest {
         given().header("If-Match", "\"2\"").delete("/v1/admin/endpoints/" + id).then().statusCode(204);
         given().get("/v1/admin/endpoints/" + id).then().statusCode(404);
         given().get("/v1/admin/endpoints/not-a-uuid").then().statusCode(400);
+    }
+
+    @Test
+    @TestSecurity(user = "admin", roles = "cx-admin")
+    void aRobotsKeyIsShownMaskedAndAMaskedUrlSentBackKeepsIt() throws Exception {
+        String robot = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7c1d-4bc4-97a0-0ec2a1fa5aaa";
+        String shown = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=****5aaa";
+        Response created = given().contentType(ContentType.JSON)
+                .body(Map.of("kind", "WECOM_ROBOT", "name", "B001 group", "branchId", "B001", "url", robot))
+                .post("/v1/admin/endpoints");
+        created.then().statusCode(201).body("url", equalTo(shown))
+                .body(not(org.hamcrest.Matchers.containsString("0ec2a1fa5aaa")));
+        String id = created.path("id");
+        given().get("/v1/admin/endpoints/" + id).then().statusCode(200).body("url", equalTo(shown));
+
+        // an operator who read the endpoint and sends it back changed keeps the robot's key
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(Map.of("kind", "WECOM_ROBOT", "name", "B001 group (renamed)", "branchId", "B001", "url", shown))
+                .put("/v1/admin/endpoints/" + id).then().statusCode(200).body("url", equalTo(shown));
+        assertStoredUrl(id, robot);
+        String rotated = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=11111111-2222-3333-4444-555566667777";
+        given().contentType(ContentType.JSON).header("If-Match", "\"2\"")
+                .body(Map.of("kind", "WECOM_ROBOT", "name", "B001 group", "branchId", "B001", "url", rotated))
+                .put("/v1/admin/endpoints/" + id).then().statusCode(200)
+                .body("url", org.hamcrest.Matchers.endsWith("key=****7777"));
+        assertStoredUrl(id, rotated);
+    }
+
+    private void assertStoredUrl(String id, String expected) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select url from endpoint where id = ?")) {
+            s.setObject(1, UUID.fromString(id));
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                org.assertj.core.api.Assertions.assertThat(rs.next()).isTrue();
+                org.assertj.core.api.Assertions.assertThat(rs.getString(1)).isEqualTo(expected);
+            }
+        }
     }
 
     @Test
