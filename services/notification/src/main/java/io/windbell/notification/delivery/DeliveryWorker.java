@@ -48,7 +48,7 @@ public class DeliveryWorker {
     // the claim's attempts guard the row: a redrive or an acknowledgement meanwhile is not overwritten
     private static final String RECORD = """
             update delivery set status = $2, next_attempt_at = coalesce($3, next_attempt_at), last_error = $4,
-                sent_at = coalesce($5, sent_at), updated_at = $6, version = version + 1
+                sent_at = coalesce($5, sent_at), updated_at = $6, version = version + 1, attempts = attempts - $8
             where id = $1 and status = 'QUEUED' and attempts = $7""";
 
     /** Appends one line to a delivery's log; {@code attempt} numbers the whole log, across re-drives. */
@@ -56,8 +56,18 @@ public class DeliveryWorker {
             insert into delivery_attempt (delivery_id, attempt, at, outcome, status_code, error)
             select $1, coalesce(max(attempt), 0) + 1, $2, $3, $4, $5 from delivery_attempt where delivery_id = $1""";
 
-    /** What one attempt came to: the delivery's next status and the line of its log. */
-    record Outcome(DeliveryStatus status, String logged, Integer statusCode, String error, Instant nextAttemptAt) {
+    /**
+     * What one attempt came to: the delivery's next status and the line of its log.
+     *
+     * @param counts
+     *            whether it counts against the channel's attempts ({@code false}: deferred on purpose)
+     */
+    record Outcome(DeliveryStatus status, String logged, Integer statusCode, String error, Instant nextAttemptAt,
+            boolean counts) {
+
+        Outcome(DeliveryStatus status, String logged, Integer statusCode, String error, Instant nextAttemptAt) {
+            this(status, logged, statusCode, error, nextAttemptAt, true);
+        }
     }
 
     private final Pool pool;
@@ -143,13 +153,19 @@ public class DeliveryWorker {
 
     private static Outcome succeeded(DeliveryStatus status) {
         return switch (status) {
-        case SENT, DELIVERED, SKIPPED -> new Outcome(status, status.name(), null, null, null);
+        case SENT, DELIVERED -> new Outcome(status, status.name(), null, null, null);
         default -> throw new Sender.PermanentFailure("the sender answered " + status);
         };
     }
 
     /** The outcome of a failed attempt: retried after a backoff, or dead. */
     Outcome failed(Delivery delivery, Throwable failure, Instant now) {
+        if (failure instanceof Sender.NotYet notYet) {
+            return new Outcome(DeliveryStatus.QUEUED, "DEFERRED", null, notYet.getMessage(), notYet.at(), false);
+        }
+        if (failure instanceof Sender.NothingToSend nothing) {
+            return new Outcome(DeliveryStatus.SKIPPED, DeliveryStatus.SKIPPED.name(), null, nothing.getMessage(), null);
+        }
         String error = ErrorText.of(failure);
         if (failure instanceof Sender.PermanentFailure permanent) {
             return new Outcome(DeliveryStatus.DEAD, DeliveryStatus.DEAD.name(), permanent.statusCode(), error, null);
@@ -170,8 +186,8 @@ public class DeliveryWorker {
         boolean sent = outcome.status() == DeliveryStatus.SENT || outcome.status() == DeliveryStatus.DELIVERED;
         Tuple update = Tuple.tuple().addValue(delivery.id).addValue(outcome.status().name())
                 .addValue(DeliveryRows.at(outcome.nextAttemptAt())).addValue(outcome.error())
-                .addValue(sent ? DeliveryRows.at(now) : null).addValue(DeliveryRows.at(now))
-                .addValue(delivery.attempts);
+                .addValue(sent ? DeliveryRows.at(now) : null).addValue(DeliveryRows.at(now)).addValue(delivery.attempts)
+                .addValue(outcome.counts() ? 0 : 1);
         Tuple line = Tuple.tuple().addValue(delivery.id).addValue(DeliveryRows.at(now)).addValue(outcome.logged())
                 .addValue(outcome.statusCode()).addValue(outcome.error());
         return pool
@@ -189,8 +205,8 @@ public class DeliveryWorker {
             LOG.warnf("delivery %s (%s, %s to %s) is dead: %s", delivery.id, delivery.eventType, delivery.channel,
                     recipient, outcome.error());
         } else if (outcome.status() == DeliveryStatus.QUEUED) {
-            LOG.debugf("delivery %s (%s to %s) attempt %d failed, next at %s: %s", delivery.id, delivery.channel,
-                    recipient, delivery.attempts, outcome.nextAttemptAt(), outcome.error());
+            LOG.debugf("delivery %s (%s to %s) attempt %d %s, next at %s: %s", delivery.id, delivery.channel, recipient,
+                    delivery.attempts, outcome.logged(), outcome.nextAttemptAt(), outcome.error());
         }
     }
 }

@@ -67,8 +67,8 @@ public class InvitationDispatch {
         }
         Optional<AllowedHours> hours = adapters.allowedHours(adapter);
         if (hours.isPresent() && !hours.get().contains(clock.now(), zone)) {
-            return Uni.createFrom().failure(
-                    new OutboundHttp.RetryableFailure("outside the allowed hours " + hours.get() + " of " + adapter));
+            return Uni.createFrom().failure(new Sender.NotYet(hours.get().nextOpening(clock.now(), zone),
+                    "outside the allowed hours " + hours.get() + " of " + adapter));
         }
         Content content;
         try {
@@ -80,7 +80,7 @@ public class InvitationDispatch {
         case SurveyLinks.Closed closed -> {
             LOG.infof("invitation %s for %s not sent: %s", delivery.sourceEventId, Mask.id(delivery.recipient),
                     closed.why());
-            yield Uni.createFrom().item(DeliveryStatus.SKIPPED);
+            yield Uni.createFrom().failure(new Sender.NothingToSend("the invitation is " + closed.why()));
         }
         case SurveyLinks.Link link -> post(settings.get(), adapter, delivery,
                 body.apply(new Ready(delivery, content, link)));

@@ -310,6 +310,29 @@ class DeliveryWorkerTest {
     }
 
     @Test
+    void aSkippedDeliverySaysWhyItWasNotSent() throws Throwable {
+        String path = "/hook-removed-" + UUID.randomUUID();
+        UUID endpoint = DeliveryFixture.endpoint(Endpoint.WEBHOOK, receiver.path(path, n -> new Answer(200, "")),
+                SECRET);
+        UUID toRemoved = fixture.enqueue(Channel.WEBHOOK, endpoint.toString(), null, null);
+        UUID noAddress = fixture.enqueue(Channel.EMAIL, "E-no-address-" + UUID.randomUUID(), null, null);
+        String etag = given().get("/v1/admin/endpoints/" + endpoint).then().statusCode(200).extract().header("ETag");
+        given().header("If-Match", etag).delete("/v1/admin/endpoints/" + endpoint).then().statusCode(204);
+
+        pass(Instant.now());
+
+        assertThat(fixture.row(toRemoved).status()).isEqualTo("SKIPPED");
+        assertThat(fixture.log(toRemoved))
+                .containsExactly(new DeliveryFixture.Line("SKIPPED", null, "the endpoint was removed or disabled"));
+        assertThat(receiver.received(path)).isEmpty();
+        assertThat(fixture.row(noAddress).status()).isEqualTo("SKIPPED");
+        assertThat(fixture.log(noAddress))
+                .containsExactly(new DeliveryFixture.Line("SKIPPED", null, "no e-mail address"));
+        given().get("/v1/admin/deliveries/" + noAddress).then().statusCode(200).body("status", equalTo("SKIPPED"))
+                .body("lastError", equalTo("no e-mail address"));
+    }
+
+    @Test
     void aDeliveryPastItsNotAfterIsSkippedUnsent() throws Throwable {
         String path = "/hook-late-" + UUID.randomUUID();
         UUID endpoint = DeliveryFixture.endpoint(Endpoint.WEBHOOK, receiver.path(path, n -> new Answer(200, "")),

@@ -42,6 +42,7 @@ import io.windbell.notification.channel.apppush.AppPushSender;
 import io.windbell.notification.channel.sms.SmsSender;
 import io.windbell.notification.delivery.Delivery;
 import io.windbell.notification.delivery.DeliveryStatus;
+import io.windbell.notification.delivery.DeliveryWorker;
 import io.windbell.notification.delivery.OutboundHttp;
 import io.windbell.notification.delivery.Sender;
 import io.windbell.notification.support.NotificationTestResource;
@@ -72,6 +73,9 @@ class InvitationDeliveryTest {
 
     @Inject
     SmsSender sms;
+
+    @Inject
+    DeliveryWorker worker;
 
     @BeforeAll
     static void feed() {
@@ -181,9 +185,35 @@ class InvitationDeliveryTest {
         Row row = awaitRow(invitation);
 
         FixedInvitationClock.set(EVENING);
-        assertThatThrownBy(() -> send(sms, row)).isInstanceOf(OutboundHttp.RetryableFailure.class)
+        assertThatThrownBy(() -> send(sms, row))
+                .isInstanceOfSatisfying(Sender.NotYet.class,
+                        notYet -> assertThat(notYet.at()).as("08:00 the next morning in Shanghai")
+                                .isEqualTo(Instant.parse("2030-01-16T00:00:00Z")))
                 .hasMessageContaining("allowed hours");
         assertThat(received(SURVEY_CALLS, invitation.invitationId())).as("not even the link was asked for").isEmpty();
+        assertThat(received(TEXTS, invitation.invitationId())).isEmpty();
+    }
+
+    @Test
+    void theWorkerDefersAnSmsAtNightToTheMorningWithoutUsingUpAnAttempt() throws Throwable {
+        SurveyInvited invitation = invitation(DeliveryChannel.SMS, FixedInvitationClock.MORNING,
+                FixedInvitationClock.MORNING.plus(Duration.ofDays(3)), "zh-CN");
+        survey.send(invitation);
+        Row row = awaitRow(invitation);
+
+        FixedInvitationClock.set(EVENING);
+        // the worker's own loop runs on the real clock, years before these rows are due: this pass is the only one
+        await().atMost(WAIT).until(() -> {
+            worker.runOnce(EVENING).await().atMost(WAIT);
+            return !outcomes(row.id()).isEmpty();
+        });
+
+        Row deferred = rows(invitation).getFirst();
+        assertThat(deferred.status()).isEqualTo("QUEUED");
+        assertThat(deferred.nextAttemptAt()).isEqualTo(Instant.parse("2030-01-16T00:00:00Z"));
+        assertThat(deferred.lastError()).contains("allowed hours");
+        assertThat(outcomes(row.id())).containsExactly("DEFERRED");
+        assertThat(attempts(row.id())).as("a night is not an attempt").isZero();
         assertThat(received(TEXTS, invitation.invitationId())).isEmpty();
     }
 
@@ -198,8 +228,13 @@ class InvitationDeliveryTest {
         survey.send(expired);
         survey.send(answered);
 
-        assertThat(send(appPush, awaitRow(expired))).isEqualTo(DeliveryStatus.SKIPPED);
-        assertThat(send(sms, awaitRow(answered))).isEqualTo(DeliveryStatus.SKIPPED);
+        // the worker records them SKIPPED with this reason as the row's last error
+        Row expiredRow = awaitRow(expired);
+        Row answeredRow = awaitRow(answered);
+        assertThatThrownBy(() -> send(appPush, expiredRow)).isInstanceOf(Sender.NothingToSend.class)
+                .hasMessage("the invitation is expired or cancelled");
+        assertThatThrownBy(() -> send(sms, answeredRow)).isInstanceOf(Sender.NothingToSend.class)
+                .hasMessage("the invitation is answered");
         assertThat(received(PUSHES, expired.invitationId())).isEmpty();
         assertThat(received(TEXTS, answered.invitationId())).isEmpty();
     }
@@ -302,6 +337,31 @@ class InvitationDeliveryTest {
     /** One {@code delivery} row as a test reads it. */
     record Row(UUID id, String channel, String status, Instant nextAttemptAt, Instant notAfter, String content,
             String lastError) {
+    }
+
+    private List<String> outcomes(UUID delivery) throws Exception {
+        List<String> outcomes = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c
+                .prepareStatement("select outcome from delivery_attempt where delivery_id = ? order by attempt")) {
+            s.setObject(1, delivery);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    outcomes.add(rs.getString(1));
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    private int attempts(UUID delivery) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select attempts from delivery where id = ?")) {
+            s.setObject(1, delivery);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private Row awaitRow(SurveyInvited invitation) {

@@ -36,7 +36,7 @@ public class EmailSender implements Sender {
     @Override
     public Uni<DeliveryStatus> send(Delivery delivery) {
         if (delivery.address == null || delivery.address.isBlank()) {
-            return Uni.createFrom().item(DeliveryStatus.SKIPPED);
+            return Uni.createFrom().failure(new Sender.NothingToSend("no e-mail address"));
         }
         Content content = Contents.of(delivery);
         if (content.text() == null && content.html() == null) {

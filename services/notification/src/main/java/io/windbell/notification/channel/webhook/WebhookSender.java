@@ -62,7 +62,7 @@ public class WebhookSender implements Sender {
         }
         return endpoints.sendingTo(delivery.recipient).chain(target -> {
             if (target == null) {
-                return Uni.createFrom().item(DeliveryStatus.SKIPPED);
+                return Uni.createFrom().failure(new Sender.NothingToSend("the endpoint was removed or disabled"));
             }
             if (target.secret() == null) {
                 throw new Sender.PermanentFailure("the endpoint has no secret to sign with");

@@ -57,7 +57,7 @@ public class WecomRobotSender implements Sender {
         body.putObject("markdown").put("content", markdown);
         return endpoints.sendingTo(delivery.recipient).chain(target -> {
             if (target == null) {
-                return Uni.createFrom().item(DeliveryStatus.SKIPPED);
+                return Uni.createFrom().failure(new Sender.NothingToSend("the endpoint was removed or disabled"));
             }
             return http.post(target.url(), Map.of("Content-Type", "application/json"), body.toString(),
                     config.httpTimeout()).map(answer -> answered(answer, OutboundHttp.host(target.url())));
