@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +37,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.windbell.contracts.EventJson;
 import io.windbell.notification.channel.webhook.WebhookSignature;
 import io.windbell.notification.endpoint.Endpoint;
+import io.windbell.notification.endpoint.SecretBox;
 import io.windbell.notification.support.GreenMailResource;
 import io.windbell.notification.support.HttpReceiver;
 import io.windbell.notification.support.HttpReceiver.Answer;
@@ -330,6 +333,29 @@ class DeliveryWorkerTest {
                 .containsExactly(new DeliveryFixture.Line("SKIPPED", null, "no e-mail address"));
         given().get("/v1/admin/deliveries/" + noAddress).then().statusCode(200).body("status", equalTo("SKIPPED"))
                 .body("lastError", equalTo("no e-mail address"));
+    }
+
+    @Test
+    void aSecretThatDoesNotOpenWithTheKeyDeadLettersAtOnce() throws Throwable {
+        String path = "/hook-other-key-" + UUID.randomUUID();
+        UUID endpoint = DeliveryFixture.endpoint(Endpoint.WEBHOOK, receiver.path(path, n -> new Answer(200, "")),
+                SECRET);
+        // as if sealed under another key
+        String foreign = new SecretBox("another-key-than-this-service-has-0123456789").seal(SECRET);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("update endpoint set secret = ? where id = ?")) {
+            s.setString(1, foreign);
+            s.setObject(2, endpoint);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        UUID id = fixture.enqueue(Channel.WEBHOOK, endpoint.toString(), null, null);
+
+        pass(Instant.now());
+
+        assertThat(fixture.row(id).status()).isEqualTo("DEAD");
+        assertThat(fixture.log(id)).singleElement()
+                .satisfies(line -> assertThat(line.error()).contains("does not open with the configured key"));
+        assertThat(receiver.received(path)).isEmpty();
     }
 
     @Test
