@@ -1,7 +1,6 @@
 package io.windbell.notification.digest;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,6 +22,7 @@ import io.windbell.notification.delivery.Channel;
 import io.windbell.notification.delivery.Content;
 import io.windbell.notification.delivery.Deliveries;
 import io.windbell.notification.delivery.DeliveryRequest;
+import io.windbell.notification.sweep.SweepConfig;
 import io.windbell.notification.sweep.Swept;
 import io.windbell.notification.template.DigestMessage;
 import io.windbell.notification.template.Locales;
@@ -68,18 +68,8 @@ public class Digests implements Swept {
     }
 
     @Override
-    public String sweepName() {
-        return "digests";
-    }
-
-    @Override
-    public boolean sweeps() {
-        return config.enabled();
-    }
-
-    @Override
-    public Duration sweepInterval() {
-        return config.interval();
+    public SweepConfig sweepConfig() {
+        return config;
     }
 
     /** One round at {@code now}, in its own transaction; whether more held deliveries may be due. */

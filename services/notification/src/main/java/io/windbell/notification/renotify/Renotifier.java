@@ -22,6 +22,7 @@ import io.windbell.notification.intake.IntakeConfig;
 import io.windbell.notification.preference.Preferences;
 import io.windbell.notification.preference.Settings;
 import io.windbell.notification.staff.StaffRegistry;
+import io.windbell.notification.sweep.SweepConfig;
 import io.windbell.notification.sweep.Swept;
 import io.windbell.notification.template.Locales;
 import io.windbell.notification.template.ReminderMessage;
@@ -72,18 +73,8 @@ public class Renotifier implements Swept {
     }
 
     @Override
-    public String sweepName() {
-        return "renotify";
-    }
-
-    @Override
-    public boolean sweeps() {
-        return config.enabled();
-    }
-
-    @Override
-    public Duration sweepInterval() {
-        return config.interval();
+    public SweepConfig sweepConfig() {
+        return config;
     }
 
     /** One round at {@code now}, in its own transaction; whether more items may be waiting. */

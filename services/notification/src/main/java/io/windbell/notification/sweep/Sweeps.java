@@ -26,8 +26,8 @@ public class Sweeps {
 
     void onStart(@Observes StartupEvent event) {
         for (Swept s : swept) {
-            if (s.sweeps()) {
-                running.add(new Sweep(s.sweepName(), s.sweepInterval(), s::run).start());
+            if (s.sweepConfig().enabled()) {
+                running.add(new Sweep(s.sweepName(), s.sweepConfig().interval(), s::run).start());
             }
         }
     }
