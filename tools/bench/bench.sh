@@ -165,7 +165,7 @@ NOTIFICATION_STREAMS=${WINDBELL_BENCH_NOTIFICATION_STREAMS:-10000}
 NOTIFICATION_CONNECT_RATE=500
 NOTIFICATION_RATE=${WINDBELL_BENCH_NOTIFICATION_RATE:-50}
 NOTIFICATION_EVENTS=${WINDBELL_BENCH_NOTIFICATION_EVENTS:-3000}
-# a cold notification queues its first ~350 events (JIT, first statements: up to ~1.9 s, docs/benchmarks.md): the
+# a freshly started notification queues its first ~350 events (up to ~1.9 s, docs/benchmarks.md): the
 # warm-up takes it past that, so the figure is the steady state's
 NOTIFICATION_WARMUP_EVENTS=1000
 NOTIFICATION_SETTLE_S=10
