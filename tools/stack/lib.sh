@@ -792,8 +792,9 @@ service_own_env() {
       # the key that signs survey links (an environment variable, not a -D option: the command line
       # of a process is readable by every local user, its environment only by its owner)
       echo "WINDBELL_SURVEY_INVITATIONS_TOKEN_KEY=$(survey_token_key)"
-      # links in survey.invited point at the service itself (in a cluster: the gateway's public host)
-      echo "WINDBELL_SURVEY_INVITATIONS_PUBLIC_BASE_URL=http://$BIND_HOST:$2"
+      # links in survey.invited point at the public entry: the gateway (it routes /s/{token} without login) when it
+      # is part of the stack, else the service itself
+      echo "WINDBELL_SURVEY_INVITATIONS_PUBLIC_BASE_URL=$(gateway_base || echo "http://$BIND_HOST:$2")"
       ;;
     notification)
       # e-mail to the stack's GreenMail (the prod profile's mailer is real: nothing is mocked)
@@ -818,7 +819,29 @@ service_own_env() {
       echo "WINDBELL_SMS_GATEWAY_URL=$CHANNEL_SINK_URL/sms"
       echo "WINDBELL_SMS_GATEWAY_API_KEY=$(stack_key channel-sink-api-key)"
       ;;
+    gateway)
+      # the upstreams come from service_env (WINDBELL_<NAME>_URL, one instance each; a comma-separated list is
+      # several). CORS: the pages the browser loads through the gateway itself (the staff inbox at
+      # /api/notification/inbox) call the APIs from this origin.
+      echo "QUARKUS_HTTP_CORS_ORIGINS=http://$BIND_HOST:$2"
+      ;;
   esac
+}
+
+# The gateway's base URL (http://127.0.0.1:8080, with the port offset), or nothing (status 1) when it is not
+# declared in services.conf.
+gateway_base() {
+  local port; port=$(services_list gateway | awk '{ print $2 }')
+  [[ -n $port ]] && echo "http://$BIND_HOST:$port"
+}
+
+# api_base SERVICE: where a client reaches SERVICE's API: through the gateway (http://127.0.0.1:8080/api/<service>)
+# when it is declared, else the service itself; nothing (status 1) when SERVICE is not declared.
+api_base() {
+  local port gw
+  port=$(services_list "$1" | awk '{ print $2 }')
+  [[ -n $port ]] || return 1
+  if gw=$(gateway_base); then echo "$gw/api/$1"; else echo "http://$BIND_HOST:$port"; fi
 }
 
 # The survey link key of this state dir: random (32 bytes, hex), made on the first start and kept

@@ -6,6 +6,10 @@
 # full sampling (through the survey API), workorder's staff directory (demo-staff.py, through its
 # import API), the channel-traffic simulator posting to ingest and the survey responder
 # (simulated customers answering invitations) in the background, and a survey link to open.
+# The gateway (services.conf's last line, port 8080) starts last, once every service it routes to is ready; the demo
+# scripts, the simulator and the printed examples go through it (http://127.0.0.1:8080/api/<service>/...). The survey
+# responder and survey-link.sh fetch links as notification does, straight from survey (a service-to-service call
+# that has no gateway route); the links they get point at the gateway's public /s/{token} pages.
 # Idempotent: parts that are already running (pid file + live process) are reused.
 # `make stop` ends what this started, the simulator and the responder included.
 #
@@ -49,7 +53,7 @@ SURVEY_LINK=""
 # The HTTP port of a declared service (with the offset), or nothing when it is not declared.
 service_port() { services_list "$1" | awk '{ print $2 }'; }
 
-# The base URL of a declared service; fails when it is not declared.
+# The base URL of a declared service itself (not through the gateway); fails when it is not declared.
 service_base() {
   local port; port=$(service_port "$1")
   [[ -n $port ]] && echo "http://$BIND_HOST:$port"
@@ -59,13 +63,13 @@ service_base() {
 # is not followed up becomes an interruption within minutes (the seeded clocks are minutes to
 # days). A new version through the API; journeys that start afterwards follow it.
 seed_demo_definitions() {
-  local port token
-  port=$(service_port journey)
-  [[ -n $port && -n $DEMO_DEFINITIONS ]] || return 0
+  local base token
+  base=$(api_base journey) || return 0
+  [[ -n $DEMO_DEFINITIONS ]] || return 0
   say "journey: demo clocks for $DEMO_DEFINITIONS (key-node inactivity $DEMO_INACTIVITY, channel-switch grace $DEMO_GRACE)"
   token=$(client_token cx-admin-cli cx-admin-secret) || die "keycloak: no token for client cx-admin-cli"
   # shellcheck disable=SC2086 # DEMO_DEFINITIONS is a list of codes
-  if WINDBELL_TOKEN=$token python3 "$STACK_DIR/demo-definitions.py" "http://$BIND_HOST:$port" \
+  if WINDBELL_TOKEN=$token python3 "$STACK_DIR/demo-definitions.py" "$base" \
     "$DEMO_INACTIVITY" "$DEMO_GRACE" $DEMO_DEFINITIONS; then
     DEMO_NOTES+=("demo clocks on $DEMO_DEFINITIONS: key-node inactivity $DEMO_INACTIVITY, channel-switch grace $DEMO_GRACE")
   else
@@ -73,11 +77,12 @@ seed_demo_definitions() {
   fi
 }
 
-# demo_script SERVICE SCRIPT [ARGS...]: a demo script of tools/stack run against a declared service's API with a
-# cx-admin token (the script's exit status; 0 without running when the service is not part of the stack).
+# demo_script SERVICE SCRIPT [ARGS...]: a demo script of tools/stack run against a declared service's API (through
+# the gateway) with a cx-admin token (the script's exit status; 0 without running when the service is not part of
+# the stack).
 demo_script() {
   local base token
-  base=$(service_base "$1") || return 0
+  base=$(api_base "$1") || return 0
   token=$(client_token cx-admin-cli cx-admin-secret) || die "keycloak: no token for client cx-admin-cli"
   WINDBELL_TOKEN=$token python3 "$STACK_DIR/$2" "$base" "${@:3}"
 }
@@ -111,20 +116,20 @@ seed_demo_staff() {
 # The channel-traffic simulator (tools/loadgen simulate) posting to ingest in the background,
 # bounded in time; its pid file lets `make stop` end it.
 start_simulator() {
-  local ingest_port log
-  ingest_port=$(service_port ingest)
-  [[ $SIMULATOR != 0 && -n $ingest_port ]] || return 0
+  local ingest log
+  ingest=$(api_base ingest) || return 0
+  [[ $SIMULATOR != 0 ]] || return 0
   log=$(log_file simulator)
   if is_running simulator; then
     say "simulator already running (pid $(running_pid simulator)), reusing it"
   else
     local before=0
     [[ ! -f $log ]] || before=$(wc -l <"$log")
-    say "starting the simulator: $SIMULATOR_RATE events/s through ingest for $SIMULATOR_DURATION ($SIMULATOR_CUSTOMERS customers)"
+    say "starting the simulator: $SIMULATOR_RATE events/s to $ingest for $SIMULATOR_DURATION ($SIMULATOR_CUSTOMERS customers)"
     # -Dwindbell.stack.dir marks the process as ours (see running_pid)
     launch simulator -- "$JAVA" -Xmx256m -XX:+UseSerialGC -Dwindbell.stack.dir="$STATE_DIR" -jar "$LOADGEN_JAR" \
       simulate --rate "$SIMULATOR_RATE" --duration "$SIMULATOR_DURATION" --customers "$SIMULATOR_CUSTOMERS" \
-      --base-url "http://$BIND_HOST:$ingest_port" --token-url "$TOKEN_URL" \
+      --base-url "$ingest" --token-url "$TOKEN_URL" \
       --client-id channel-app --client-secret channel-app-secret
     # it reads the catalog and fetches a token first: a failure there ends it within seconds
     await_first_line simulator "$log" "$before" '[simulate] '
@@ -176,13 +181,13 @@ demo_survey_budget() {
 # Short delays and full sampling on the survey rules of the demo journeys (and the rules for any
 # journey): a journey that completes or is interrupted gets its invitation seconds later.
 seed_demo_survey_rules() {
-  local port token
-  port=$(service_port survey)
-  [[ -n $port && -n $DEMO_SURVEY_JOURNEYS ]] || return 0
+  local base token
+  base=$(api_base survey) || return 0
+  [[ -n $DEMO_SURVEY_JOURNEYS ]] || return 0
   say "survey: demo rules for $DEMO_SURVEY_JOURNEYS and any journey (delay $DEMO_SURVEY_DELAY, sampling $DEMO_SURVEY_SAMPLING)"
   token=$(client_token cx-admin-cli cx-admin-secret) || die "keycloak: no token for client cx-admin-cli"
   # shellcheck disable=SC2086 # DEMO_SURVEY_JOURNEYS is a list of codes
-  if WINDBELL_TOKEN=$token python3 "$STACK_DIR/demo-survey-rules.py" "http://$BIND_HOST:$port" \
+  if WINDBELL_TOKEN=$token python3 "$STACK_DIR/demo-survey-rules.py" "$base" \
     "$DEMO_SURVEY_DELAY" "$DEMO_SURVEY_SAMPLING" $DEMO_SURVEY_JOURNEYS; then
     SURVEY_NOTES+=("demo rules for $DEMO_SURVEY_JOURNEYS and any journey: invitation $DEMO_SURVEY_DELAY after the journey ends, sampling $DEMO_SURVEY_SAMPLING")
   else
@@ -191,7 +196,9 @@ seed_demo_survey_rules() {
 }
 
 # Simulated customers answering their invitations (tools/loadgen respond) in the background,
-# bounded in time; its pid file lets `make stop` end it.
+# bounded in time; its pid file lets `make stop` end it. It talks to survey itself, not through the gateway: one base
+# URL serves both its calls, the deliverer's GET /v1/invitations/{id}/link (notification's in-cluster call, no
+# gateway route) and the respondent API /v1/s/{token} (which the gateway also serves, publicly, at its root).
 start_responder() {
   local port log
   port=$(service_port survey)
@@ -256,9 +263,8 @@ check_realm() {
 }
 
 print_summary() {
-  local ingest_port first_db
-  ingest_port=$(services_list ingest | awk '{ print $2 }')
-  ingest_port=${ingest_port:-$((8081 + SERVICE_PORT_OFFSET))}
+  local ingest first_db gateway
+  ingest=$(api_base ingest) || ingest=http://$BIND_HOST:$((8081 + SERVICE_PORT_OFFSET))
   first_db=$(service_databases | head -n1)
   cat <<EOF
 
@@ -279,9 +285,20 @@ EOF
   fi
   local name port
   while read -r name port _; do
+    [[ $name != gateway ]] || continue
     printf '  %-11s http://%s:%s   OpenAPI /q/openapi, UP/DOWN /health; detailed health http://%s:%s/q/health/ready; log %s\n' \
       "$name" "$BIND_HOST" "$port" "$BIND_HOST" "$(management_port "$port")" "$(log_file "$name")"
   done < <(services_list)
+  if gateway=$(gateway_base); then
+    port=${gateway##*:}
+    cat <<EOF
+
+  gateway     $gateway   THE ENTRY: /api/<service>/... (bearer token, roles, rate limits), /s/<token> survey pages;
+              OpenAPI index $gateway/api/openapi, a service's document $gateway/api/<service>/q/openapi;
+              upstreams by route http://$BIND_HOST:$(management_port "$port")/q/health/ready; access log $(log_file gateway)
+              (the services above listen on 127.0.0.1 too; the examples below go through the gateway)
+EOF
+  fi
   cat <<EOF
 
 Post a touchpoint event as a channel app:
@@ -291,7 +308,7 @@ Post a touchpoint event as a channel app:
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
   # (or: TOKEN=\$(tools/stack/token.sh channel-app channel-app-secret))
 
-  curl -i -X POST http://$BIND_HOST:$ingest_port/v1/events -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
+  curl -i -X POST $ingest/v1/events -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/json' \\
     -d '{"eventId":"'\$(cat /proc/sys/kernel/random/uuid)'","occurredAt":"'\$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)'",
          "channel":"MOBILE_APP","touchpoint":"wealth.risk_assessment","customerId":"C000123",
          "sessionId":"S-'\$(date +%s)'","outcome":"FAILURE","errorCode":"RA-TIMEOUT-504",
@@ -316,10 +333,8 @@ EOF
 
 # Where to look at reconstructed journeys, when the journey service is part of the stack.
 print_journey_hints() {
-  local port base today tomorrow note
-  port=$(service_port journey)
-  [[ -n $port ]] || return 0
-  base=http://$BIND_HOST:$port
+  local base today tomorrow note
+  base=$(api_base journey) || return 0
   today=$(date -u +%F)
   tomorrow=$(date -u -d tomorrow +%F)
   echo
@@ -347,10 +362,8 @@ EOF
 
 # Where to read scores and alerts, when the scoring service is part of the stack.
 print_scoring_hints() {
-  local port base
-  port=$(service_port scoring)
-  [[ -n $port ]] || return 0
-  base=http://$BIND_HOST:$port
+  local base
+  base=$(api_base scoring) || return 0
   cat <<EOF
 Scores and alerts (scoring folds the three topics into rollups, $base). The simulated respondents'
 answers show within a few minutes; a low score raises alert.low-score at once:
@@ -376,7 +389,7 @@ EOF
 # Where to see the work orders the low scores became, when the workorder service is part of the stack.
 print_workorder_hints() {
   local base
-  base=$(service_base workorder) || return 0
+  base=$(api_base workorder) || return 0
   echo "Work orders (alert.low-score -> routed recovery tickets under SLA in business time, $base):"
   ((${#WORKORDER_NOTES[@]} == 0)) || printf '  - %s\n' "${WORKORDER_NOTES[@]}"
   cat <<EOF
@@ -402,7 +415,7 @@ EOF
 # Where a person watches tickets arrive, when the notification service is part of the stack.
 print_notification_hints() {
   local base
-  base=$(service_base notification) || return 0
+  base=$(api_base notification) || return 0
   cat <<EOF
 Notifications (workorder events -> the employee's inbox, live stream, e-mail; $base):
   Open the inbox page and sign in as a demo frontline user (frontline.b001 / frontline.b001); tickets of B001 arrive
@@ -434,10 +447,10 @@ EOF
 
 # Where to answer a survey and see the responses, when the survey service is part of the stack.
 print_survey_hints() {
-  local port base note
-  port=$(service_port survey)
-  [[ -n $port ]] || return 0
-  base=http://$BIND_HOST:$port
+  local base public note
+  base=$(api_base survey) || return 0
+  # the respondent API is public at the gateway's root (/v1/s/...), like the pages (/s/...)
+  public=$(gateway_base) || public=$(service_base survey)
   echo "Surveys (journey.completed/interrupted -> survey rules -> survey.invited on cx.survey-events.v1, $base):"
   for note in "${SURVEY_NOTES[@]}"; do echo "  - $note"; done
   echo
@@ -453,8 +466,8 @@ print_survey_hints() {
   cat <<EOF
 
   The respondent API behind the page (no login: the link token is the credential):
-    curl -s '$base/v1/s/<token>?lang=en' | python3 -m json.tool
-    curl -i -X POST $base/v1/s/<token>/responses -H 'Content-Type: application/json' \\
+    curl -s '$public/v1/s/<token>?lang=en' | python3 -m json.tool
+    curl -i -X POST $public/v1/s/<token>/responses -H 'Content-Type: application/json' \\
       -d '{"locale":"en","answers":[{"questionId":"<id>","score":9}]}'
 
   Responses, latest first (survey.responded events carry the answers too):

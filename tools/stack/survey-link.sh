@@ -7,7 +7,8 @@
 # that has neither been answered nor expired, preferring one the simulated customers (loadgen
 # respond) have left alone. The event carries no link (ADR 0013): it is fetched from survey as the
 # deliverer does, GET /v1/invitations/{id}/link with a token of the DEV-ONLY client
-# survey-deliverer-dev. With --wait, tries again every 5 s until one appears (first invitations
+# survey-deliverer-dev, straight from survey (notification's service-to-service call: no gateway route); the link
+# itself points at the public entry, the gateway's /s/{token} page when the gateway is in services.conf. With --wait, tries again every 5 s until one appears (first invitations
 # come a minute or two after `make run`: a journey has to end, then the rule's delay).
 # Exit status 3 when there is none. Uses the ports of `make run`.
 set -euo pipefail
@@ -43,7 +44,8 @@ while :; do
       python3 -c 'import json, sys; print(json.load(sys.stdin).get("linkUrl", ""))' 2>/dev/null) || link=
     if [[ -n $link ]]; then
       echo "$link"
-      echo "  (invitation $invitation, sent ${age}s ago; JSON: http://$BIND_HOST:$port/v1/s/${link##*/s/})" >&2
+      # the respondent API beside the page, where the link points (the gateway's public /v1/s/..., or survey itself)
+      echo "  (invitation $invitation, sent ${age}s ago; JSON: ${link%%/s/*}/v1/s/${link##*/s/})" >&2
       exit 0
     fi
     # answered or expired since it was read from the topic (survey gives out no link then): look again
