@@ -24,7 +24,7 @@ run: ## start the local stack as processes: PostgreSQL, Kafka, Keycloak, the ser
 stop: ## stop only what `make run` started
 	tools/stack/stop.sh
 
-bench: ## run the benchmarks (ingest, journey, survey, scoring, workorder, notification) and print the report (see docs/benchmarks.md)
+bench: ## run the benchmarks (ingest, gateway overhead, journey, survey, scoring, workorder, notification) and print the report (see docs/benchmarks.md)
 	tools/bench/bench.sh
 
 fmt: ## format Java sources and imports the way the build enforces

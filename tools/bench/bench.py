@@ -675,6 +675,50 @@ def notification_rows(R, t, row):
         f"{fmt(memory.get('rssEndMb'), 'MB')}; {fmt(memory.get('perStreamKb'), 'kB', 1)}", "—", "—", None)
 
 
+def gateway_rows(R, t, row):
+    """The gateway rows (issue 14): single-event ingest direct and through the gateway in the same run, each path's
+    closed-loop maximum and its open-loop p99 at 70% of its own maximum, and gateway ÷ direct."""
+    def res(step):
+        return (R.get(step) or {}).get("result") or {}
+
+    dmax, gmax = res("gateway-overhead-direct-max"), res("gateway-overhead-gateway-max")
+    drate, grate = res("gateway-overhead-direct-rate"), res("gateway-overhead-gateway-rate")
+    if not (dmax or gmax or drate or grate):
+        if "gateway-overhead" in ((R.get("machine") or {}).get("steps") or []):
+            row("gateway overhead", "not measured: the step failed (see .bench/logs/bench-gateway-overhead-*.log)",
+                f"≥ {t.get('gatewayVsDirect')}", "n/a", False)
+        return
+    target = t.get("gatewayVsDirect")
+    d, g = dmax.get("requestsPerS"), gmax.get("requestsPerS")
+    row("ingest single event, closed loop max: direct / through the gateway (/api/ingest)",
+        f"{fmt(d, 'requests/s')} / {fmt(g, 'requests/s')}", "—", "—", None)
+    ratio = g / d if d and g else None
+    row("gateway ÷ direct, closed loop max requests/s", fmt(ratio, "", 2), f"≥ {target}",
+        fmt(ratio / target, "", 2) if ratio and target else "n/a",
+        None if ratio is None or not target else ratio >= target)
+    for label, r in (("direct", drate), ("through the gateway", grate)):
+        lat = r.get("latencyMs") or {}
+        row(f"ingest single event {label}, open loop at 70% of its own max ({fmt(r.get('targetRate'), 'requests/s')}):"
+            " requests/s reached; p50 / p99 / p99.9 / max",
+            f"{fmt(r.get('requestsPerS'), 'requests/s')}; "
+            + " / ".join(fmt(lat.get(k), "ms", 1) for k in ("p50", "p99", "p999", "max")), "—", "—", None)
+    dr, gr = drate.get("requestsPerS"), grate.get("requestsPerS")
+    rratio = gr / dr if dr and gr else None
+    row("gateway ÷ direct, open loop requests/s at 70% of each path's max", fmt(rratio, "", 2), f"≥ {target}",
+        fmt(rratio / target, "", 2) if rratio and target else "n/a",
+        None if rratio is None or not target else rratio >= target)
+    dp, gp = (drate.get("latencyMs") or {}).get("p99"), (grate.get("latencyMs") or {}).get("p99")
+    row("p99 at 70%: through the gateway − direct", fmt(gp - dp, "ms", 1) if dp is not None and gp is not None
+        else "n/a", "—", "—", None)
+    for step in ("gateway-overhead-gateway-max", "gateway-overhead-gateway-rate"):
+        rr = (R.get(step) or {}).get("resources") or {}
+        gw, ing = rr.get("gateway") or {}, rr.get("ingest") or {}
+        if gw:
+            row(f"{step}: gateway CPU avg (peak) / RSS peak; ingest CPU avg",
+                f"{fmt(gw.get('cpuAvgPct'), '%')} ({fmt(gw.get('cpuPeakPct'), '%')}) / {fmt(gw.get('rssPeakMb'), 'MB')}; "
+                f"{fmt(ing.get('cpuAvgPct'), '%')}", "—", "—", None)
+
+
 def meta_days(preload):
     """Days between a preload's first and last event (its from/to)."""
     import datetime
@@ -821,6 +865,7 @@ def cmd_report(results_dir):
                  f"{fmt(slat.get('eventsPerS'), 'journeys/s')} / "
                  f"{fmt((slat.get('behindScheduleMs') or {}).get('p99'), 'ms', 1)}", "—", "—", None)
 
+    gateway_rows(R, t, jrow)
     scoring_rows(R, res, t, meta, jrow)
     workorder_rows(R, t, jrow)
     notification_rows(R, t, jrow)
@@ -862,6 +907,11 @@ def cmd_report(results_dir):
                    "straight to the topic as scoring's relay publishes them (loadgen `workorder-alerts`, one customer "
                    "each, open loop, 200 warm-up alerts left out); latency = the load generator's receive time of the "
                    "workorder.created whose sourceAlertId is the alert's minus the time it sent the alert")
+    if "gateway-overhead" in meta.get("steps", []):
+        out.append("- gateway: ingest and the gateway trust tokens of a key the bench made (quarkus.oidc.public-key), one "
+                   "channel-app token for both paths; the gateway's ingest rate limit raised out of the way (the limiter "
+                   "still runs), its other routes pointed at ingest; the load generator's `max` and `rate` (single "
+                   "events) direct to ingest, then through /api/ingest; each path's rate at 70% of its own max")
     if "notification-push" in meta.get("steps", []):
         out.append("- notification: its own empty database; the other services stopped; its consumer group at the end of "
                    "its topics; bearer tokens of bench employees signed with a key the bench made and notification "
@@ -888,7 +938,8 @@ def cmd_report(results_dir):
                "| kafka CPU avg | machine busy |")
     out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     # a scoring step records its parts (the preload, each query) under their own names
-    steps = [p for s in meta.get("steps", []) for p in (s, s + "-preload", s + "-metrics", s + "-pyramid") if p in R]
+    steps = [p for s in meta.get("steps", []) for p in (s, s + "-preload", s + "-metrics", s + "-pyramid",
+             s + "-direct-max", s + "-gateway-max", s + "-direct-rate", s + "-gateway-rate") if p in R]
     for s in steps:
         r = R[s]
         rr = r.get("resources") or {}

@@ -11,6 +11,13 @@
 #   batch     loadgen max, 50 events/request          -> events/s
 #   single    loadgen max, one event/request          -> requests/s
 #   rate      loadgen rate at 70% of single's maximum -> p50/p99/p99.9 (open loop)
+#   gateway-overhead  the gateway (issue 14) in front of ingest, both paths in the same run: ingest restarted and the
+#             gateway started trusting tokens of the bench's key (.bench/secrets/bench-signing-key.pem, as
+#             notification-push; one channel-app token signed by the bench), the gateway's other routes pointed at
+#             ingest (its readiness wants every route reachable; only /api/ingest is called); single's max and rate's
+#             70% open loop, once direct to ingest and once through /api/ingest of the gateway, each at 70% of its own
+#             max -> requests/s and p99 of both, gateway ÷ direct; then the gateway stopped and ingest restarted as
+#             before when an ingest step follows
 # then journey (on its own empty database, dropped at the start of every bench run):
 #   journey-preload     journey stopped, its consumer group moved to the end of the touchpoint
 #                       topic; loadgen journeys --count N writes N records as ingest would
@@ -63,7 +70,7 @@
 #                        random connected employee: p50/p90/p99/max published -> inbox-item received on that
 #                        employee's stream (the load generator's clock); nothing pushed at all fails the step
 #
-# Knobs (environment): WINDBELL_BENCH_STEPS="payloads perf batch single rate journey-preload
+# Knobs (environment): WINDBELL_BENCH_STEPS="payloads perf batch single rate gateway-overhead journey-preload
 # journey-throughput journey-latency survey-preload survey-throughput survey-latency scoring-touchpoints
 # scoring-responses scoring-query scoring-alerts workorder-alerts notification-push",
 # WINDBELL_BENCH_PERF_RECORDS=1000000, WINDBELL_BENCH_JOURNEY_EVENTS=300000,
@@ -107,7 +114,7 @@ PRODUCER_COMPRESSION=lz4
 PRODUCER_MAX_IN_FLIGHT=5
 PRODUCER_BUFFER_MEMORY=67108864
 
-STEPS=${WINDBELL_BENCH_STEPS:-payloads perf batch single rate journey-preload journey-throughput journey-latency survey-preload survey-throughput survey-latency scoring-touchpoints scoring-responses scoring-query scoring-alerts workorder-alerts notification-push}
+STEPS=${WINDBELL_BENCH_STEPS:-payloads perf batch single rate gateway-overhead journey-preload journey-throughput journey-latency survey-preload survey-throughput survey-latency scoring-touchpoints scoring-responses scoring-query scoring-alerts workorder-alerts notification-push}
 PAYLOAD_COUNT=10000
 PERF_RECORDS=${WINDBELL_BENCH_PERF_RECORDS:-1000000}
 PERF_TOPIC=bench.producer-perf
@@ -177,6 +184,8 @@ TARGET_BATCH_EPS=30000
 TARGET_BATCH_VS_PERF=0.5
 TARGET_SINGLE_RPS=6000
 TARGET_P99_MS=20
+# gateway (issue 14): requests/s through the gateway ÷ direct to ingest, single events, measured in the same run
+TARGET_GATEWAY_VS_DIRECT=0.8
 TARGET_START_S=1.5
 TARGET_IDLE_RSS_MB=250
 TARGET_JOURNEY_EPS=10000
@@ -256,6 +265,11 @@ NOTIFICATION_GROUP=$(sed -n 's/^mp\.messaging\.incoming\.workorder-events\.group
   "$WB_ROOT/services/notification/src/main/resources/application.properties" 2>/dev/null | head -n1)
 NOTIFICATION_GROUP=${NOTIFICATION_GROUP:-windbell-notification}
 NOTIFICATION_TOPICS=(cx.workorder-events.v1 cx.survey-events.v1)
+GATEWAY_PORT=$(services_list gateway | awk '{ print $2 }')
+GATEWAY_URL=http://$BIND_HOST:${GATEWAY_PORT:-8090}
+# the gateway's rate limit per client on the ingest route, raised in the bench so that the limiter (still in the path,
+# it is asked on every request) cannot be what caps the maximum: the bench token is one client
+GATEWAY_BENCH_RATE_LIMIT=1000000
 WORKORDER_EVENTS_TOPIC=cx.workorder-events.v1
 # the bench employees' tokens are signed with this key (made once per state dir); notification trusts its public half
 BENCH_SIGNING_KEY=$STATE_DIR/secrets/bench-signing-key.pem
@@ -278,6 +292,7 @@ wants_survey() { wants survey-preload || wants survey-throughput || wants survey
 wants_scoring() { wants scoring-touchpoints || wants scoring-responses || wants scoring-query || wants scoring-alerts; }
 wants_workorder() { wants workorder-alerts; }
 wants_notification() { wants notification-push; }
+wants_gateway() { wants gateway-overhead; }
 
 # --- lifecycle -----------------------------------------------------------------------------------
 cleanup() {
@@ -299,7 +314,7 @@ cleanup() {
 # starts empty (Keycloak and PostgreSQL are kept: they only hold configuration).
 fresh_stack() {
   if is_running kafka || is_running keycloak || is_running ingest || is_running journey || is_running survey ||
-    is_running scoring || is_running workorder || is_running notification || pg_running_any; then
+    is_running scoring || is_running workorder || is_running notification || is_running gateway || pg_running_any; then
     say "stopping leftovers of an earlier bench run"
     stack_stop
   fi
@@ -313,13 +328,14 @@ pg_running_any() { PG_BIN=$(pg_find_bindir) && pg_running; }
 build() {
   local modules=()
   wants payloads || wants_ingest || wants_journey || wants_survey || wants_scoring || wants_workorder ||
-    wants_notification && modules+=(tools/loadgen)
+    wants_notification || wants_gateway && modules+=(tools/loadgen)
+  wants_gateway && modules=(services/gateway "${modules[@]}")
   wants_notification && modules=(services/notification "${modules[@]}")
   wants_workorder && modules=(services/workorder "${modules[@]}")
   wants_scoring && modules=(services/scoring "${modules[@]}")
   wants_survey && modules=(services/survey "${modules[@]}")
   wants_journey && modules=(services/journey "${modules[@]}")
-  wants_ingest && modules=(services/ingest "${modules[@]}")
+  { wants_ingest || wants_gateway; } && modules=(services/ingest "${modules[@]}")
   ((${#modules[@]})) || return 0
   local list; list=$(IFS=,; echo "${modules[*]}")
   say "building $list (the bench measures the code in this tree)"
@@ -369,7 +385,8 @@ json.dump({
               "scoringTouchpointsPerS": $TARGET_SCORING_TOUCHPOINTS_EPS, "scoringResponsesPerS": $TARGET_SCORING_RESPONSES_PS,
               "scoringMetricsP99Ms": $TARGET_SCORING_METRICS_P99_MS, "scoringPyramidP99Ms": $TARGET_SCORING_PYRAMID_P99_MS,
               "scoringAlertP99Ms": $TARGET_SCORING_ALERT_P99_MS, "workorderAlertP99Ms": $TARGET_WORKORDER_P99_MS,
-              "notificationPushP99Ms": $TARGET_NOTIFICATION_P99_MS},
+              "notificationPushP99Ms": $TARGET_NOTIFICATION_P99_MS,
+              "gatewayVsDirect": $TARGET_GATEWAY_VS_DIRECT},
 }, open(sys.argv[1], "w"), indent=2)
 PY
 }
@@ -407,11 +424,14 @@ PY
 run_step() {
   local name=$1 timeout_s=$2 parser=$3 skip_s=$4; shift 5
   local log=$STATE_DIR/logs/bench-$name.log out=$STATE_DIR/logs/bench-$name.out
-  local samples=$STATE_DIR/logs/bench-$name.samples pids=() names=() p pid rc t0 t1
-  for p in ingest journey survey scoring workorder notification kafka; do
+  local samples=$STATE_DIR/logs/bench-$name.samples pids=() names=() p pid rc t0 t1 shown
+  # the command as printed and recorded: a bearer token given with --token stays out of logs and reports
+  shown=$(printf '%s\n' "$@" | awk 'hide { print "<bench token>"; hide = 0; next } $0 == "--token" { hide = 1 } { print }' |
+    paste -sd' ')
+  for p in ingest gateway journey survey scoring workorder notification kafka; do
     if pid=$(running_pid "$p"); then pids+=("$pid"); names+=("$p"); fi
   done
-  say "step $name: $*"
+  say "step $name: $shown"
   python3 "$BENCH_PY" sample "$samples" "${pids[@]}" &
   SAMPLER_PID=$!
   t0=$(_now_us)
@@ -436,7 +456,7 @@ run_step() {
   local parsed=$STATE_DIR/logs/bench-$name.result resources=$STATE_DIR/logs/bench-$name.resources
   python3 "$BENCH_PY" "$parser" "$out" >"$parsed" 2>>"$log" || { ((rc != 0)) || rc=3; : >"$parsed"; }
   python3 "$BENCH_PY" summarize "$samples" "$skip_s" "${names[@]}" >"$resources" || : >"$resources"
-  python3 "$BENCH_PY" step-json "$name" "$*" "$rc" "$(((t1 - t0) / 1000000))" "$parsed" "$resources" >"$RESULTS/$name.json"
+  python3 "$BENCH_PY" step-json "$name" "$shown" "$rc" "$(((t1 - t0) / 1000000))" "$parsed" "$resources" >"$RESULTS/$name.json"
   if ((rc != 0)); then
     FAILED_STEPS+=("$name")
     say "step $name FAILED (exit $rc), see $log"
@@ -487,22 +507,108 @@ step_batch() {
     --duration "${MAX_DURATION_S}s" --warmup "${WARMUP_S}s" "${LOADGEN_TARGET[@]}" || true
 }
 
-step_single() {
-  run_step single $((MAX_DURATION_S + WARMUP_S + LOADGEN_SLACK_S)) last-json "$WARMUP_S" -- \
+# single_max NAME TARGET...: the most single-event requests/s (loadgen max, closed loop) against TARGET (loadgen's
+# --base-url and credentials); the single step and gateway-overhead's two paths.
+single_max() {
+  local name=$1; shift
+  run_step "$name" $((MAX_DURATION_S + WARMUP_S + LOADGEN_SLACK_S)) last-json "$WARMUP_S" -- \
     "$JAVA" -jar "$LOADGEN_JAR" max --kind single \
-    --duration "${MAX_DURATION_S}s" --warmup "${WARMUP_S}s" "${LOADGEN_TARGET[@]}" || true
+    --duration "${MAX_DURATION_S}s" --warmup "${WARMUP_S}s" "$@"
 }
 
-step_rate() {
-  local max rate
-  max=$(result_field single requestsPerS)
+# single_rate NAME MAX_STEP TARGET...: single events open loop at RATE_FRACTION_PCT of MAX_STEP's requests/s against
+# TARGET -> p50/p99/p99.9; the rate step and gateway-overhead's two paths.
+single_rate() {
+  local name=$1 from=$2 max rate; shift 2
+  max=$(result_field "$from" requestsPerS)
   if [[ -z $max ]]; then
-    FAILED_STEPS+=(rate); say "step rate skipped: no requestsPerS from the single step"; return 0
+    FAILED_STEPS+=("$name"); say "step $name skipped: no requestsPerS from the $from step"; return 1
   fi
   rate=$(python3 -c "print(max(1, int(float('$max') * $RATE_FRACTION_PCT / 100)))")
-  run_step rate $((RATE_DURATION_S + WARMUP_S + LOADGEN_SLACK_S)) last-json "$WARMUP_S" -- \
+  run_step "$name" $((RATE_DURATION_S + WARMUP_S + LOADGEN_SLACK_S)) last-json "$WARMUP_S" -- \
     "$JAVA" -jar "$LOADGEN_JAR" rate --kind single --rate "$rate" \
-    --duration "${RATE_DURATION_S}s" --warmup "${WARMUP_S}s" "${LOADGEN_TARGET[@]}" || true
+    --duration "${RATE_DURATION_S}s" --warmup "${WARMUP_S}s" "$@"
+}
+
+step_single() { single_max single "${LOADGEN_TARGET[@]}" || true; }
+
+step_rate() { single_rate rate single "${LOADGEN_TARGET[@]}" || true; }
+
+# --- gateway ---------------------------------------------------------------------------------------
+# bench_token ROLE: an RS256 access token shaped like the realm's client-credentials tokens (typ Bearer, audience
+# windbell-api, ROLE in realm_access.roles, azp windbell-bench), valid two hours, signed with the bench key.
+bench_token() {
+  bench_signing_key
+  local header payload signature
+  b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
+  header=$(printf '%s' '{"alg":"RS256","typ":"JWT"}' | b64url)
+  payload=$(python3 -c '
+import json, sys, time, uuid
+now = int(time.time())
+print(json.dumps({"iss": "windbell-bench", "sub": str(uuid.uuid4()), "typ": "Bearer", "azp": "windbell-bench",
+                  "aud": ["windbell-api"], "iat": now, "exp": now + 7200, "realm_access": {"roles": [sys.argv[1]]}},
+                 separators=(",", ":")))' "$1" | tr -d '\n' | b64url)
+  signature=$(printf '%s' "$header.$payload" | openssl dgst -sha256 -sign "$BENCH_SIGNING_KEY" -binary | b64url) ||
+    die "could not sign a bench token (openssl)"
+  echo "$header.$payload.$signature"
+}
+
+# The JVM options that make a service trust the bench key alone (no issuer URL: Keycloak is not asked; an empty value
+# in a system property hides the stack's QUARKUS_OIDC_AUTH_SERVER_URL).
+bench_oidc_opts() { echo "-Dquarkus.oidc.public-key=$(bench_public_key) -Dquarkus.oidc.auth-server-url="; }
+
+# Ingest (restarted when it runs with the stack's issuer) and the gateway, both trusting the bench key. The gateway's
+# readiness wants a reachable upstream on every route: the routes the step does not call point at ingest too.
+gateway_up() {
+  bench_signing_key
+  local oidc r
+  oidc=$(bench_oidc_opts)
+  if [[ ${SERVICE_EXTRA_JAVA_OPTS[ingest]:-} != "$oidc" ]]; then
+    if is_running ingest; then
+      say "gateway-overhead: restarting ingest to trust the bench's tokens"
+      stop_part ingest 20
+    fi
+    SERVICE_EXTRA_JAVA_OPTS[ingest]=$oidc
+  fi
+  services_start ingest || return 1
+  SERVICE_EXTRA_JAVA_OPTS[gateway]="$oidc -Dwindbell.gateway.routes.ingest.rate-limit.per-second=$GATEWAY_BENCH_RATE_LIMIT"
+  SERVICE_EXTRA_JAVA_OPTS[gateway]+=" -Dwindbell.gateway.routes.ingest.rate-limit.burst=$GATEWAY_BENCH_RATE_LIMIT"
+  for r in journey survey scoring workorder notification; do
+    SERVICE_EXTRA_JAVA_OPTS[gateway]+=" -Dwindbell.gateway.routes.$r.upstreams=$INGEST_URL"
+  done
+  services_start gateway
+}
+
+# Stops the gateway; ingest goes back to the stack's issuer when an ingest step (Keycloak tokens) may follow.
+gateway_down() {
+  stop_part gateway 20
+  if [[ -n ${SERVICE_EXTRA_JAVA_OPTS[ingest]:-} ]] && wants_ingest; then
+    stop_part ingest 20
+    SERVICE_EXTRA_JAVA_OPTS[ingest]=
+    services_start ingest
+  fi
+}
+
+step_gateway_overhead() {
+  if [[ -z $GATEWAY_PORT ]]; then
+    FAILED_STEPS+=(gateway-overhead); say "step gateway-overhead skipped: no gateway in $SERVICES_FILE"; return 0
+  fi
+  gateway_up || { FAILED_STEPS+=(gateway-overhead); say "step gateway-overhead skipped: the gateway did not start"; return 0; }
+  local token
+  token=$(bench_token channel-app)
+  local -a direct=(--token "$token" --base-url "$INGEST_URL") through=(--token "$token" --base-url "$GATEWAY_URL/api/ingest")
+  # each path's maximum, then each path at 70% of its own maximum
+  single_max gateway-overhead-direct-max "${direct[@]}" || true
+  single_max gateway-overhead-gateway-max "${through[@]}" || true
+  single_rate gateway-overhead-direct-rate gateway-overhead-direct-max "${direct[@]}" || true
+  single_rate gateway-overhead-gateway-rate gateway-overhead-gateway-max "${through[@]}" || true
+  gateway_down
+  local d g
+  d=$(result_field gateway-overhead-direct-max requestsPerS)
+  g=$(result_field gateway-overhead-gateway-max requestsPerS)
+  say "gateway-overhead: max ${d:-?} requests/s direct, ${g:-?} through the gateway;" \
+    "p99 at 70% $(result_field gateway-overhead-direct-rate latencyMs.p99) ms direct," \
+    "$(result_field gateway-overhead-gateway-rate latencyMs.p99) ms through the gateway"
 }
 
 # --- journey ---------------------------------------------------------------------------------------
@@ -1006,7 +1112,7 @@ bench_public_key() { openssl pkey -in "$BENCH_SIGNING_KEY" -pubout -outform DER 
 # stopped, started with its group at the end of its topics, then until its channels' counters stop moving.
 notification_settled() {
   local p
-  for p in ingest journey survey scoring workorder; do
+  for p in gateway ingest journey survey scoring workorder; do
     if is_running "$p"; then
       say "notification: stopping $p (the notification step runs alone on the two cores)"
       stop_part "$p" 20
@@ -1079,6 +1185,7 @@ main() {
   wants_scoring && services+=(scoring)
   wants_workorder && services+=(workorder)
   wants_notification && services+=(notification)
+  wants_gateway && ! wants_ingest && services+=(ingest)
   if wants_journey; then
     # journey's state is what it measures: every run starts on an empty database
     pg_drop_databases journey
@@ -1121,7 +1228,7 @@ main() {
       journey-preload | journey-throughput | journey-latency) "step_${s//-/_}" ;;
       survey-preload | survey-throughput | survey-latency) "step_${s//-/_}" ;;
       scoring-touchpoints | scoring-responses | scoring-query | scoring-alerts) "step_${s//-/_}" ;;
-      workorder-alerts | notification-push) "step_${s//-/_}" ;;
+      workorder-alerts | notification-push | gateway-overhead) "step_${s//-/_}" ;;
       *) die "unknown step '$s' (WINDBELL_BENCH_STEPS)" ;;
     esac
   done
