@@ -211,9 +211,13 @@ readinessProbe:
 {{- $data := dict
   "QUARKUS_HTTP_PORT" (toString .svc.containerPort)
   "QUARKUS_MANAGEMENT_PORT" (toString .svc.managementPort)
-  "KAFKA_BOOTSTRAP_SERVERS" .root.Values.kafka.bootstrapServers
   "QUARKUS_OIDC_AUTH_SERVER_URL" .root.Values.oidc.authServerUrl
 -}}
+{{- if .svc.kafkaClient -}}
+{{- $_ := set $data "KAFKA_BOOTSTRAP_SERVERS" .root.Values.kafka.bootstrapServers -}}
+{{- end -}}
+{{- /* the gateway: its upstreams and its browser origin */ -}}
+{{- include "windbell.upstreamEnv" (dict "ctx" . "data" $data) -}}
 {{- /* Kafka over mutual TLS: Quarkus passes every KAFKA_* variable to all Kafka clients (kafka.* config);
        the PEM certificates themselves come from Secrets (windbell.secretEnv) */ -}}
 {{- if and .root.Values.kafka.tls.enabled .svc.kafkaClient -}}
@@ -248,11 +252,41 @@ readinessProbe:
 {{- end -}}
 
 {{/*
+The gateway's upstreams (dict "ctx" <context> "data" <config map data>, filled in place): for each service named in
+svc.upstreams, WINDBELL_<NAME>_URL = its Service in this release (http://<fullname>-<name>:<service port>). A service
+that is not enabled must be given an address in the gateway's env: the gateway is ready only when every route reaches
+an instance, so a route to nothing would keep it out of its Service for good. And the browser origin of the pages it
+serves (the staff inbox) when the Ingress has a host: QUARKUS_HTTP_CORS_ORIGINS (env overrides it).
+*/}}
+{{- define "windbell.upstreamEnv" -}}
+{{- $ctx := .ctx -}}
+{{- range $name := (get $ctx.svc "upstreams" | default list) -}}
+{{- $var := printf "WINDBELL_%s_URL" ($name | upper | replace "-" "_") -}}
+{{- $up := dict -}}
+{{- if hasKey $ctx.root.Values.services $name -}}
+{{- $up = include "windbell.serviceValues" (dict "root" $ctx.root "name" $name) | fromYaml -}}
+{{- end -}}
+{{- if $up.enabled -}}
+{{- $_ := set $.data $var (printf "http://%s:%v" (include "windbell.serviceFullname" (dict "root" $ctx.root "name" $name)) $up.service.port) -}}
+{{- else if not (hasKey $ctx.svc.env $var) -}}
+{{- fail (printf "services.%s.upstreams names %s, which is not enabled: enable services.%s, set services.%s.env.%s to its address, or take it out of upstreams (the gateway is ready only when every route reaches an instance)" $ctx.name $name $name $ctx.name $var) -}}
+{{- end -}}
+{{- end -}}
+{{- if and (get $ctx.svc "upstreams") $ctx.svc.ingress.enabled $ctx.svc.ingress.host -}}
+{{- $_ := set $.data "QUARKUS_HTTP_CORS_ORIGINS" (printf "%s://%s" (ternary "https" "http" (not (empty $ctx.svc.ingress.tlsSecretName))) $ctx.svc.ingress.host) -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
 Credentials of one service, all from existing Secrets (context): its own existingSecret, and for
 survey the Secret holding the key that signs survey links (tokenKey).
 */}}
 {{- define "windbell.secretEnv" -}}
-{{- $secret := required (printf "services.%s.existingSecret is required: credentials come from an existing Secret (see k8s/README.md)" .name) .svc.existingSecret -}}
+{{- /* a service with a database or secretEnv reads them from its existingSecret; the stateless gateway needs none */ -}}
+{{- $secret := "" -}}
+{{- if or .svc.database.enabled .svc.secretEnv -}}
+{{- $secret = required (printf "services.%s.existingSecret is required: credentials come from an existing Secret (see k8s/README.md)" .name) .svc.existingSecret -}}
+{{- end -}}
 {{- if .svc.database.enabled }}
 - name: QUARKUS_DATASOURCE_USERNAME
   valueFrom:

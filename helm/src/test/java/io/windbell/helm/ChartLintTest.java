@@ -25,7 +25,8 @@ class ChartLintTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "all-services.yaml", "network-policies.yaml", "hpa.yaml", "overrides.yaml" })
+    @ValueSource(strings = { "all-services.yaml", "network-policies.yaml", "notification.yaml", "hpa.yaml",
+            "overrides.yaml", "gateway-external-upstreams.yaml" })
     void valueSetPassesStrictLint(String valueSet) throws Exception {
         Path chart = WindbellChart.chartWithValues(WindbellChart.resource("values/" + valueSet), work);
         assertClean(WindbellChart.lint(chart));
@@ -38,7 +39,8 @@ class ChartLintTest {
             "root-port.yaml,               containerPort", "survey-without-public-base-url.yaml, publicBaseUrl",
             "survey-without-token-key-secret.yaml, existingSecret", "survey-token-key-literal.yaml,        tokenKey",
             "survey-token-key-in-env.yaml,         WINDBELL_SURVEY_INVITATIONS_TOKEN_KEY",
-            "token-key-on-another-service.yaml,    journey", })
+            "token-key-on-another-service.yaml,    journey", "ingress-on-another-service.yaml,      ingest",
+            "upstreams-on-another-service.yaml,    journey", })
     void invalidValueSetFailsSchemaValidation(String valueSet, String offendingKey) throws Exception {
         Path values = WindbellChart.resource("invalid/" + valueSet);
 

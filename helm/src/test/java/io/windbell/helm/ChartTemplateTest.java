@@ -51,6 +51,7 @@ class ChartTemplateTest {
     static Stream<Arguments> valueSets() {
         return Stream.of(Arguments.of("defaults", null), Arguments.of("all-services.yaml", "values/all-services.yaml"),
                 Arguments.of("network-policies.yaml", "values/network-policies.yaml"),
+                Arguments.of("notification.yaml", "values/notification.yaml"),
                 Arguments.of("hpa.yaml", "values/hpa.yaml"), Arguments.of("overrides.yaml", "values/overrides.yaml"));
     }
 
@@ -193,10 +194,19 @@ class ChartTemplateTest {
                     assertNotACredential(env.getName(), env.getValue(), at);
                 }
             }
-            assertThat(c.getEnv()).as(at).anySatisfy(env -> {
-                assertThat(env.getName()).isEqualTo("QUARKUS_DATASOURCE_PASSWORD");
-                assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo(existingSecret);
-            });
+            // a service with a database reads its login from its Secret; the stateless gateway has neither
+            boolean database = !(entry.get("database") instanceof Map<?, ?> db
+                    && Boolean.FALSE.equals(db.get("enabled")));
+            if (database) {
+                assertThat(c.getEnv()).as(at).anySatisfy(env -> {
+                    assertThat(env.getName()).isEqualTo("QUARKUS_DATASOURCE_PASSWORD");
+                    assertThat(env.getValueFrom().getSecretKeyRef().getName()).isEqualTo(existingSecret);
+                });
+            } else {
+                assertThat(c.getEnv()).as(at)
+                        .noneSatisfy(env -> assertThat(env.getName()).startsWith("QUARKUS_DATASOURCE_"));
+            }
+            boolean kafka = !Boolean.FALSE.equals(entry.get("kafkaClient"));
             assertThat(c.getEnv()).as(at).anySatisfy(env -> {
                 assertThat(env.getName()).isEqualTo("JAVA_TOOL_OPTIONS");
                 assertThat(env.getValue()).contains("-XX:MaxRAMPercentage=");
@@ -208,8 +218,18 @@ class ChartTemplateTest {
                 ConfigMap config = r.named(ConfigMap.class, from.getConfigMapRef().getName());
                 config.getData()
                         .forEach((key, value) -> assertNotACredential(key, value, config.getMetadata().getName()));
-                assertThat(config.getData()).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_AUTH_SERVER_URL",
-                        "QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL");
+                assertThat(config.getData()).containsKey("QUARKUS_OIDC_AUTH_SERVER_URL");
+                if (database) {
+                    assertThat(config.getData()).containsKeys("QUARKUS_DATASOURCE_REACTIVE_URL",
+                            "QUARKUS_DATASOURCE_JDBC_URL");
+                } else {
+                    assertThat(config.getData().keySet()).noneMatch(k -> k.startsWith("QUARKUS_DATASOURCE_"));
+                }
+                if (kafka) {
+                    assertThat(config.getData()).containsKey("KAFKA_BOOTSTRAP_SERVERS");
+                } else {
+                    assertThat(config.getData()).doesNotContainKey("KAFKA_BOOTSTRAP_SERVERS");
+                }
                 assertThat(config.getData()).containsEntry("QUARKUS_HTTP_PORT",
                         String.valueOf(port(c, "http").getContainerPort()));
                 assertThat(config.getData()).containsEntry("QUARKUS_MANAGEMENT_PORT",
@@ -347,11 +367,12 @@ class ChartTemplateTest {
 
     /**
      * notification: its port, its credentials from its own Secret (database, the OIDC client that fetches survey links,
-     * the stream-ticket key, the SMTP login), its OIDC client pointed at the chart's realm, and an Ingress that neither
-     * buffers the SSE push stream nor cuts it after a minute; the ingress controller may reach it.
+     * the stream-ticket key, the SMTP login), its OIDC client pointed at the chart's realm; staff browsers reach it
+     * through the gateway's Ingress, which neither buffers the SSE push stream nor cuts it after a minute, and the
+     * ingress controller cannot reach notification itself.
      */
     @Test
-    void notificationStreamsThroughAnUnbufferedIngressWithItsCredentialsFromItsSecret() throws Exception {
+    void notificationStreamsThroughTheGatewaysUnbufferedIngressWithItsCredentialsFromItsSecret() throws Exception {
         Rendered r = Rendered.of("values/notification.yaml");
 
         Container c = r.named(Deployment.class, "windbell-notification").getSpec().getTemplate().getSpec()
@@ -389,12 +410,68 @@ class ChartTemplateTest {
                     .containsEntry("nginx.ingress.kubernetes.io/proxy-send-timeout", "3600");
             assertThat(
                     ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService().getName())
-                            .isEqualTo("windbell-notification");
+                            .isEqualTo("windbell-gateway");
         });
-        assertThat(r.named(NetworkPolicy.class, "windbell-notification-ingress").getSpec().getIngress())
-                .anySatisfy(rule -> assertThat(rule.getFrom())
-                        .anySatisfy(peer -> assertThat(peer.getNamespaceSelector().getMatchLabels())
-                                .containsEntry("kubernetes.io/metadata.name", "ingress-nginx")));
+        assertThat(r.named(NetworkPolicy.class, "windbell-notification-ingress").getSpec().getIngress()).singleElement()
+                .satisfies(rule -> assertThat(rule.getFrom()).singleElement().satisfies(peer -> {
+                    assertThat(peer.getNamespaceSelector()).as("not the ingress controller").isNull();
+                    assertThat(peer.getPodSelector().getMatchLabels()).containsEntry(COMPONENT, "gateway");
+                }));
+    }
+
+    /**
+     * The gateway: stateless (no database, no Kafka, no Secret), its upstreams are the other services' Services by name
+     * and port, the browser origin is the Ingress host, and its health probes and resources like every service's.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "values/all-services.yaml", "values/notification.yaml" })
+    void gatewayRoutesToEveryServiceByItsServiceNameWithoutStateOrCredentials(String valuesResource) throws Exception {
+        Rendered r = Rendered.of(valuesResource);
+        Deployment gateway = r.named(Deployment.class, "windbell-gateway");
+        Container c = gateway.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(c.getImage()).isEqualTo("registry.example.com/windbell/gateway:0.1.0");
+        assertThat(port(c, "http").getContainerPort()).isEqualTo(8080);
+        assertHealthProbe(c.getReadinessProbe(), "/q/health/ready", "gateway");
+        assertThat(c.getResources().getLimits().get("cpu").toString()).isEqualTo("2");
+        assertThat(c.getEnv()).as("no credentials at all").allSatisfy(env -> assertThat(env.getValueFrom()).isNull());
+
+        Map<String, String> config = r.named(ConfigMap.class, "windbell-gateway").getData();
+        assertThat(config).containsEntry("WINDBELL_INGEST_URL", "http://windbell-ingest:8080")
+                .containsEntry("WINDBELL_JOURNEY_URL", "http://windbell-journey:8082")
+                .containsEntry("WINDBELL_SURVEY_URL", "http://windbell-survey:8083")
+                .containsEntry("WINDBELL_SCORING_URL", "http://windbell-scoring:8084")
+                .containsEntry("WINDBELL_WORKORDER_URL", "http://windbell-workorder:8085")
+                .containsEntry("WINDBELL_NOTIFICATION_URL", "http://windbell-notification:8086")
+                .containsEntry("QUARKUS_OIDC_AUTH_SERVER_URL",
+                        "http://keycloak-service.keycloak.svc:8080/realms/windbell")
+                .containsEntry("QUARKUS_HTTP_PORT", "8080").doesNotContainKey("KAFKA_BOOTSTRAP_SERVERS")
+                .doesNotContainKey("QUARKUS_DATASOURCE_JDBC_URL").doesNotContainKey("KAFKA_SECURITY_PROTOCOL");
+        Ingress ingress = r.all(Ingress.class).get(0);
+        assertThat(config).containsEntry("QUARKUS_HTTP_CORS_ORIGINS",
+                "https://" + ingress.getSpec().getRules().get(0).getHost());
+        // the upstream URLs go to the gateway only
+        for (ConfigMap other : r.all(ConfigMap.class)) {
+            if (!other.getMetadata().getName().equals("windbell-gateway")) {
+                assertThat(other.getData()).as(other.getMetadata().getName()).doesNotContainKey("WINDBELL_INGEST_URL");
+            }
+        }
+    }
+
+    /** A route to a service that is not deployed would keep the gateway unready for good: refused, unless addressed. */
+    @Test
+    void gatewayRefusesARouteToAServiceThatIsNotDeployedUnlessGivenItsAddress() throws Exception {
+        // defaults: survey and notification are off
+        Path without = WindbellChart.resource("values/gateway-without-survey.yaml");
+        assertThatThrownBy(() -> WindbellChart.template(without))
+                .hasMessageContaining("services.gateway.upstreams names survey, which is not enabled")
+                .hasMessageContaining("WINDBELL_SURVEY_URL");
+
+        Rendered r = Rendered.of("values/gateway-external-upstreams.yaml");
+        assertThat(r.named(ConfigMap.class, "windbell-gateway").getData())
+                .containsEntry("WINDBELL_SURVEY_URL",
+                        "http://survey-a.cx-legacy.svc:8083,http://survey-b.cx-legacy.svc:8083")
+                .containsEntry("WINDBELL_INGEST_URL", "http://windbell-ingest:8080")
+                .doesNotContainKey("WINDBELL_NOTIFICATION_URL");
     }
 
     /**
@@ -522,14 +599,21 @@ class ChartTemplateTest {
         assertThat(egress.getSpec().getEgress())
                 .allSatisfy(rule -> assertThat(rule.getTo()).as("egress to anywhere").isNotEmpty());
 
-        // ingest, journey and survey (its public pages too: they come through the gateway): only from the gateway
-        // (and the extra monitoring rule); gateway: from the ingress controller
-        for (String service : List.of("ingest", "journey", "survey")) {
+        // every service (survey's public pages too: they come through the gateway): only from the gateway (and the
+        // extra monitoring rule), survey also from notification (it fetches each invitation's link); the gateway: from
+        // the ingress controller only
+        for (String service : List.of("ingest", "journey", "survey", "scoring", "workorder", "notification")) {
             NetworkPolicy policy = r.named(NetworkPolicy.class, "windbell-" + service + "-ingress");
             assertThat(policy.getSpec().getPodSelector().getMatchLabels()).containsEntry(COMPONENT, service);
-            NetworkPolicyIngressRule fromGateway = policy.getSpec().getIngress().get(0);
-            assertThat(fromGateway.getFrom()).singleElement().satisfies(
-                    peer -> assertThat(peer.getPodSelector().getMatchLabels()).containsEntry(COMPONENT, "gateway"));
+            NetworkPolicyIngressRule fromCallers = policy.getSpec().getIngress().get(0);
+            assertThat(fromCallers.getFrom()).as(service).allSatisfy(peer -> {
+                assertThat(peer.getNamespaceSelector()).as(service + ": the ingress controller").isNull();
+                assertThat(peer.getPodSelector().getMatchLabels()).containsKey(COMPONENT);
+            });
+            assertThat(fromCallers.getFrom()).as(service)
+                    .extracting(peer -> peer.getPodSelector().getMatchLabels().get(COMPONENT))
+                    .containsExactlyElementsOf(
+                            service.equals("survey") ? List.of("gateway", "notification") : List.of("gateway"));
         }
         NetworkPolicy gateway = r.named(NetworkPolicy.class, "windbell-gateway-ingress");
         assertThat(gateway.getSpec().getIngress().get(0).getFrom()).singleElement()
@@ -554,7 +638,7 @@ class ChartTemplateTest {
                 .allSatisfy(image -> assertThat(image).startsWith("registry.example.com/windbell/"));
         // each service its own database
         assertThat(r.all(ConfigMap.class)).extracting(cm -> cm.getData().get("QUARKUS_DATASOURCE_JDBC_URL"))
-                .doesNotHaveDuplicates();
+                .filteredOn(Objects::nonNull).hasSize(6).doesNotHaveDuplicates();
 
         assertThat(r.all(Ingress.class)).singleElement().satisfies(ingress -> {
             assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
