@@ -939,7 +939,7 @@ def cmd_report(results_dir):
     out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     # a scoring step records its parts (the preload, each query) under their own names
     steps = [p for s in meta.get("steps", []) for p in (s, s + "-preload", s + "-metrics", s + "-pyramid",
-             s + "-direct-max", s + "-gateway-max", s + "-direct-rate", s + "-gateway-rate") if p in R]
+             s + "-warmup", s + "-direct-max", s + "-gateway-max", s + "-direct-rate", s + "-gateway-rate") if p in R]
     for s in steps:
         r = R[s]
         rr = r.get("resources") or {}

@@ -14,7 +14,8 @@
 #   gateway-overhead  the gateway (issue 14) in front of ingest, both paths in the same run: ingest restarted and the
 #             gateway started trusting tokens of the bench's key (.bench/secrets/bench-signing-key.pem, as
 #             notification-push; one channel-app token signed by the bench), the gateway's other routes pointed at
-#             ingest (its readiness wants every route reachable; only /api/ingest is called); single's max and rate's
+#             ingest (its readiness wants every route reachable; only /api/ingest is called); one untimed max through the
+#             gateway to warm both JVMs (gateway-overhead-warmup); single's max and rate's
 #             70% open loop, once direct to ingest and once through /api/ingest of the gateway, each at 70% of its own
 #             max -> requests/s and p99 of both, gateway ÷ direct; then the gateway stopped and ingest restarted as
 #             before when an ingest step follows
@@ -597,7 +598,10 @@ step_gateway_overhead() {
   local token
   token=$(bench_token channel-app)
   local -a direct=(--token "$token" --base-url "$INGEST_URL") through=(--token "$token" --base-url "$GATEWAY_URL/api/ingest")
-  # each path's maximum, then each path at 70% of its own maximum
+  # a freshly started gateway (and ingest, when it was restarted) runs cold: one untimed pass through the gateway warms
+  # both, so that neither path is measured on colder code than the other; then each path's maximum, then each path at
+  # 70% of its own maximum
+  single_max gateway-overhead-warmup "${through[@]}" || true
   single_max gateway-overhead-direct-max "${direct[@]}" || true
   single_max gateway-overhead-gateway-max "${through[@]}" || true
   single_rate gateway-overhead-direct-rate gateway-overhead-direct-max "${direct[@]}" || true
