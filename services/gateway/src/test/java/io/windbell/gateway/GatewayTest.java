@@ -106,6 +106,19 @@ class GatewayTest {
     }
 
     @Test
+    void requestsAreSharedRoundRobinBetweenARoutesInstances() {
+        String bearer = TestTokens.access("channel-app").claim("azp", "round-robin-client").bearer();
+        for (int i = 0; i < 4; i++) {
+            given().header("Authorization", bearer).when().get("/api/ingest/v1/catalog/touchpoints").then()
+                    .statusCode(200);
+        }
+        assertThat(StubUpstreams.RECEIVED.stream()
+                .collect(java.util.stream.Collectors.groupingBy(StubUpstreams.Received::port,
+                        java.util.stream.Collectors.counting()))
+                .values()).as("two instances, two requests each").containsExactly(2L, 2L);
+    }
+
+    @Test
     void aMalformedRequestIdIsReplacedAndTheServicesOwnIsNotEchoed() {
         Response response = given().header("Authorization", TestTokens.access("cx-admin").bearer())
                 .header("X-Request-Id", "bad id\twith spaces").when().get("/api/scoring/v1/metrics");
@@ -196,8 +209,19 @@ class GatewayTest {
         assertThat(StubUpstreams.RECEIVED).isEmpty();
 
         // chunked, no Content-Length: counted as it passes
-        String answer = chunkedPost("/api/tiny/v1/thing", bearer, 4, 1024);
+        String answer = chunkedPost("/api/tiny/v1/thing", bearer, "chunked", 4, 1024);
         assertThat(answer).as(answer + " " + StubUpstreams.RECEIVED).startsWith("HTTP/1.1 413").contains(PROBLEM);
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitArrivesWholeHoweverTheEncodingIsSpelt() throws Exception {
+        String bearer = TestTokens.access("cx-admin").claim("azp", "chunk-test-client").bearer();
+        for (String encoding : new String[] { "chunked", "Chunked" }) {
+            StubUpstreams.RECEIVED.clear();
+            String answer = chunkedPost("/api/tiny/v1/thing", bearer, encoding, 3, 200);
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("\"bytes\":600");
+            assertThat(lastReceived().bodyBytes()).isEqualTo(600);
+        }
     }
 
     @Test
@@ -265,13 +289,14 @@ class GatewayTest {
     }
 
     /** A POST with {@code Transfer-Encoding: chunked} and no length, written chunk by chunk on a raw socket. */
-    private static String chunkedPost(String path, String bearer, int count, int size) throws Exception {
+    private static String chunkedPost(String path, String bearer, String encoding, int count, int size)
+            throws Exception {
         URI uri = gateway(path);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: " + bearer
-                    + "\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    + "\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: " + encoding + "\r\n\r\n")
                             .getBytes(StandardCharsets.US_ASCII));
             try {
                 for (int i = 0; i < count; i++) {

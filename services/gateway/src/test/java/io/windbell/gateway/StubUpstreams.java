@@ -22,7 +22,7 @@ import io.vertx.core.json.JsonObject;
 public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
 
     /** What the stub received, newest last. */
-    public record Received(String method, String uri, Map<String, String> headers, int bodyBytes) {
+    public record Received(int port, String method, String uri, Map<String, String> headers, int bodyBytes) {
     }
 
     public static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
@@ -69,7 +69,8 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
                 request.body().onSuccess(body -> {
                     Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                     request.headers().forEach(h -> headers.merge(h.getKey(), h.getValue(), (a, b) -> a + "," + b));
-                    Received received = new Received(request.method().name(), request.uri(), headers, body.length());
+                    Received received = new Received(request.localAddress().port(), request.method().name(),
+                            request.uri(), headers, body.length());
                     RECEIVED.add(received);
                     if (request.path().endsWith("/slow")) {
                         vertx.setTimer(3_000, id -> request.response().end("late"));

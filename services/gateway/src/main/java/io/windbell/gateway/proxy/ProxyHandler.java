@@ -160,6 +160,12 @@ public class ProxyHandler implements Handler<RoutingContext> {
                 exchange.route.stripPrefix() ? exchange.route.prefix() : null, exchange.requestId);
         LimitedBody limited = null;
         if (declaredLength(request) < 0 && proxyRequest.getBody() != null) {
+            // the proxy passes a body on chunked only when the caller wrote exactly "chunked"; "Chunked" is the same
+            // encoding (RFC 9112 tokens are case-insensitive) and must not become an empty body upstream
+            String encoding = request.getHeader("Transfer-Encoding");
+            if (encoding != null && encoding.trim().equalsIgnoreCase("chunked")) {
+                request.headers().set("Transfer-Encoding", "chunked");
+            }
             limited = new LimitedBody(proxyRequest.getBody().stream(), exchange.route.maxBodyBytes());
             proxyRequest.setBody(Body.body(limited, -1));
         }

@@ -15,7 +15,7 @@ public final class TrustedHeaders {
 
     /** Dropped by exact name. */
     private static final List<String> NAMES = List.of("forwarded", "x-real-ip", "x-original-url", "x-rewrite-url",
-            "x-http-method-override", "x-original-method", "x-client-ip", "true-client-ip", RequestIds.HEADER);
+            "x-http-method-override", "x-original-method", "x-client-ip", "true-client-ip", "x-request-id");
     /** Dropped by prefix. */
     private static final List<String> PREFIXES = List.of("x-forwarded-", "x-windbell-");
 

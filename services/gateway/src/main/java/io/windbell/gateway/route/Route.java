@@ -60,6 +60,9 @@ public record Route(String name, String prefix, boolean stripPrefix, boolean pub
 
     /** Whether this path (the gateway's, normalised) is served without a login. */
     public boolean isPublic(String path) {
+        if (!covers(path)) {
+            return false;
+        }
         if (publicRoute) {
             return true;
         }
