@@ -86,7 +86,7 @@
 # WINDBELL_BENCH_WORKORDER_RATE=100, WINDBELL_BENCH_WORKORDER_ALERTS=3000 (measured, after 200 warm-up ones),
 # WINDBELL_BENCH_NOTIFICATION_STREAMS=10000, WINDBELL_BENCH_NOTIFICATION_RATE=50,
 # WINDBELL_BENCH_NOTIFICATION_EVENTS=3000 (measured, after 1,000 warm-up ones), WINDBELL_BENCH_NOTIFICATION_JAVA_OPTS
-# (JVM options for notification, e.g. a JFR recording),
+# (JVM options for notification, e.g. a JFR recording), WINDBELL_BENCH_GATEWAY_JAVA_OPTS (the same for the gateway),
 # WINDBELL_BENCH_KEEP_DATA=1 (keep the broker's data),
 # WINDBELL_BENCH_{PG,KAFKA,KAFKA_CONTROLLER,KEYCLOAK}_PORT, WINDBELL_BENCH_SERVICE_PORT_OFFSET.
 set -euo pipefail
@@ -577,6 +577,8 @@ gateway_up() {
   for r in journey survey scoring workorder notification; do
     SERVICE_EXTRA_JAVA_OPTS[gateway]+=" -Dwindbell.gateway.routes.$r.upstreams=$INGEST_URL"
   done
+  # e.g. WINDBELL_BENCH_GATEWAY_JAVA_OPTS="-XX:StartFlightRecording=settings=profile,filename=/tmp/gw.jfr"
+  SERVICE_EXTRA_JAVA_OPTS[gateway]+=" ${WINDBELL_BENCH_GATEWAY_JAVA_OPTS:-}"
   services_start gateway
 }
 
