@@ -33,6 +33,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.windbell.testing.LogCapture;
+import io.windbell.testing.RawHttp;
 import io.windbell.testing.TestTokens;
 
 /**
@@ -167,6 +168,26 @@ class GatewayTest {
         given().urlEncodingEnabled(false).when().get("/api/notification/inbox/../v1/admin/deliveries").then()
                 .statusCode(401);
         assertThat(StubUpstreams.RECEIVED).isEmpty();
+    }
+
+    @Test
+    void hostileRequestTargetsGetA4xxNeverA5xxAndNeverReachAService() {
+        int port = gateway("/").getPort();
+        for (String target : new String[] { "/api/journey/v1/%zz", "/api/journey/v1/%00", "/api/journey/v1/%",
+                "/api/journey/..%2f..%2fworkorder/v1/work-orders", "/api/journey/%2e%2e/workorder/v1/x",
+                "/api/journey/v1/" + "a".repeat(9000), "/api/journey/v1/\u00ff" }) {
+            String shown = target.length() > 80 ? target.substring(0, 80) : target;
+            RawHttp.Answer anonymous = RawHttp.send(port, "GET", target, java.util.Map.of(), null);
+            assertThat(anonymous.status()).as(shown).isBetween(400, 499);
+            assertThat(StubUpstreams.RECEIVED).as(shown).isEmpty();
+            // with a token the request may reach journey, but only journey, and never as a 5xx
+            RawHttp.Answer admitted = RawHttp.send(port, "GET", target,
+                    java.util.Map.of("Authorization", TestTokens.access("cx-admin").bearer()), null);
+            assertThat(admitted.status()).as(shown).isLessThan(500);
+            assertThat(StubUpstreams.RECEIVED).extracting(StubUpstreams.Received::uri).as(shown)
+                    .noneMatch(uri -> uri.startsWith("/workorder") || uri.contains("/../"));
+            StubUpstreams.RECEIVED.clear();
+        }
     }
 
     @Test
