@@ -22,6 +22,13 @@ public interface GatewayConfig {
     /** How the upstream instances are watched and called. */
     UpstreamConfig upstream();
 
+    /**
+     * How many verified bearer tokens are remembered until they expire (see {@code VerifiedTokens}); 0 checks every
+     * token on every request.
+     */
+    @WithDefault("10000")
+    int verifiedTokens();
+
     /** One route: a path prefix, the instances behind it and its rules. */
     interface RouteConfig {
 
@@ -96,9 +103,16 @@ public interface GatewayConfig {
         @WithDefault("5m")
         Duration idleTimeout();
 
-        /** Connections kept per instance. */
-        @WithDefault("64")
+        /** Connections per instance for ordinary requests (kept alive and reused). */
+        @WithDefault("256")
         int poolSize();
+
+        /**
+         * Connections per instance for event streams ({@code Accept: text/event-stream}): each open stream holds one
+         * for as long as it lasts, so streams get their own pool and can never starve the ordinary requests.
+         */
+        @WithDefault("20000")
+        int streamPoolSize();
 
         /** The circuit breaker per instance (SmallRye Fault Tolerance). */
         BreakerConfig breaker();
