@@ -96,9 +96,16 @@ public interface GatewayConfig {
         @WithDefault("5m")
         Duration idleTimeout();
 
-        /** Connections kept per instance. */
-        @WithDefault("64")
+        /** Connections per instance for ordinary requests (kept alive and reused). */
+        @WithDefault("256")
         int poolSize();
+
+        /**
+         * Connections per instance for event streams ({@code Accept: text/event-stream}): each open stream holds one
+         * for as long as it lasts, so streams get their own pool and can never starve the ordinary requests.
+         */
+        @WithDefault("20000")
+        int streamPoolSize();
 
         /** The circuit breaker per instance (SmallRye Fault Tolerance). */
         BreakerConfig breaker();

@@ -20,6 +20,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -31,6 +33,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.windbell.testing.LogCapture;
+import io.windbell.testing.RawHttp;
 import io.windbell.testing.TestTokens;
 
 /**
@@ -168,6 +171,26 @@ class GatewayTest {
     }
 
     @Test
+    void hostileRequestTargetsGetA4xxNeverA5xxAndNeverReachAService() {
+        int port = gateway("/").getPort();
+        for (String target : new String[] { "/api/journey/v1/%zz", "/api/journey/v1/%00", "/api/journey/v1/%",
+                "/api/journey/..%2f..%2fworkorder/v1/work-orders", "/api/journey/%2e%2e/workorder/v1/x",
+                "/api/journey/v1/" + "a".repeat(9000), "/api/journey/v1/\u00ff" }) {
+            String shown = target.length() > 80 ? target.substring(0, 80) : target;
+            RawHttp.Answer anonymous = RawHttp.send(port, "GET", target, java.util.Map.of(), null);
+            assertThat(anonymous.status()).as(shown).isBetween(400, 499);
+            assertThat(StubUpstreams.RECEIVED).as(shown).isEmpty();
+            // with a token the request may reach journey, but only journey, and never as a 5xx
+            RawHttp.Answer admitted = RawHttp.send(port, "GET", target,
+                    java.util.Map.of("Authorization", TestTokens.access("cx-admin").bearer()), null);
+            assertThat(admitted.status()).as(shown).isLessThan(500);
+            assertThat(StubUpstreams.RECEIVED).extracting(StubUpstreams.Received::uri).as(shown)
+                    .noneMatch(uri -> uri.startsWith("/workorder") || uri.contains("/../"));
+            StubUpstreams.RECEIVED.clear();
+        }
+    }
+
+    @Test
     void theIndexListsEveryServicesDocumentThroughTheGateway() {
         given().when().get("/api/openapi").then().statusCode(200)
                 .body("services.name", hasItems("ingest", "journey", "survey", "scoring", "workorder", "notification"))
@@ -249,24 +272,45 @@ class GatewayTest {
     }
 
     @Test
-    void anEventStreamPassesThroughUnbuffered() throws Exception {
+    void eventStreamsPassThroughUnbufferedAndLeaveTheOrdinaryConnectionsFree() throws Exception {
         StubUpstreams.endStream = new CountDownLatch(1);
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(gateway("/api/notification/v1/employees/me/stream?ticket=t&sse=1")).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-            assertThat(lines.readLine()).isEqualTo("event: ready");
-            // the first event arrived while the service still holds the stream open
-            assertThat(StubUpstreams.STREAM_OPEN).isTrue();
-            StubUpstreams.endStream.countDown();
-            String line;
-            boolean bye = false;
-            while ((line = lines.readLine()) != null) {
-                bye |= line.equals("event: bye");
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<BufferedReader> streams = new ArrayList<>();
+        try {
+            // more open streams than the instance has ordinary connections (pool-size 2 in this test)
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<InputStream> response = client.send(
+                        HttpRequest.newBuilder(gateway("/api/notification/v1/employees/me/stream?ticket=t&sse=1"))
+                                .header("Accept", "text/event-stream").build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                assertThat(response.statusCode()).isEqualTo(200);
+                BufferedReader lines = new BufferedReader(
+                        new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+                streams.add(lines);
+                assertThat(lines.readLine()).isEqualTo("event: ready");
             }
-            assertThat(bye).isTrue();
+            // every first event arrived while the service still holds its stream open
+            assertThat(StubUpstreams.STREAMS_OPEN.get()).isEqualTo(3);
+            // bounded, so a starved pool fails the test instead of hanging it
+            HttpResponse<String> ordinary = client
+                    .send(HttpRequest.newBuilder(gateway("/api/notification/v1/admin/deliveries"))
+                            .header("Authorization", TestTokens.access("cx-admin").bearer())
+                            .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(ordinary.statusCode()).isEqualTo(200);
+            StubUpstreams.endStream.countDown();
+            for (BufferedReader lines : streams) {
+                String line;
+                boolean bye = false;
+                while ((line = lines.readLine()) != null) {
+                    bye |= line.equals("event: bye");
+                }
+                assertThat(bye).isTrue();
+            }
+        } finally {
+            StubUpstreams.endStream.countDown();
+            for (BufferedReader lines : streams) {
+                lines.close();
+            }
         }
     }
 

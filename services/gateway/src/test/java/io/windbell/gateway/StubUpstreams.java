@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
@@ -28,7 +27,7 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
     public static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     /** Set while an SSE answer is open; the test counts it down to end the stream. */
     public static volatile CountDownLatch endStream = new CountDownLatch(1);
-    public static final AtomicBoolean STREAM_OPEN = new AtomicBoolean();
+    public static final java.util.concurrent.atomic.AtomicInteger STREAMS_OPEN = new java.util.concurrent.atomic.AtomicInteger();
 
     private Vertx vertx;
 
@@ -56,7 +55,9 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
                 Map.entry("windbell.gateway.routes.down.upstreams", closed),
                 Map.entry("windbell.gateway.routes.down.roles", "cx-admin"),
                 Map.entry("windbell.gateway.routes.down.openapi", "false"),
-                Map.entry("windbell.gateway.upstream.health-interval", "200ms"));
+                Map.entry("windbell.gateway.upstream.health-interval", "200ms"),
+                // two ordinary connections per instance: open streams must not use them up
+                Map.entry("windbell.gateway.upstream.pool-size", "2"));
     }
 
     private HttpServer listen() {
@@ -90,12 +91,12 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private void stream(io.vertx.core.http.HttpServerResponse response) {
         response.setChunked(true).putHeader("Content-Type", "text/event-stream");
-        STREAM_OPEN.set(true);
+        STREAMS_OPEN.incrementAndGet();
         response.write("event: ready\ndata: {}\n\n");
         CountDownLatch end = endStream;
         vertx.executeBlocking(() -> end.await(60, TimeUnit.SECONDS)).onComplete(done -> {
             response.write("event: bye\ndata: {}\n\n");
-            STREAM_OPEN.set(false);
+            STREAMS_OPEN.decrementAndGet();
             response.end();
         });
     }

@@ -15,7 +15,7 @@ final class GatewayProblems {
     }
 
     static Problem unauthorized(String detail) {
-        return Problem.of("unauthorized", "Unauthorized", 401, detail);
+        return Problem.of("unauthenticated", "Unauthenticated", 401, detail);
     }
 
     static Problem forbidden(String route) {

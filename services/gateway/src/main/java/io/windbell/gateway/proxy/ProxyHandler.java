@@ -183,7 +183,9 @@ public class ProxyHandler implements Handler<RoutingContext> {
     private CompletionStage<Void> send(Exchange exchange, Upstream upstream, LimitedBody body) {
         CompletableFuture<Void> started = new CompletableFuture<>();
         long timeoutMillis = exchange.route.timeout().toMillis();
-        upstreams.client().request(upstream.at(exchange.proxyRequest.getURI())).compose(clientRequest -> {
+        String accept = exchange.ctx.request().getHeader("Accept");
+        boolean stream = accept != null && accept.contains("text/event-stream");
+        upstreams.client(stream).request(upstream.at(exchange.proxyRequest.getURI())).compose(clientRequest -> {
             long timer = vertx.setTimer(timeoutMillis, id -> {
                 exchange.timedOut = true;
                 clientRequest.reset(0, new UpstreamTimeout());

@@ -38,6 +38,9 @@ public class Upstreams {
     private final Vertx vertx;
     private final GatewayConfig.UpstreamConfig config;
     private final HttpClient client;
+    private final HttpClient streamClient;
+    /** The probe's own: a busy ordinary pool must not make a healthy instance look down. */
+    private final HttpClient probeClient;
     private final Map<String, Upstream> instances = new LinkedHashMap<>();
     private final Map<String, UpstreamPool> pools = new LinkedHashMap<>();
     private final long probeTimer;
@@ -45,14 +48,20 @@ public class Upstreams {
     Upstreams(Vertx vertx, GatewayConfig config) {
         this.vertx = vertx;
         this.config = config.upstream();
-        this.client = vertx.createHttpClient(
-                new HttpClientOptions().setConnectTimeout((int) this.config.connectTimeout().toMillis())
-                        .setKeepAlive(true).setIdleTimeout((int) this.config.idleTimeout().toSeconds()),
-                new PoolOptions().setHttp1MaxSize(this.config.poolSize()));
+        this.client = client(this.config.poolSize());
+        this.streamClient = client(this.config.streamPoolSize());
+        this.probeClient = client(1);
         config.routes().forEach((name, route) -> pools.put(name, new UpstreamPool(
                 route.upstreams().stream().map(String::trim).filter(s -> !s.isEmpty()).map(this::instance).toList())));
         probeAll();
         this.probeTimer = vertx.setPeriodic(this.config.healthInterval().toMillis(), id -> probeAll());
+    }
+
+    private HttpClient client(int poolSize) {
+        return vertx.createHttpClient(
+                new HttpClientOptions().setConnectTimeout((int) config.connectTimeout().toMillis()).setKeepAlive(true)
+                        .setIdleTimeout((int) config.idleTimeout().toSeconds()),
+                new PoolOptions().setHttp1MaxSize(poolSize));
     }
 
     private Upstream instance(String url) {
@@ -71,9 +80,9 @@ public class Upstreams {
                 }).done().build();
     }
 
-    /** The HTTP client that carries proxied requests. */
-    public HttpClient client() {
-        return client;
+    /** The HTTP client that carries a proxied request: streams have their own (see {@code stream-pool-size}). */
+    public HttpClient client(boolean stream) {
+        return stream ? streamClient : client;
     }
 
     /** The pool of a route, by the route's name. */
@@ -96,7 +105,7 @@ public class Upstreams {
 
     private void probe(Upstream upstream) {
         long timeout = Math.max(500, config.healthInterval().toMillis());
-        client.request(upstream.at(config.healthPath()).setMethod(HttpMethod.GET).setTimeout(timeout)).compose(
+        probeClient.request(upstream.at(config.healthPath()).setMethod(HttpMethod.GET).setTimeout(timeout)).compose(
                 request -> request.send().compose(response -> response.body().map(body -> response.statusCode())))
                 .onComplete(result -> {
                     boolean up = result.succeeded() && result.result() == 200;
@@ -121,5 +130,7 @@ public class Upstreams {
     void close() {
         vertx.cancelTimer(probeTimer);
         client.close();
+        streamClient.close();
+        probeClient.close();
     }
 }
