@@ -71,7 +71,8 @@ public final class KeycloakServer {
     private final Process process;
     private final int port;
     private final long startMillis;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private RealmKey testKey;
 
     private KeycloakServer(Process process, int port, long startMillis) {

@@ -1,12 +1,9 @@
 package io.windbell.e2e;
 
-import static io.restassured.RestAssured.given;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.windbell.e2e.suite.Suite;
-import io.windbell.e2e.suite.Tokens;
+import io.windbell.e2e.suite.Api;
 
 /**
  * Defence in depth: each service, called directly (not through the gateway), checks the real Keycloak's tokens itself:
@@ -23,14 +20,9 @@ class ServicesCheckRealTokensTest {
             "notification, /v1/employees/me/inbox, user:frontline.b001, client:channel-app" })
     void aServiceAdmitsItsRolesAndRefusesOthersAndStrangers(String service, String path, String allowed,
             String refused) {
-        String url = Suite.get().service(service).url() + path;
-        given().get(url).then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(token(refused)).get(url).then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(token(allowed)).get(url).then().statusCode(200);
-    }
-
-    static String token(String who) {
-        String[] kind = who.split(":", 2);
-        return "client".equals(kind[0]) ? Tokens.client(kind[1]) : Tokens.user(kind[1]);
+        Api.service(service).get(path).then().statusCode(401).contentType("application/problem+json");
+        Api.service(service).auth().oauth2(Api.token(refused)).get(path).then().statusCode(403)
+                .contentType("application/problem+json");
+        Api.service(service).auth().oauth2(Api.token(allowed)).get(path).then().statusCode(200);
     }
 }

@@ -157,9 +157,7 @@ public final class Suite {
         for (ServiceProcess service : services.values()) {
             service.start(jars.get(service.name()), serviceEnv(service), jvmOptions(service.name(), List.of()));
         }
-        if (withGateway()) {
-            gateway.start(jars.get(GATEWAY), gatewayEnv(), jvmOptions(GATEWAY, gatewayRoutes()));
-        }
+        gateway.start(jars.get(GATEWAY), gatewayEnv(), jvmOptions(GATEWAY, gatewayRoutes()));
 
         List<CompletableFuture<Void>> readiness = new ArrayList<>();
         for (ServiceProcess service : services.values()) {
@@ -169,18 +167,11 @@ public final class Suite {
             }));
         }
         readiness.forEach(Suite::join);
-        if (withGateway()) {
-            awaitGateway(servicesStart);
-        }
+        awaitGateway(servicesStart);
         services.values().forEach(s -> timings.put(s.name(), s.readyMillis()));
         timings.put("services+gateway", millisSince(servicesStart));
         timings.put("total", millisSince(T0));
         report();
-    }
-
-    // TODO(e2e): until services/gateway lands on this branch the suite runs without it; remove after the merge
-    private boolean withGateway() {
-        return Files.isDirectory(root.resolve("services").resolve(GATEWAY));
     }
 
     private void awaitGateway(long servicesStart) {
@@ -251,10 +242,10 @@ public final class Suite {
     private List<String> gatewayRoutes() {
         String routes = "-Dwindbell.gateway.routes.";
         return List.of(routes + DOWN_ROUTE + ".upstreams=http://127.0.0.1:" + FreePorts.next(),
-                routes + DOWN_ROUTE + ".roles=cx-admin",
+                routes + DOWN_ROUTE + ".roles=cx-admin", routes + DOWN_ROUTE + ".openapi=false",
                 routes + LIMITED_ROUTE + ".upstreams=" + service("ingest").url(),
                 routes + LIMITED_ROUTE + ".roles=channel-app,cx-admin,cx-analyst",
-                routes + LIMITED_ROUTE + ".rate-limit.per-second=1",
+                routes + LIMITED_ROUTE + ".openapi=false", routes + LIMITED_ROUTE + ".rate-limit.per-second=1",
                 routes + LIMITED_ROUTE + ".rate-limit.burst=" + LIMITED_BURST);
     }
 
@@ -270,8 +261,7 @@ public final class Suite {
     private Map<String, Path> jars() {
         Map<String, Path> jars = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
-        for (String name : Stream.concat(SERVICES.stream(), withGateway() ? Stream.of(GATEWAY) : Stream.empty())
-                .toList()) {
+        for (String name : Stream.concat(SERVICES.stream(), Stream.of(GATEWAY)).toList()) {
             Path jar = root.resolve("services").resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.isRegularFile(jar)) {
                 missing.add(jar.toString());
