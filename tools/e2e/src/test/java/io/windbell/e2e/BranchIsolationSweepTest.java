@@ -3,7 +3,6 @@ package io.windbell.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,8 +32,8 @@ import org.junit.jupiter.api.TestInstance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.restassured.response.Response;
 import io.windbell.e2e.suite.Api;
+import io.windbell.e2e.suite.Bank;
 import io.windbell.e2e.suite.Suite;
 
 /**
@@ -64,7 +62,7 @@ class BranchIsolationSweepTest {
     /** B001's data, seeded through the gateway as its own staff and channels would. */
     @BeforeAll
     void seedBranchB001() {
-        customerId = "CE2EB001" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+        customerId = Bank.newCustomer("B001");
         eventId = UUID.randomUUID().toString();
         Map<String, Object> event = Map.of("eventId", eventId, "occurredAt", Instant.now().toString(), "channel",
                 "BRANCH", "touchpoint", "account.entry", "customerId", customerId, "outcome", "FAILURE", "branchId",
@@ -76,15 +74,7 @@ class BranchIsolationSweepTest {
                 .untilAsserted(() -> Api.as("analyst").get("/api/journey/v1/customers/" + customerId + "/timeline")
                         .then().statusCode(200).body(containsString(eventId)));
 
-        Response created = Api.as("manager.b001").contentType("application/json")
-                .body(Map.of("origin", "MANUAL", "customerId", customerId, "branchId", "B001", "regionId", "R01",
-                        "title", "E2E recovery call for " + customerId, "priority", "HIGH"))
-                .post("/api/workorder/v1/workorders");
-        created.then().statusCode(201);
-        workOrderId = created.path("id");
-        Api.as("frontline.b001").header("If-Match", created.header("ETag"))
-                .post("/api/workorder/v1/workorders/" + workOrderId + "/claim").then().statusCode(200)
-                .body("assigneeEmployeeId", equalTo("E0001"));
+        workOrderId = Bank.orderAssignedToE0001(customerId, "E2E recovery call for " + customerId);
         // workorder -> Kafka -> notification: E0001's inbox has the assignment
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> Api.as("frontline.b001").get("/api/notification/v1/employees/me/inbox").then()
