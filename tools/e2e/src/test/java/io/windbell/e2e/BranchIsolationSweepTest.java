@@ -109,26 +109,36 @@ class BranchIsolationSweepTest {
         List<String> offenders = new ArrayList<>();
         Map<Integer, Integer> statuses = new LinkedHashMap<>();
         int successes = 0;
+        int requests = 0;
         for (String stranger : STRANGERS) {
             String token = Api.token(stranger);
             for (Operation operation : operations) {
-                Answer answer = call(operation, token);
-                statuses.merge(answer.status(), 1, Integer::sum);
-                if (answer.status() >= 500) {
-                    offenders.add(stranger + ": " + operation + " answered " + answer.status() + " " + answer.body());
-                } else if (answer.status() / 100 == 2) {
-                    successes++;
-                    for (String marker : markers()) {
-                        if (answer.body().contains(marker)) {
-                            offenders.add(stranger + ": " + operation + " answered " + answer.status() + " with B001's "
-                                    + marker + ": " + abbreviate(answer.body()));
+                // as the document's path, and again asking for B001 by every query parameter that names a branch,
+                // region, customer, employee or order
+                String query = b001Query(operation);
+                for (String url : query.isEmpty() ? List.of(fill(operation.template()))
+                        : List.of(fill(operation.template()), fill(operation.template()) + "?" + query)) {
+                    Answer answer = call(operation, url, token);
+                    requests++;
+                    statuses.merge(answer.status(), 1, Integer::sum);
+                    if (answer.status() >= 500) {
+                        offenders.add(stranger + ": " + operation.method() + " " + url + " answered " + answer.status()
+                                + " " + abbreviate(answer.body()));
+                    } else if (answer.status() / 100 == 2) {
+                        successes++;
+                        for (String marker : markers()) {
+                            if (answer.body().contains(marker)) {
+                                offenders.add(stranger + ": " + operation.method() + " " + url + " answered "
+                                        + answer.status() + " with B001's " + marker + ": "
+                                        + abbreviate(answer.body()));
+                            }
                         }
                     }
                 }
             }
         }
-        System.out.printf("[e2e] branch sweep: %d operations x %d callers, answers by status %s%n", operations.size(),
-                STRANGERS.size(), statuses);
+        System.out.printf("[e2e] branch sweep: %d operations x %d callers, %d requests, answers by status %s%n",
+                operations.size(), STRANGERS.size(), requests, statuses);
         assertThat(offenders).as("answers that leak B001's data or fail with 5xx").isEmpty();
         // the strangers were let in somewhere (their own data): the sweep did not only meet locked doors
         assertThat(successes).isPositive();
@@ -137,7 +147,7 @@ class BranchIsolationSweepTest {
     // ------------------------------------------------------------------------------------------------------------
 
     /** One operation of a service's document, as the gateway exposes it. */
-    record Operation(String service, String method, String template, String mediaType) {
+    record Operation(String service, String method, String template, String mediaType, List<String> query) {
 
         @Override
         public String toString() {
@@ -165,8 +175,17 @@ class BranchIsolationSweepTest {
                         continue;
                     }
                     Iterator<String> media = method.getValue().path("requestBody").path("content").fieldNames();
+                    List<String> query = new ArrayList<>();
+                    for (JsonNode parameters : List.of(path.getValue().path("parameters"),
+                            method.getValue().path("parameters"))) {
+                        parameters.forEach(parameter -> {
+                            if ("query".equals(parameter.path("in").asText())) {
+                                query.add(parameter.path("name").asText());
+                            }
+                        });
+                    }
                     operations.add(new Operation(name, method.getKey().toUpperCase(Locale.ROOT), prefix + path.getKey(),
-                            media.hasNext() ? media.next() : null));
+                            media.hasNext() ? media.next() : null, List.copyOf(query)));
                 }
             }
         }
@@ -174,9 +193,8 @@ class BranchIsolationSweepTest {
     }
 
     /** The operation with B001's identifiers in its path, a minimal body, and a version so If-Match is no obstacle. */
-    private Answer call(Operation operation, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest
-                .newBuilder(URI.create(Suite.get().gatewayUrl() + fill(operation.template())))
+    private Answer call(Operation operation, String url, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Suite.get().gatewayUrl() + url))
                 .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json, application/problem+json, text/csv, text/html, */*")
                 .header("If-Match", "\"1\"");
@@ -204,6 +222,26 @@ class BranchIsolationSweepTest {
                 return new Answer(response.statusCode(), new String(in.readNBytes(2_000_000), StandardCharsets.UTF_8));
             }
         }
+    }
+
+    /** The operation's query parameters that can name B001's data, set to B001's identifiers ({@code a=1&b=2}). */
+    private String b001Query(Operation operation) {
+        List<String> pairs = new ArrayList<>();
+        for (String name : operation.query()) {
+            String value = switch (name) {
+            case "branchId", "branch" -> "B001";
+            case "regionId", "region" -> "R01";
+            case "customerId", "customer" -> customerId;
+            case "employeeId", "assigneeEmployeeId", "assignee", "recipient" -> "E0001";
+            case "workOrderId" -> workOrderId;
+            case "eventId" -> eventId;
+            default -> null;
+            };
+            if (value != null) {
+                pairs.add(name + "=" + value);
+            }
+        }
+        return String.join("&", pairs);
     }
 
     /** B001's identifier for each path parameter the documents use; anything else gets the customer's id. */
