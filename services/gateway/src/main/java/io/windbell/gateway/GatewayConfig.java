@@ -22,6 +22,13 @@ public interface GatewayConfig {
     /** How the upstream instances are watched and called. */
     UpstreamConfig upstream();
 
+    /**
+     * How many verified bearer tokens are remembered until they expire (see {@code VerifiedTokens}); 0 checks every
+     * token on every request.
+     */
+    @WithDefault("10000")
+    int verifiedTokens();
+
     /** One route: a path prefix, the instances behind it and its rules. */
     interface RouteConfig {
 

@@ -92,7 +92,9 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
     private void stream(io.vertx.core.http.HttpServerResponse response) {
         response.setChunked(true).putHeader("Content-Type", "text/event-stream");
         STREAMS_OPEN.incrementAndGet();
-        response.write("event: ready\ndata: {}\n\n");
+        // the head first, the first event a little later, as a service that commits its answer before its first event
+        response.writeHead();
+        vertx.setTimer(300, id -> response.write("event: ready\ndata: {}\n\n"));
         CountDownLatch end = endStream;
         vertx.executeBlocking(() -> end.await(60, TimeUnit.SECONDS)).onComplete(done -> {
             response.write("event: bye\ndata: {}\n\n");

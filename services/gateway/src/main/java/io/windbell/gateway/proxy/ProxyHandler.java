@@ -24,6 +24,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
+import io.windbell.gateway.GatewayConfig;
 import io.windbell.gateway.route.Route;
 import io.windbell.gateway.route.Routes;
 import io.windbell.gateway.upstream.Upstream;
@@ -44,11 +45,13 @@ public class ProxyHandler implements Handler<RoutingContext> {
     private final Routes routes;
     private final Upstreams upstreams;
     private final Vertx vertx;
+    private final VerifiedTokens verified;
 
-    ProxyHandler(Routes routes, Upstreams upstreams, Vertx vertx) {
+    ProxyHandler(Routes routes, Upstreams upstreams, Vertx vertx, GatewayConfig config) {
         this.routes = routes;
         this.upstreams = upstreams;
         this.vertx = vertx;
+        this.verified = new VerifiedTokens(config.verifiedTokens(), () -> System.currentTimeMillis() / 1000);
     }
 
     /** One request's state as it passes the checks. */
@@ -96,39 +99,42 @@ public class ProxyHandler implements Handler<RoutingContext> {
             limitThenForward(exchange);
             return;
         }
-        if (request.getHeader("Authorization") == null) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null) {
             refuse(exchange, GatewayProblems.unauthorized("a bearer token is required"));
+            return;
+        }
+        Optional<VerifiedTokens.Caller> known = verified.lookup(authorization);
+        if (known.isPresent()) {
+            authorized(exchange, known.get());
             return;
         }
         Context context = Vertx.currentContext();
         Uni<SecurityIdentity> identity = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
-        identity.subscribe().with(id -> context.runOnContext(v -> authorized(exchange, id)),
+        identity.subscribe().with(id -> context.runOnContext(v -> verified(exchange, authorization, id)),
                 failure -> context.runOnContext(v -> refuse(exchange,
                         GatewayProblems.unauthorized("the bearer token is not valid for Windbell"))));
     }
 
-    private void authorized(Exchange exchange, SecurityIdentity identity) {
-        if (identity == null || identity.isAnonymous()) {
+    private void verified(Exchange exchange, String authorization, SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             refuse(exchange, GatewayProblems.unauthorized("the bearer token is not valid for Windbell"));
             return;
         }
-        Set<String> roles = identity.getRoles();
-        exchange.client = clientOf(identity);
-        if (!exchange.route.admits(roles)) {
+        Object azp = jwt.getClaim("azp");
+        VerifiedTokens.Caller caller = new VerifiedTokens.Caller(Set.copyOf(identity.getRoles()),
+                azp != null ? "client:" + azp : "principal:" + jwt.getName());
+        verified.remember(authorization, caller, jwt.getExpirationTime());
+        authorized(exchange, caller);
+    }
+
+    private void authorized(Exchange exchange, VerifiedTokens.Caller caller) {
+        exchange.client = caller.client();
+        if (!exchange.route.admits(caller.roles())) {
             refuse(exchange, GatewayProblems.forbidden(exchange.route.name()));
             return;
         }
         limitThenForward(exchange);
-    }
-
-    private static String clientOf(SecurityIdentity identity) {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Object azp = jwt.getClaim("azp");
-            if (azp != null) {
-                return "client:" + azp;
-            }
-        }
-        return "principal:" + identity.getPrincipal().getName();
     }
 
     private void limitThenForward(Exchange exchange) {
