@@ -16,9 +16,10 @@ import io.windbell.e2e.suite.Suite;
 
 /**
  * What the gateway answers when it must not pass a request on: a client over its rate (429 with Retry-After, and it
- * recovers), a body over the route's limit (413), a route whose upstream is down (502). The suite's gateway has two
- * routes for this (see {@link Suite}): {@value Suite#LIMITED_ROUTE}, ingest behind a bucket of
- * {@value Suite#LIMITED_BURST} and one request per second, and {@value Suite#DOWN_ROUTE}, where nothing listens.
+ * recovers), a body over the route's limit (413), a route whose upstream is down (502) or too slow (504). The suite's
+ * gateway has three routes for this (see {@link Suite}): {@value Suite#LIMITED_ROUTE}, ingest behind a bucket of
+ * {@value Suite#LIMITED_BURST} and one request per second; {@value Suite#DOWN_ROUTE}, where nothing listens; and
+ * {@value Suite#SLOW_ROUTE}, a healthy upstream that never answers, with a one-second timeout.
  */
 class GatewayFailureModesTest {
 
@@ -62,6 +63,14 @@ class GatewayFailureModesTest {
         Api.gateway().get("/api/" + Suite.DOWN_ROUTE + "/v1/anything").then().statusCode(401);
         // and the other routes are unaffected
         Api.as("client:cx-admin-cli").get("/api/journey/v1/definitions").then().statusCode(200);
+    }
+
+    @Test
+    void aRouteWhoseUpstreamDoesNotAnswerInTimeAnswers504() {
+        // the slow route's upstream is healthy but answers nothing; the route's timeout is one second
+        Api.as("client:cx-admin-cli").get("/api/" + Suite.SLOW_ROUTE + "/v1/anything").then().statusCode(504)
+                .contentType("application/problem+json").body("status", equalTo(504))
+                .header("X-Request-Id", not(emptyOrNullString()));
     }
 
     @Test

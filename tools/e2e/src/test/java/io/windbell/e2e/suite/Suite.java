@@ -32,9 +32,10 @@ import io.windbell.testing.TestInfrastructure;
  * {@code service_env} and {@code service_own_env} give them. Logs: {@code tools/e2e/target/suite-logs/<name>.log}.
  * Everything stops when the JVM exits.
  * <p>
- * The gateway gets two routes of its own besides the real ones, for the failure tests: {@value #DOWN_ROUTE} (an
- * upstream where nothing listens) and {@value #LIMITED_ROUTE} (ingest again, with a rate limit of one request per
- * second after a burst of {@value #LIMITED_BURST}).
+ * The gateway gets three routes of its own besides the real ones, for the failure tests: {@value #DOWN_ROUTE} (an
+ * upstream where nothing listens), {@value #LIMITED_ROUTE} (ingest again, with a rate limit of one request per second
+ * after a burst of {@value #LIMITED_BURST}) and {@value #SLOW_ROUTE} (a healthy upstream that never answers, with a
+ * timeout of one second).
  */
 public final class Suite {
 
@@ -44,6 +45,7 @@ public final class Suite {
     public static final String GATEWAY = "gateway";
     public static final String DOWN_ROUTE = "down";
     public static final String LIMITED_ROUTE = "limited";
+    public static final String SLOW_ROUTE = "slow";
     public static final int LIMITED_BURST = 3;
 
     private static final Duration SERVICE_TIMEOUT = Duration
@@ -63,6 +65,7 @@ public final class Suite {
     private KeycloakServer.RealmKey realmKey;
     private ServiceProcess gateway;
     private GreenMail mail;
+    private SlowUpstream slow;
 
     private Suite(Path root) {
         this.root = root;
@@ -140,6 +143,7 @@ public final class Suite {
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         mail.start();
         timings.put("greenmail", millisSince(t));
+        slow = new SlowUpstream(FreePorts.next());
 
         keycloak = join(keycloakStart);
         // before the services start: they read the realm's JWKS once, at their start
@@ -246,7 +250,9 @@ public final class Suite {
                 routes + LIMITED_ROUTE + ".upstreams=" + service("ingest").url(),
                 routes + LIMITED_ROUTE + ".roles=channel-app,cx-admin,cx-analyst",
                 routes + LIMITED_ROUTE + ".openapi=false", routes + LIMITED_ROUTE + ".rate-limit.per-second=1",
-                routes + LIMITED_ROUTE + ".rate-limit.burst=" + LIMITED_BURST);
+                routes + LIMITED_ROUTE + ".rate-limit.burst=" + LIMITED_BURST,
+                routes + SLOW_ROUTE + ".upstreams=" + slow.url(), routes + SLOW_ROUTE + ".roles=cx-admin",
+                routes + SLOW_ROUTE + ".openapi=false", routes + SLOW_ROUTE + ".timeout=1s");
     }
 
     private List<String> jvmOptions(String name, List<String> extra) {
@@ -296,6 +302,9 @@ public final class Suite {
         services.values().parallelStream().forEach(s -> s.stop(Duration.ofSeconds(15)));
         if (mail != null) {
             mail.stop();
+        }
+        if (slow != null) {
+            slow.stop();
         }
         say("suite stopped in " + millisSince(t) + " ms (Keycloak, PostgreSQL and Kafka stop by their own hooks); "
                 + "the JVM ran " + millisSince(T0) / 1000 + " s");
