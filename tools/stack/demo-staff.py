@@ -9,9 +9,11 @@ for every branch and region, two or three frontline staff and relationship manag
 
 The demo users' employees are in it as the realm has them: E0001 (frontline.b001, frontline in B001), E0002
 (frontline.b002, frontline in B002), E0101 (manager.b001, manager of B001 and of E0001), E0201 (regional.r01, manager
-of R01). The other staff use the simulator's employee ids (tools/loadgen Population.staffId: E0003..E0005 in B001,
-E0013..E0015 in B002, ...), so the employees it names on assisted channels are in the directory; branch managers of
-B002..B020 are E0302..E0320, regional managers of R02..R04 E0202..E0204 (ids the simulator never sends).
+of R01); frontline.b006/b007 are the directory's frontline E0053/E0063, manager.b002/b006/b007 the branch managers
+E0302/E0306/E0307 and regional.r02 is E0202. The other staff use the simulator's employee ids (tools/loadgen
+Population.staffId: E0003..E0005 in B001, E0013..E0015 in B002, ...), so the employees it names on assisted channels are
+in the directory; branch managers of B002..B020 are E0302..E0320, regional managers of R02..R04 E0202..E0204 (ids the
+simulator never sends).
 
 Imports, in this order (each an upsert: running it again changes nothing):
   POST /v1/branches/import                 branchId,regionId,name,managerId       (managers left empty: not staff yet)

@@ -38,10 +38,34 @@ public final class TestTokens {
 
     private final Map<String, Object> claims;
     private final PrivateKey key;
+    private final Map<String, Object> header;
 
     private TestTokens(Map<String, Object> claims, PrivateKey key) {
+        this(claims, key, Map.of("alg", "RS256", "typ", "JWT"));
+    }
+
+    private TestTokens(Map<String, Object> claims, PrivateKey key, Map<String, Object> header) {
         this.claims = claims;
         this.key = key;
+        this.header = header;
+    }
+
+    /**
+     * The claims of {@code jwt} (e.g. a real token of the realm), to be changed and signed again: by the test-only key
+     * unless {@link #signedWith(PrivateKey)} says otherwise.
+     */
+    @SuppressWarnings("unchecked")
+    public static TestTokens withClaimsOf(String jwt) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("not a compact JWT");
+        }
+        try {
+            Map<String, Object> claims = JSON.readValue(Base64.getUrlDecoder().decode(parts[1]), LinkedHashMap.class);
+            return new TestTokens(claims, TEST_KEY);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a JWT payload", e);
+        }
     }
 
     /** An access token as Keycloak issues it to a client with the audience mapper, holding these realm roles. */
@@ -69,7 +93,7 @@ public final class TestTokens {
         } else {
             copy.put(name, value);
         }
-        return new TestTokens(copy, key);
+        return new TestTokens(copy, key, header);
     }
 
     public TestTokens audience(Object audience) {
@@ -91,17 +115,43 @@ public final class TestTokens {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return new TestTokens(claims, generator.generateKeyPair().getPrivate());
+            return new TestTokens(claims, generator.generateKeyPair().getPrivate(), header);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** Signed (RS256) by {@code key}. */
+    public TestTokens signedWith(PrivateKey key) {
+        return new TestTokens(claims, key, header);
+    }
+
+    /** The same token with this header parameter (e.g. {@code kid}); a {@code null} value removes it. */
+    public TestTokens header(String name, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(header);
+        if (value == null) {
+            copy.remove(name);
+        } else {
+            copy.put(name, value);
+        }
+        return new TestTokens(claims, key, copy);
+    }
+
+    /**
+     * An unsecured JWT ({@code alg: none}, empty signature): what a forger sends to a verifier that trusts the header.
+     */
+    public TestTokens unsigned() {
+        return header("alg", "none");
+    }
+
     /** The compact JWT. */
     public String jwt() {
         try {
-            String header = B64.encodeToString(JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT")));
+            String header = B64.encodeToString(JSON.writeValueAsBytes(this.header));
             String payload = B64.encodeToString(JSON.writeValueAsBytes(claims));
+            if ("none".equals(this.header.get("alg"))) {
+                return header + "." + payload + ".";
+            }
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(key);
             rsa.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));

@@ -122,6 +122,29 @@ class GatewayTest {
     }
 
     @Test
+    void http2ClientsAreProxiedWithTheirBodiesAndNothingGoesWrongInside() throws Exception {
+        String bearer = TestTokens.access("cx-admin").claim("azp", "h2-client").bearer();
+        // Java's client asks for HTTP/2 (h2c upgrade) on the first request and speaks it after
+        HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        try (LogCapture log = LogCapture.ofConsole()) {
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> get = h2.send(HttpRequest.newBuilder(gateway("/api/journey/v1/definitions"))
+                        .header("Authorization", bearer).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(get.statusCode()).isEqualTo(200);
+                HttpResponse<String> post = h2.send(
+                        HttpRequest.newBuilder(gateway("/api/journey/v1/definitions")).header("Authorization", bearer)
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"x\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(post.statusCode()).isEqualTo(200);
+                assertThat(post.body()).contains("\"bytes\":12");
+            }
+            assertThat(StubUpstreams.RECEIVED).filteredOn(r -> r.method().equals("POST"))
+                    .extracting(StubUpstreams.Received::bodyBytes).containsOnly(12);
+            assertThat(log.lines()).noneMatch(line -> line.contains("Content-Length") || line.contains("Exception"));
+        }
+    }
+
+    @Test
     void aMalformedRequestIdIsReplacedAndTheServicesOwnIsNotEchoed() {
         Response response = given().header("Authorization", TestTokens.access("cx-admin").bearer())
                 .header("X-Request-Id", "bad id\twith spaces").when().get("/api/scoring/v1/metrics");

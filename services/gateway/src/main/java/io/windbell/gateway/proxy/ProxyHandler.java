@@ -20,6 +20,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyRequest;
@@ -168,8 +169,11 @@ public class ProxyHandler implements Handler<RoutingContext> {
         if (declaredLength(request) < 0 && proxyRequest.getBody() != null) {
             // the proxy passes a body on chunked only when the caller wrote exactly "chunked"; "Chunked" is the same
             // encoding (RFC 9112 tokens are case-insensitive) and must not become an empty body upstream
+            // and an HTTP/2 caller's body (its frames carry no length) goes upstream over HTTP/1.1 chunked: without it
+            // the proxy would write the body's data frames to a request that declared no way to carry them
             String encoding = request.getHeader("Transfer-Encoding");
-            if (encoding != null && encoding.trim().equalsIgnoreCase("chunked")) {
+            if (request.version() == HttpVersion.HTTP_2
+                    || (encoding != null && encoding.trim().equalsIgnoreCase("chunked"))) {
                 request.headers().set("Transfer-Encoding", "chunked");
             }
             limited = new LimitedBody(proxyRequest.getBody().stream(), exchange.route.maxBodyBytes());
