@@ -272,6 +272,20 @@ serves (the staff inbox) when the Ingress has a host: QUARKUS_HTTP_CORS_ORIGINS 
 {{- fail (printf "services.%s.upstreams names %s, which is not enabled: enable services.%s, set services.%s.env.%s to its address, or take it out of upstreams (the gateway is ready only when every route reaches an instance)" $ctx.name $name $name $ctx.name $var) -}}
 {{- end -}}
 {{- end -}}
+{{- /* every route of the gateway's configuration to a service not among its upstreams is switched off (survey's
+public pages go with survey), so the gateway neither serves nor waits for it */ -}}
+{{- if get $ctx.svc "upstreams" -}}
+{{- range $route := list "ingest" "journey" "survey" "scoring" "workorder" "notification" -}}
+{{- if not (has $route $ctx.svc.upstreams) -}}
+{{- $_ := set $.data (printf "WINDBELL_GATEWAY_ROUTES_%s_ENABLED" ($route | upper)) "false" -}}
+{{- if eq $route "survey" -}}
+{{- range $public := list "SURVEY_PAGES" "SURVEY_ASSETS" "SURVEY_RESPONDENT" -}}
+{{- $_ := set $.data (printf "WINDBELL_GATEWAY_ROUTES_%s_ENABLED" $public) "false" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
 {{- if and (get $ctx.svc "upstreams") $ctx.svc.ingress.enabled $ctx.svc.ingress.host -}}
 {{- $_ := set $.data "QUARKUS_HTTP_CORS_ORIGINS" (printf "%s://%s" (ternary "https" "http" (not (empty $ctx.svc.ingress.tlsSecretName))) $ctx.svc.ingress.host) -}}
 {{- end -}}

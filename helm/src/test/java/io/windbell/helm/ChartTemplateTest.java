@@ -471,7 +471,11 @@ class ChartTemplateTest {
                 .containsEntry("WINDBELL_SURVEY_URL",
                         "http://survey-a.cx-legacy.svc:8083,http://survey-b.cx-legacy.svc:8083")
                 .containsEntry("WINDBELL_INGEST_URL", "http://windbell-ingest:8080")
-                .doesNotContainKey("WINDBELL_NOTIFICATION_URL");
+                .doesNotContainKey("WINDBELL_NOTIFICATION_URL")
+                // the route to the service not deployed is switched off, so the gateway neither serves nor awaits it
+                .containsEntry("WINDBELL_GATEWAY_ROUTES_NOTIFICATION_ENABLED", "false")
+                .doesNotContainKey("WINDBELL_GATEWAY_ROUTES_SURVEY_ENABLED")
+                .doesNotContainKey("WINDBELL_GATEWAY_ROUTES_INGEST_ENABLED");
     }
 
     /**

@@ -32,6 +32,13 @@ public interface GatewayConfig {
     /** One route: a path prefix, the instances behind it and its rules. */
     interface RouteConfig {
 
+        /**
+         * A route switched off is not served (404), not probed and not part of readiness: a deployment without one of
+         * the services turns its route off (Helm does, for every service not among the gateway's upstreams).
+         */
+        @WithDefault("true")
+        boolean enabled();
+
         /** The path prefix, e.g. {@code /s}; default {@code /api/<route name>}. */
         Optional<String> prefix();
 

@@ -214,6 +214,13 @@ class GatewayTest {
     }
 
     @Test
+    void aRouteSwitchedOffIsNotServed() {
+        given().header("Authorization", TestTokens.access("cx-admin").bearer()).when().get("/api/off/v1/x").then()
+                .statusCode(404);
+        given().when().get("/api/openapi").then().body("services.name", org.hamcrest.Matchers.not(hasItems("off")));
+    }
+
+    @Test
     void theIndexListsEveryServicesDocumentThroughTheGateway() {
         given().when().get("/api/openapi").then().statusCode(200)
                 .body("services.name", hasItems("ingest", "journey", "survey", "scoring", "workorder", "notification"))
@@ -291,7 +298,8 @@ class GatewayTest {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> given().when().get(readiness).then().statusCode(503)
                         .body("checks.find { it.name == 'upstreams' }.data.down", equalTo("0/1 up"))
-                        .body("checks.find { it.name == 'upstreams' }.data.ingest", equalTo("2/2 up")));
+                        .body("checks.find { it.name == 'upstreams' }.data.ingest", equalTo("2/2 up"))
+                        .body("checks.find { it.name == 'upstreams' }.data.off", org.hamcrest.Matchers.nullValue()));
     }
 
     @Test

@@ -55,6 +55,10 @@ public class StubUpstreams implements QuarkusTestResourceLifecycleManager {
                 Map.entry("windbell.gateway.routes.down.upstreams", closed),
                 Map.entry("windbell.gateway.routes.down.roles", "cx-admin"),
                 Map.entry("windbell.gateway.routes.down.openapi", "false"),
+                // a route switched off: not served, not probed, not in readiness
+                Map.entry("windbell.gateway.routes.off.upstreams", closed),
+                Map.entry("windbell.gateway.routes.off.roles", "cx-admin"),
+                Map.entry("windbell.gateway.routes.off.enabled", "false"),
                 Map.entry("windbell.gateway.upstream.health-interval", "200ms"),
                 // two ordinary connections per instance: open streams must not use them up
                 Map.entry("windbell.gateway.upstream.pool-size", "2"));

@@ -112,7 +112,8 @@ public class ProxyHandler implements Handler<RoutingContext> {
         }
         Context context = Vertx.currentContext();
         Uni<SecurityIdentity> identity = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
-        identity.subscribe().with(id -> context.runOnContext(v -> verified(exchange, authorization, id)),
+        identity.subscribe().with(
+                id -> context.runOnContext(v -> safely(exchange, () -> verified(exchange, authorization, id))),
                 failure -> context.runOnContext(v -> refuse(exchange,
                         GatewayProblems.unauthorized("the bearer token is not valid for Windbell"))));
     }
@@ -184,7 +185,7 @@ public class ProxyHandler implements Handler<RoutingContext> {
         upstream.call(() -> send(exchange, upstream, body)).whenComplete((ok, error) -> {
             if (error != null) {
                 Throwable cause = unwrap(error);
-                context.runOnContext(v -> failed(exchange, body, cause));
+                context.runOnContext(v -> safely(exchange, () -> failed(exchange, body, cause)));
             }
         });
     }
@@ -227,6 +228,19 @@ public class ProxyHandler implements Handler<RoutingContext> {
             problem = GatewayProblems.badGateway(exchange.route.name(), "the service could not be reached");
         }
         refuse(exchange, problem);
+    }
+
+    /**
+     * Runs a step that continues on the event loop later: a fault in it answers 500 instead of leaving the caller
+     * hanging.
+     */
+    private static void safely(Exchange exchange, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            // logged at ERROR with an errorId, the one thing the answer says about it
+            refuse(exchange, io.windbell.platform.problem.HttpProblems.unexpected(e, exchange.path));
+        }
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -21,10 +21,21 @@ public class Routes {
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
 
     Routes(GatewayConfig config) {
-        this.table = new RouteTable(
-                config.routes().entrySet().stream().map(e -> route(e.getKey(), e.getValue())).toList());
-        config.routes().forEach((name, route) -> limiters.put(name, new RateLimiter(route.rateLimit().perSecond(),
+        Map<String, GatewayConfig.RouteConfig> enabled = enabled(config);
+        this.table = new RouteTable(enabled.entrySet().stream().map(e -> route(e.getKey(), e.getValue())).toList());
+        enabled.forEach((name, route) -> limiters.put(name, new RateLimiter(route.rateLimit().perSecond(),
                 route.rateLimit().burst(), MAX_CLIENTS, System::nanoTime)));
+    }
+
+    /** The routes that are switched on, by name. */
+    public static Map<String, GatewayConfig.RouteConfig> enabled(GatewayConfig config) {
+        Map<String, GatewayConfig.RouteConfig> enabled = new java.util.TreeMap<>();
+        config.routes().forEach((name, route) -> {
+            if (route.enabled()) {
+                enabled.put(name, route);
+            }
+        });
+        return enabled;
     }
 
     static Route route(String name, GatewayConfig.RouteConfig config) {

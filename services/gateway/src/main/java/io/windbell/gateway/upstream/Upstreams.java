@@ -51,7 +51,7 @@ public class Upstreams {
         this.client = client(this.config.poolSize());
         this.streamClient = client(this.config.streamPoolSize());
         this.probeClient = client(1);
-        config.routes().forEach((name, route) -> pools.put(name, new UpstreamPool(
+        io.windbell.gateway.route.Routes.enabled(config).forEach((name, route) -> pools.put(name, new UpstreamPool(
                 route.upstreams().stream().map(String::trim).filter(s -> !s.isEmpty()).map(this::instance).toList())));
         probeAll();
         this.probeTimer = vertx.setPeriodic(this.config.healthInterval().toMillis(), id -> probeAll());
