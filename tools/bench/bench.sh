@@ -123,6 +123,9 @@ BATCH_SIZE=50
 MAX_DURATION_S=20
 RATE_DURATION_S=30
 WARMUP_S=5
+# an open-loop rate step warms up longer: the load generator ramps to the rate over the first two thirds (10 s, so its
+# own cold JIT does not build a backlog that spills into the window: docs/benchmarks.md, "Ingest's one-second tail")
+RATE_WARMUP_S=15
 RATE_FRACTION_PCT=70
 JOURNEY_EVENTS=${WINDBELL_BENCH_JOURNEY_EVENTS:-300000}
 JOURNEY_RATE=${WINDBELL_BENCH_JOURNEY_RATE:-2000}
@@ -526,9 +529,9 @@ single_rate() {
     FAILED_STEPS+=("$name"); say "step $name skipped: no requestsPerS from the $from step"; return 1
   fi
   rate=$(python3 -c "print(max(1, int(float('$max') * $RATE_FRACTION_PCT / 100)))")
-  run_step "$name" $((RATE_DURATION_S + WARMUP_S + LOADGEN_SLACK_S)) last-json "$WARMUP_S" -- \
+  run_step "$name" $((RATE_DURATION_S + RATE_WARMUP_S + LOADGEN_SLACK_S)) last-json "$RATE_WARMUP_S" -- \
     "$JAVA" -jar "$LOADGEN_JAR" rate --kind single --rate "$rate" \
-    --duration "${RATE_DURATION_S}s" --warmup "${WARMUP_S}s" "$@"
+    --duration "${RATE_DURATION_S}s" --warmup "${RATE_WARMUP_S}s" "$@"
 }
 
 step_single() { single_max single "${LOADGEN_TARGET[@]}" || true; }

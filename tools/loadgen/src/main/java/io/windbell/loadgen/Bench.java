@@ -46,20 +46,23 @@ final class Bench {
                 // the ingest benchmarks send every event once, each with its own id
                 simulate ? s.profile() : s.profile().deliveredOnce(), simulate ? s.rate() : BENCH_MIX_RATE, s.seed(),
                 EventIds::next, horizonMillis);
-        long rateCount = FixedRateSchedule.countFor(s.rate(), s.runNanos() / 1e9, s.maxRequests());
+        FixedRateSchedule rateSchedule = null;
         long measuredNanos = s.duration().toNanos();
         if (s.command() == Command.RATE) {
+            long rampNanos = rampNanos(s);
+            long rateCount = FixedRateSchedule.countFor(s.rate(), rampNanos / 1e9, s.runNanos() / 1e9, s.maxRequests());
+            rateSchedule = new FixedRateSchedule(s.rate(), rampNanos, rateCount, payloads(s, generator));
             // A request cap that cuts the schedule short cuts the measured window with it.
             measuredNanos = Math.min(measuredNanos,
-                    Math.max(0, (long) (rateCount / s.rate() * 1e9) - s.warmup().toNanos()));
+                    Math.max(0, rateSchedule.intendedNanos(rateCount) - s.warmup().toNanos()));
         }
         Recorder recorder = new Recorder(s.warmup().toNanos(), measuredNanos);
         Transport transport = session.transport();
         Runner runner = switch (s.command()) {
         case MAX -> new ClosedLoopRunner(payloads(s, generator), transport, recorder, Ticker.SYSTEM, s.connections(),
                 s.runNanos(), s.maxRequests(), s.hardStopNanos());
-        case RATE -> new OpenLoopRunner(new FixedRateSchedule(s.rate(), rateCount, payloads(s, generator)), transport,
-                recorder, Ticker.SYSTEM, s.connections(), s.hardStopNanos());
+        case RATE -> new OpenLoopRunner(rateSchedule, transport, recorder, Ticker.SYSTEM, s.connections(),
+                s.hardStopNanos());
         case SIMULATE -> new OpenLoopRunner(new SimulationSchedule(generator, s.batchSize(), s.linger().toMillis(),
                 horizonMillis, s.maxRequests(), OffsetDateTime.now()), transport, recorder, Ticker.SYSTEM,
                 s.connections(), s.hardStopNanos());
@@ -81,6 +84,15 @@ final class Bench {
             throw new LoadGenException("interrupted", e);
         }
         return Summary.of(s, recorder, runner, simulate ? generator.tally().asMap() : null);
+    }
+
+    /**
+     * An open-loop rate run ramps up over the first two thirds of its warmup and holds the full rate for the last
+     * third, so the measured window starts at the full rate with the load generator's JIT warm and no backlog left
+     * over.
+     */
+    static long rampNanos(Settings s) {
+        return s.warmup().toNanos() * 2 / 3;
     }
 
     private static BenchPayloads payloads(Settings s, TrafficGenerator generator) {

@@ -17,6 +17,7 @@ public final class Usage {
                         start, so queueing for a busy connection counts too (no coordinated omission)
                           --kind single|batch   (required)   --rate R (requests/s, required)
                           --batch-size 50   --connections 128   --duration 30s   --warmup 5s
+                        the rate ramps up linearly over the first two thirds of the warmup, then holds
               simulate  realistic channel traffic: customers walk the catalog's journeys step by step,
                         fail at key nodes and retry, switch to branch, call centre or RM, or stop; abandon;
                         stall; start anonymous and log in on the way; some events come twice or late

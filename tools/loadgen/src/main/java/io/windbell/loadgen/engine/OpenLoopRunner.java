@@ -57,6 +57,7 @@ public final class OpenLoopRunner implements Runner {
         while (schedule.hasNext() && schedule.peekNanos() <= elapsed) {
             backlog.add(schedule.next());
         }
+        recorder.tick(now, backlog.size());
         dispatch();
         if (!schedule.hasNext() && backlog.isEmpty() && inFlight == 0) {
             over = true;
@@ -75,16 +76,17 @@ public final class OpenLoopRunner implements Runner {
             Payload payload = planned.payload().get();
             inFlight++;
             sent++;
-            transport.send(payload, response -> complete(intended, payload.events(), response));
+            long sentAt = ticker.nanoTime();
+            transport.send(payload, response -> complete(intended, sentAt, payload.events(), response));
         }
     }
 
-    private void complete(long intended, int events, Response response) {
+    private void complete(long intended, long sentAt, int events, Response response) {
         if (aborted) {
             return;
         }
         inFlight--;
-        recorder.record(intended, ticker.nanoTime(), events, response);
+        recorder.record(intended, sentAt, ticker.nanoTime(), events, response);
         dispatch();
     }
 

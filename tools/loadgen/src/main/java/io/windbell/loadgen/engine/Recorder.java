@@ -18,6 +18,11 @@ public final class Recorder {
     private final long warmupNanos;
     private final long durationNanos;
     private final Histogram latencyMicros = new Histogram(HIGHEST_MICROS, 3);
+    private final Histogram waitMicros = new Histogram(HIGHEST_MICROS, 3);
+    private final Histogram answerMicros = new Histogram(HIGHEST_MICROS, 3);
+    private final Histogram freshConnectionMicros = new Histogram(HIGHEST_MICROS, 3);
+    private final Histogram tickGapMicros = new Histogram(HIGHEST_MICROS, 3);
+    private final Map<Long, SecondStats> seconds = new TreeMap<>();
     private final Map<Integer, Long> statuses = new TreeMap<>();
     private final Map<String, Long> ioFailures = new TreeMap<>();
 
@@ -30,6 +35,8 @@ public final class Recorder {
     private long events;
     private long errors;
     private long ioErrors;
+    private long lastTick = -1;
+    private int backlogAtWindowStart = -1;
 
     public Recorder(long warmupNanos, long durationNanos) {
         this.warmupNanos = warmupNanos;
@@ -50,8 +57,17 @@ public final class Recorder {
         }
     }
 
-    /** Records one finished request that started at {@code startedNanos} and carried {@code eventCount} events. */
+    /** Records one finished request that was sent when it was due (a closed loop sends each at once). */
     public void record(long startedNanos, long doneNanos, int eventCount, Response response) {
+        record(startedNanos, startedNanos, doneNanos, eventCount, response);
+    }
+
+    /**
+     * Records one finished request that was due at {@code startedNanos}, handed to the HTTP client at {@code sentNanos}
+     * and answered at {@code doneNanos}, carrying {@code eventCount} events. The latency counts from when it was due;
+     * the split (waited to be sent, then in flight) tells the load generator's own delay from the server's.
+     */
+    public void record(long startedNanos, long sentNanos, long doneNanos, int eventCount, Response response) {
         completed++;
         if (!response.ok()) {
             failed++;
@@ -70,12 +86,48 @@ public final class Recorder {
         statuses.merge(response.status(), 1L, Long::sum);
         // Every answered request counts in latency, rejected ones too: leaving them out would flatter an overloaded
         // server.
-        latencyMicros.recordValue(Math.clamp((doneNanos - startedNanos) / 1_000, 0, HIGHEST_MICROS));
+        long latency = micros(doneNanos - startedNanos);
+        latencyMicros.recordValue(latency);
+        waitMicros.recordValue(micros(sentNanos - startedNanos));
+        answerMicros.recordValue(micros(doneNanos - sentNanos));
+        if (response.freshConnection()) {
+            freshConnectionMicros.recordValue(latency);
+        }
+        seconds.computeIfAbsent((startedNanos - start - warmupNanos) / 1_000_000_000L, s -> new SecondStats())
+                .add(latency);
         if (response.ok()) {
             events += eventCount;
         } else {
             errors++;
         }
+    }
+
+    /**
+     * Notes one tick of the runner's timer. Gaps far above the timer's period mean the load generator itself was late
+     * (its JVM paused, or it did not get a core), which no server could cause.
+     */
+    public void tick(long nowNanos, int backlog) {
+        if (phase(nowNanos).equals("run")) {
+            if (backlogAtWindowStart < 0) {
+                backlogAtWindowStart = backlog;
+            }
+            if (lastTick >= 0) {
+                tickGapMicros.recordValue(micros(nowNanos - lastTick));
+            }
+        }
+        lastTick = nowNanos;
+    }
+
+    /**
+     * Requests still waiting for a connection when the measured window opened (-1 before it opened): more than a
+     * handful means the warmup's transient spills into the figures.
+     */
+    public int backlogAtWindowStart() {
+        return backlogAtWindowStart;
+    }
+
+    private static long micros(long nanos) {
+        return Math.clamp(nanos / 1_000, 0, HIGHEST_MICROS);
     }
 
     public boolean measured(long startedNanos) {
@@ -138,5 +190,62 @@ public final class Recorder {
 
     public Histogram latencyMicros() {
         return latencyMicros;
+    }
+
+    /**
+     * Intended start until handed to the HTTP client: the backlog's wait (all connections busy, or the generator late).
+     */
+    public Histogram waitMicros() {
+        return waitMicros;
+    }
+
+    /** Handed to the HTTP client until answered: connect (if fresh), the request, the server, the response. */
+    public Histogram answerMicros() {
+        return answerMicros;
+    }
+
+    /** Latency of the requests that were the first on a newly opened connection. */
+    public Histogram freshConnectionMicros() {
+        return freshConnectionMicros;
+    }
+
+    /** Gaps between the runner's ticks (period 1 ms) inside the measured window. */
+    public Histogram tickGapMicros() {
+        return tickGapMicros;
+    }
+
+    /** Per second of the measured window (by intended start): requests, those over 100 ms, the slowest. */
+    public Map<Long, SecondStats> seconds() {
+        return seconds;
+    }
+
+    /** Latency of the requests due within one second of the run. */
+    public static final class SecondStats {
+
+        static final long SLOW_MICROS = 100_000;
+
+        private long requests;
+        private long slow;
+        private long maxMicros;
+
+        void add(long latencyMicros) {
+            requests++;
+            if (latencyMicros > SLOW_MICROS) {
+                slow++;
+            }
+            maxMicros = Math.max(maxMicros, latencyMicros);
+        }
+
+        public long requests() {
+            return requests;
+        }
+
+        public long slow() {
+            return slow;
+        }
+
+        public long maxMicros() {
+            return maxMicros;
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.windbell.loadgen.report;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.HdrHistogram.Histogram;
@@ -40,6 +42,12 @@ public final class Summary {
         json.put("status", status);
         json.put("errors", recorder.errors());
         json.put("latencyMs", latency(recorder.latencyMicros()));
+        json.put("latencySplitMs", Map.of("waitToSend", latency(recorder.waitMicros()), "inFlight",
+                latency(recorder.answerMicros()), "freshConnection", latency(recorder.freshConnectionMicros())));
+        json.put("freshConnections", recorder.freshConnectionMicros().getTotalCount());
+        json.put("tickGapMs", latency(recorder.tickGapMicros()));
+        json.put("backlogAtWindowStart", recorder.backlogAtWindowStart());
+        json.put("slowSeconds", slowSeconds(recorder));
         json.put("ioErrors", recorder.ioErrors());
         json.put("ioErrorTypes", recorder.ioFailures());
         json.put("unfinished", runner.unfinished());
@@ -51,6 +59,24 @@ public final class Summary {
             json.put("journeys", journeys);
         }
         return json;
+    }
+
+    /**
+     * The seconds of the window with requests over 100 ms: when the tail happened, and whether it is spread or bunched.
+     */
+    static List<Map<String, Object>> slowSeconds(Recorder recorder) {
+        List<Map<String, Object>> slow = new ArrayList<>();
+        recorder.seconds().forEach((second, stats) -> {
+            if (stats.slow() > 0) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("second", second);
+                row.put("requests", stats.requests());
+                row.put("over100ms", stats.slow());
+                row.put("maxMs", round(stats.maxMicros() / 1000.0, 1));
+                slow.add(row);
+            }
+        });
+        return slow;
     }
 
     static Map<String, Double> latency(Histogram micros) {

@@ -37,4 +37,31 @@ class FixedRateScheduleTest {
         assertThat(FixedRateSchedule.countFor(0.5, 3, 1_000)).isEqualTo(2);
         assertThat(FixedRateSchedule.countFor(1_000, 60, 500)).isEqualTo(500);
     }
+
+    @Test
+    void aRampRisesLinearlyToTheRateThenHolds() {
+        // 100/s reached after a 2 s ramp: the ramp sends 100 requests (the area under its line), then one every 10 ms
+        FixedRateSchedule schedule = new FixedRateSchedule(100, 2_000_000_000L, 300, () -> BODY);
+
+        assertThat(schedule.intendedNanos(0)).isZero();
+        // 25 requests by 1 s (a quarter of the ramp's area in its first half), 100 by 2 s
+        assertThat(schedule.intendedNanos(25)).isEqualTo(1_000_000_000L);
+        assertThat(schedule.intendedNanos(100)).isEqualTo(2_000_000_000L);
+        assertThat(schedule.intendedNanos(101)).isEqualTo(2_010_000_000L);
+        assertThat(schedule.intendedNanos(299)).isEqualTo(3_990_000_000L);
+        // the gaps shrink along the ramp and are even after it
+        long early = schedule.intendedNanos(2) - schedule.intendedNanos(1);
+        long late = schedule.intendedNanos(99) - schedule.intendedNanos(98);
+        assertThat(early).isGreaterThan(late);
+        assertThat(late).isGreaterThan(10_000_000L);
+    }
+
+    @Test
+    void countOfARampedRunIsTheAreaUnderTheRate() {
+        // 2 s ramp to 100/s, then 2 s at 100/s: 100 + 200
+        assertThat(FixedRateSchedule.countFor(100, 2, 4, 1_000)).isEqualTo(300);
+        // cut inside the ramp: 1 s of a 2 s ramp is a quarter of its 100
+        assertThat(FixedRateSchedule.countFor(100, 2, 1, 1_000)).isEqualTo(25);
+        assertThat(FixedRateSchedule.countFor(100, 0, 4, 1_000)).isEqualTo(400);
+    }
 }

@@ -61,6 +61,75 @@ class OpenLoopRunnerTest {
     }
 
     @Test
+    void splitsTheWaitToBeSentFromTheTimeInFlight() {
+        // The same queue as above: every answer takes 5 ms in flight; the rest of each latency is the backlog's wait.
+        FakeServer server = new FakeServer(clock, 5, 202);
+        Recorder recorder = new Recorder(0, 10 * MS);
+        OpenLoopRunner runner = runner(server, recorder, 10, 1, 1_000);
+
+        runner.start();
+        server.advanceTo(100, runner);
+
+        assertThat(recorder.answerMicros().getMinValue()).isCloseTo(5_000, withinPercentage(0.1));
+        assertThat(recorder.answerMicros().getMaxValue()).isCloseTo(5_000, withinPercentage(0.1));
+        assertThat(recorder.waitMicros().getMinValue()).isZero();
+        assertThat(recorder.waitMicros().getMaxValue()).isCloseTo(36_000, withinPercentage(0.1));
+        assertThat(recorder.freshConnectionMicros().getTotalCount()).isZero();
+    }
+
+    @Test
+    void aLateTickShowsAsTheGeneratorsOwnGap() {
+        FakeServer server = new FakeServer(clock, 1, 202);
+        Recorder recorder = new Recorder(0, 100 * MS);
+        OpenLoopRunner runner = runner(server, recorder, 50, 8, 1_000);
+
+        runner.start();
+        server.advanceTo(10, runner);
+        // the generator's thread did not run for 20 ms: nothing ticked, then one tick catches up
+        clock.setMillis(30);
+        runner.tick();
+        server.advanceTo(100, runner);
+
+        assertThat(recorder.tickGapMicros().getMaxValue()).isCloseTo(20_000, withinPercentage(0.1));
+        assertThat(recorder.tickGapMicros().getMinValue()).isCloseTo(1_000, withinPercentage(0.1));
+        // the requests due during the gap waited for it to be sent: the generator's delay, not the server's
+        assertThat(recorder.waitMicros().getMaxValue()).isCloseTo(19_000, withinPercentage(0.1));
+        assertThat(recorder.answerMicros().getMinValue()).isCloseTo(1_000, withinPercentage(0.1));
+    }
+
+    @Test
+    void reportsTheBacklogLeftWhenTheWindowOpens() {
+        // one connection, 5 ms per answer, a request every 1 ms: by 10 ms the backlog holds 8
+        FakeServer server = new FakeServer(clock, 5, 202);
+        Recorder recorder = new Recorder(10 * MS, 10 * MS);
+        OpenLoopRunner runner = runner(server, recorder, 20, 1, 1_000);
+
+        runner.start();
+        server.advanceTo(9, runner);
+        assertThat(recorder.backlogAtWindowStart()).isEqualTo(-1);
+        server.advanceTo(200, runner);
+
+        assertThat(recorder.backlogAtWindowStart()).isEqualTo(8);
+    }
+
+    @Test
+    void slowSecondsNameWhenTheTailHappened() {
+        // a fast answer in the first second; in the second, one on a fresh connection (150 ms) and one that waited
+        Recorder recorder = new Recorder(0, 2_000 * MS);
+        recorder.begin(0);
+        recorder.record(0, 0, 2 * MS, 1, Response.status(202));
+        recorder.record(1_200 * MS, 1_200 * MS, 1_350 * MS, 1, Response.status(202, true));
+        recorder.record(1_300 * MS, 1_340 * MS, 1_420 * MS, 1, Response.status(202));
+
+        assertThat(recorder.seconds()).containsOnlyKeys(0L, 1L);
+        assertThat(recorder.seconds().get(0L).slow()).isZero();
+        assertThat(recorder.seconds().get(1L).requests()).isEqualTo(2);
+        assertThat(recorder.seconds().get(1L).slow()).isEqualTo(2);
+        assertThat(recorder.seconds().get(1L).maxMicros()).isEqualTo(150_000);
+        assertThat(recorder.freshConnectionMicros().getTotalCount()).isEqualTo(1);
+    }
+
+    @Test
     void warmupRequestsAreSentButNotCounted() {
         FakeServer server = new FakeServer(clock, 2, 202);
         Recorder recorder = new Recorder(3 * MS, 7 * MS);
