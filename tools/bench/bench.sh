@@ -87,7 +87,7 @@
 # WINDBELL_BENCH_NOTIFICATION_STREAMS=10000, WINDBELL_BENCH_NOTIFICATION_RATE=50,
 # WINDBELL_BENCH_NOTIFICATION_EVENTS=3000 (measured, after 1,000 warm-up ones), WINDBELL_BENCH_NOTIFICATION_JAVA_OPTS
 # (JVM options for notification, e.g. a JFR recording), WINDBELL_BENCH_GATEWAY_JAVA_OPTS (the same for the gateway),
-# WINDBELL_BENCH_KEEP_DATA=1 (keep the broker's data),
+# WINDBELL_BENCH_KEEP_DATA=1 (keep the broker's data), WINDBELL_BENCH_WARMUP_S=20 (the closed-loop max steps' warmup), WINDBELL_BENCH_RATE_PCT=70 (the rate steps' share of the max),
 # WINDBELL_BENCH_{PG,KAFKA,KAFKA_CONTROLLER,KEYCLOAK}_PORT, WINDBELL_BENCH_SERVICE_PORT_OFFSET.
 set -euo pipefail
 
@@ -122,11 +122,14 @@ PERF_TOPIC=bench.producer-perf
 BATCH_SIZE=50
 MAX_DURATION_S=20
 RATE_DURATION_S=30
-WARMUP_S=5
+# a closed-loop max step warms up for 20 s: ingest's and the fresh load generator's JIT take that long on two shared
+# cores (run of 2026-12-05: the single step climbed from 724 to 6,053 requests/s over its first 22 s), and 70 % of an
+# under-warmed max would set the rate step too low
+WARMUP_S=${WINDBELL_BENCH_WARMUP_S:-20}
 # an open-loop rate step warms up longer: the load generator ramps to the rate over the first two thirds (10 s, so its
 # own cold JIT does not build a backlog that spills into the window: docs/benchmarks.md, "Ingest's one-second tail")
-RATE_WARMUP_S=15
-RATE_FRACTION_PCT=70
+RATE_WARMUP_S=${WINDBELL_BENCH_RATE_WARMUP_S:-15}
+RATE_FRACTION_PCT=${WINDBELL_BENCH_RATE_PCT:-70}
 JOURNEY_EVENTS=${WINDBELL_BENCH_JOURNEY_EVENTS:-300000}
 JOURNEY_RATE=${WINDBELL_BENCH_JOURNEY_RATE:-2000}
 JOURNEY_RATE_DURATION_S=60
