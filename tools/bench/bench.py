@@ -749,10 +749,11 @@ def replicas_table(R, meta):
     if not rows:
         return []
     out = ["", "## Journey replicas", "",
-           "| replicas | partitions per replica (end) | records (distinct) | events/s | drain | events/s once all ready | journey CPU Σ avg | machine busy "
+           "| replicas | partitions per replica (end) | records (distinct) | events/s | drain (longest stall) | all ready after launch "
+           "| events/s once all ready | journey CPU Σ avg | machine busy "
            "| applied (Σ replicas) | skipped (duplicates + redelivered) | dead-lettered | timeline rows / distinct / inbox rows "
            "| journey events: records / steps emitted twice / ids seen twice | lag at end | applied once |",
-           "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+           "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         x = r.get("result") or {}
         res = r.get("resources") or {}
@@ -770,7 +771,8 @@ def replicas_table(R, meta):
             skipped += " (live replicas only)"
         verdict_text = "pass" if x.get("appliedOnce") else "**FAIL**: " + "; ".join(x.get("failedChecks") or ["no result"])
         out.append(f"| {who} | {parts} | {fmt(x.get('records'))} ({fmt(x.get('uniqueEvents'))}) | "
-                   f"{fmt(x.get('eventsPerS'), 'events/s')} | {fmt(x.get('consumeS'), 's', 1)} | "
+                   f"{fmt(x.get('eventsPerS'), 'events/s')} | {fmt(x.get('consumeS'), 's', 1)} "
+                   f"({fmt(x.get('longestStallS'), 's', 1)}) | {fmt(x.get('allReadyS'), 's', 1)} | "
                    f"{fmt(x.get('eventsPerSOnceReady'), 'events/s')} over {fmt(x.get('onceReadyS'), 's', 1)} | {fmt(cpu, '%')} | "
                    f"{fmt(res.get('machineBusyPct'), '%')} | {fmt(x.get('applied'))} | {skipped} | "
                    f"{fmt(x.get('deadLettered'))} | {fmt(db.get('timelineRows'))} / {fmt(db.get('timelineDistinct'))} / "
@@ -780,7 +782,8 @@ def replicas_table(R, meta):
     out.append("events/s: distinct events claimed in journey's inbox ÷ the time from the start of consumption (the last "
                "poll that saw none) to the poll that saw all of them, every 0.25 s; the replicas start together after "
                "the preload, so their JVM starts and the rebalances as they join are inside the time; \"once all ready\": "
-               "from the first 1 s progress sample after the last replica's /q/health/ready answered 200 to the end. "
+               "from the first 1 s progress sample after the last replica's /q/health/ready answered 200 to the end; longest "
+               "stall: the longest run of 1 s progress samples without a new event applied. "
                "Every row consumes the same preloaded records (the group reset to where the preload began, the "
                "database dropped and recreated). CPU: the "
                "replicas' average over the row (per core: 200% = both cores). Applied once = inbox rows = timeline "
@@ -1174,6 +1177,17 @@ def rate_once_ready(catchup, ready):
     return round((count - c) / (end - t), 1), round(end - t, 1)
 
 
+def longest_stall(progress):
+    """The longest stretch (s) of progress samples without a new event applied, after consumption began."""
+    longest, since, last = 0.0, None, None
+    for t, c in progress or []:
+        if c and c == last:
+            longest = max(longest, t - since)
+        else:
+            since, last = t, c
+    return round(longest, 1)
+
+
 def replicas_row(label, k, preload, catchup, healths, group, db, events, kill, exit_code, ready):
     """One row of the journey-replicas table, with the applied-once checks (all must pass)."""
     unique = preload.get("uniqueEvents")
@@ -1208,6 +1222,7 @@ def replicas_row(label, k, preload, catchup, healths, group, db, events, kill, e
         "eventsPerS": catchup.get("perS"), "consumeS": catchup.get("consumeS"), "startFrom": catchup.get("startFrom"),
         "caughtUp": catchup.get("caughtUp"),
         "eventsPerSOnceReady": steady[0], "onceReadyS": steady[1],
+        "longestStallS": longest_stall(catchup.get("progress")), "allReadyS": max(ready.values()) if ready else None,
         "readyS": ready, "applied": applied, "skipped": skipped, "deadLettered": dead,
         # skipped beyond the preload's resent duplicates: records delivered again (a rebalance, a killed replica)
         "redelivered": applied + skipped + dead - records if records is not None and not killed else None,

@@ -98,5 +98,11 @@ class RateOnceReadyTest(unittest.TestCase):
         self.assertEqual((None, None), bench.rate_once_ready(catchup, {"journey-r1": 8.5}))
 
 
+class LongestStallTest(unittest.TestCase):
+    def test_the_longest_run_without_progress_after_consumption_began(self):
+        progress = [[1.0, 0], [2.0, 0], [3.0, 0], [4.0, 50], [5.0, 90], [6.0, 90], [7.0, 90], [8.5, 90], [9.0, 100]]
+        self.assertEqual(3.5, bench.longest_stall(progress))
+
+
 if __name__ == "__main__":
     unittest.main()
