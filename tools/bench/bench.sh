@@ -904,6 +904,8 @@ journey_replicas_row() {
       sleep 0.1
     done
     victim_data=$(python3 "$BENCH_PY" messaging-get "http://$BIND_HOST:$(management_port "$(journey_replica_port 2)")/q/health/ready" || echo '{}')
+    # the count again right before the kill: on the busy machine the read above can take seconds
+    n=$("${inbox_count[@]}" 2>/dev/null || echo "$n")
     if pid=$(running_pid journey-r2); then
       kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
       rm -f "$(pid_file journey-r2)"
