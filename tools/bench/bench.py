@@ -25,6 +25,18 @@ with $WINDBELL_BENCH_CLIENT_ID / $WINDBELL_BENCH_CLIENT_SECRET, and fetched agai
   bench.py journey-reset URL            POST URL/v1/admin/processing/reset (expects 204)
   bench.py group-lag FILE               sum of the LAG column of `ConsumerGroupCommand --describe`
 
+The journey-replicas section (K replicas in one consumer group; counted in journey's database and readiness data):
+  bench.py messaging-get URL            the kit's counters in the readiness data at URL (/q/health/ready) as JSON
+  bench.py group-assignment FILE        partitions per replica (client id journey-r<i>-...) and lag of
+                                        `ConsumerGroupCommand --describe`
+  bench.py journey-events-check START EVENTS
+                                        journey events of ConsoleConsumer output EVENTS (print.partition, print.offset,
+                                        print.headers) at or after the end offsets in START (GetOffsetShell output):
+                                        records, distinct ce_ids, ce_ids seen twice, journey steps (journeyInstanceId +
+                                        revision) carried by two different ce_ids
+  bench.py replicas-row DIR LABEL K PRELOAD_JSON EXIT KILL_JSON [NAME=READY_S...]
+                                        one row of the table from the files bench.sh left in DIR, with the checks
+
 The survey section (survey's state is read from its database: one survey_decision row per trigger):
   bench.py db-catchup TARGET TIMEOUT_S [BASELINE] -- CMD...
                                         run CMD (prints one number, e.g. psql -At -c "SELECT count(*) ...")
@@ -730,6 +742,58 @@ def meta_days(preload):
         return None
 
 
+def replicas_table(R, meta):
+    """The "journey replicas" table: one line per row of the journey-replicas step, in the order they ran."""
+    rows = sorted((r for name, r in R.items() if name.startswith("journey-replicas-") and not name.endswith("-preload")),
+                  key=lambda r: (r.get("result") or {}).get("label") or "")
+    if not rows:
+        return []
+    out = ["", "## Journey replicas", "",
+           "| replicas | partitions per replica (end) | records (distinct) | events/s | drain (longest stall) | all ready after launch "
+           "| events/s once all ready | journey CPU Σ avg | machine busy "
+           "| applied (Σ replicas) | skipped (duplicates + redelivered) | dead-lettered | timeline rows / distinct / inbox rows "
+           "| journey events: records / steps emitted twice / ids seen twice | lag at end | applied once |",
+           "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        x = r.get("result") or {}
+        res = r.get("resources") or {}
+        cpu = sum((v or {}).get("cpuAvgPct") or 0 for k, v in res.items() if k.startswith("journey-r") and isinstance(v, dict))
+        kill = x.get("killed") or {}
+        who = str(x.get("replicas"))
+        if kill:
+            who += f" ({kill.get('killed')} SIGKILLed at {fmt(kill.get('atApplied'))} applied)"
+        parts = ", ".join(f"{k[len('journey-'):]} {v}" for k, v in (x.get("partitionsPerReplica") or {}).items()) or "—"
+        db = x.get("db") or {}
+        ev = x.get("journeyEvents") or {}
+        redel = x.get("redelivered")
+        skipped = fmt(x.get("skipped")) + (f" (of which redelivered {fmt(redel)})" if redel else "")
+        if kill:
+            skipped += " (live replicas only)"
+        verdict_text = "pass" if x.get("appliedOnce") else "**FAIL**: " + "; ".join(x.get("failedChecks") or ["no result"])
+        out.append(f"| {who} | {parts} | {fmt(x.get('records'))} ({fmt(x.get('uniqueEvents'))}) | "
+                   f"{fmt(x.get('eventsPerS'), 'events/s')} | {fmt(x.get('consumeS'), 's', 1)} "
+                   f"({fmt(x.get('longestStallS'), 's', 1)}) | {fmt(x.get('allReadyS'), 's', 1)} | "
+                   f"{fmt(x.get('eventsPerSOnceReady'), 'events/s')} over {fmt(x.get('onceReadyS'), 's', 1)} | {fmt(cpu, '%')} | "
+                   f"{fmt(res.get('machineBusyPct'), '%')} | {fmt(x.get('applied'))} | {skipped} | "
+                   f"{fmt(x.get('deadLettered'))} | {fmt(db.get('timelineRows'))} / {fmt(db.get('timelineDistinct'))} / "
+                   f"{fmt(db.get('inboxRows'))} | {fmt(ev.get('records'))} / {fmt(ev.get('stepsWithTwoIds'))} / "
+                   f"{fmt(ev.get('idsSeenTwice'))} | {fmt(x.get('lag'))} | {verdict_text} |")
+    out.append("")
+    out.append("events/s: distinct events claimed in journey's inbox ÷ the time from the start of consumption (the last "
+               "poll that saw none) to the poll that saw all of them, every 0.25 s; the replicas start together after "
+               "the preload, so their JVM starts and the rebalances as they join are inside the time; \"once all ready\": "
+               "from the first 1 s progress sample after the last replica's /q/health/ready answered 200 to the end; longest "
+               "stall: the longest run of 1 s progress samples without a new event applied. "
+               "Every row consumes the same preloaded records (the group reset to where the preload began, the "
+               "database dropped and recreated). CPU: the "
+               "replicas' average over the row (per core: 200% = both cores). Applied once = inbox rows = timeline "
+               "rows = distinct timeline ids = the preload's distinct events, nothing dead-lettered, lag 0, the "
+               "outbox relayed, no journey step (journeyInstanceId + revision) published under two ids, the distinct "
+               "steps on cx.journey-events.v1 = Σ revision of journey's instances"
+               + ", and without a kill Σ applied = distinct events.")
+    return out
+
+
 def cmd_report(results_dir):
     R = {}
     for p in glob.glob(os.path.join(results_dir, "*.json")):
@@ -937,6 +1001,7 @@ def cmd_report(results_dir):
     out.append("| metric | measured | target | ratio | result |")
     out.append("|---|---|---|---|---|")
     out.extend(rows)
+    out.extend(replicas_table(R, meta))
     out.append("")
     out.append("## Per step")
     out.append("")
@@ -990,6 +1055,205 @@ def cmd_report(results_dir):
     print("\n".join(out))
 
 
+# --------------------------------------------------------------------------------------------
+# Journey replicas: K journey processes in one consumer group (issue 15, item 5)
+# --------------------------------------------------------------------------------------------
+def cmd_messaging_get(url):
+    data = messaging_data(url)
+    if data is None:
+        sys.exit(f"no windbell-messaging data at {url}")
+    print(json.dumps(data))
+
+
+REPLICA_RE = re.compile(r"journey-r(\d+)")
+
+
+def group_assignment(text):
+    """{"lag", "partitions", "perReplica": {"journey-r1": n, ...}, "unassigned"} of `ConsumerGroupCommand --describe`."""
+    header, lag, partitions, unassigned, unknown, per = None, 0, 0, 0, 0, {}
+    for line in text.splitlines():
+        cols = line.split()
+        if not cols:
+            continue
+        if "PARTITION" in cols and "LAG" in cols:
+            header = cols
+            continue
+        if header is None or len(cols) < len(header) - 3 or not cols[header.index("PARTITION")].isdigit():
+            continue
+        partitions += 1
+        value = cols[header.index("LAG")]
+        if value.isdigit():
+            lag += int(value)
+        else:
+            unknown += 1
+        client = cols[header.index("CLIENT-ID")] if "CLIENT-ID" in header and len(cols) == len(header) else "-"
+        m = REPLICA_RE.search(client)
+        if m:
+            per["journey-r" + m.group(1)] = per.get("journey-r" + m.group(1), 0) + 1
+        else:
+            unassigned += 1
+    return {"lag": lag if header and not unknown else None, "partitions": partitions, "unknownLag": unknown,
+            "perReplica": dict(sorted(per.items())), "unassigned": unassigned}
+
+
+def cmd_group_assignment(path):
+    print(json.dumps(group_assignment(open(path, errors="replace").read())))
+
+
+def _find_step(value):
+    """(journeyInstanceId, revision) of the journey summary somewhere in an event's JSON, or None."""
+    if isinstance(value, dict):
+        if "journeyInstanceId" in value and "revision" in value:
+            return value["journeyInstanceId"], value["revision"]
+        for v in value.values():
+            found = _find_step(v)
+            if found:
+                return found
+    elif isinstance(value, list):
+        for v in value:
+            found = _find_step(v)
+            if found:
+                return found
+    return None
+
+
+CE_ID_RE = re.compile(r"(?:^|,)ce_id:([0-9a-fA-F-]{36})")
+CE_TYPE_RE = re.compile(r"(?:^|,)ce_type:([^,\t]+)")
+
+
+def journey_events_check(start_lines, event_lines):
+    """Counts the journey events written after START (per-partition end offsets) and what came out twice."""
+    start = {}
+    for line in start_lines:
+        parts = line.strip().rsplit(":", 2)
+        if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+            start[int(parts[1])] = int(parts[2])
+    records, ids, steps, types, unreadable = 0, {}, {}, {}, 0
+    for line in event_lines:
+        fields = line.rstrip("\n").split("\t")
+        p = next((f for f in fields if f.startswith("Partition:")), None)
+        o = next((f for f in fields if f.startswith("Offset:")), None)
+        if p is None or o is None:
+            continue
+        if int(o.split(":", 1)[1]) < start.get(int(p.split(":", 1)[1]), 0):
+            continue
+        records += 1
+        headers = next((f for f in fields if "ce_id:" in f), "")
+        m = CE_ID_RE.search(headers)
+        t = CE_TYPE_RE.search(headers)
+        ce_id = m.group(1) if m else None
+        ctype = t.group(1) if t else "?"
+        types[ctype] = types.get(ctype, 0) + 1
+        try:
+            step = _find_step(json.loads(fields[-1]))
+        except ValueError:
+            step = None
+        if ce_id is None or step is None:
+            unreadable += 1
+            continue
+        ids[ce_id] = ids.get(ce_id, 0) + 1
+        steps.setdefault(step, set()).add(ce_id)
+    return {"records": records, "distinctIds": len(ids), "idsSeenTwice": sum(1 for n in ids.values() if n > 1),
+            "steps": len(steps), "stepsWithTwoIds": sum(1 for v in steps.values() if len(v) > 1),
+            "unreadable": unreadable, "types": dict(sorted(types.items()))}
+
+
+def cmd_journey_events_check(start_path, events_path):
+    print(json.dumps(journey_events_check(open(start_path, errors="replace").read().splitlines(),
+                                          open(events_path, errors="replace"))))
+
+
+def _load_json(path):
+    try:
+        return json.load(open(path)) if os.path.getsize(path) > 0 else None
+    except (OSError, ValueError):
+        return None
+
+
+def rate_once_ready(catchup, ready):
+    """Events/s from the first progress sample after the last replica became ready to the end of the drain: the
+    replicas' steady throughput without their JVM starts (None when the drain ended before that)."""
+    if not ready or not catchup.get("caughtUp"):
+        return None, None
+    since = max(ready.values())
+    points = [(t, c) for t, c in catchup.get("progress") or [] if t >= since]
+    end, count = catchup.get("pollerS"), catchup.get("count")
+    if not points or end is None or count is None or end - points[0][0] < 2:
+        return None, None
+    t, c = points[0]
+    return round((count - c) / (end - t), 1), round(end - t, 1)
+
+
+def longest_stall(progress):
+    """The longest stretch (s) of progress samples without a new event applied, after consumption began."""
+    longest, since, last = 0.0, None, None
+    for t, c in progress or []:
+        if c and c == last:
+            longest = max(longest, t - since)
+        else:
+            since, last = t, c
+    return round(longest, 1)
+
+
+def replicas_row(label, k, preload, catchup, healths, group, db, events, kill, exit_code, ready):
+    """One row of the journey-replicas table, with the applied-once checks (all must pass)."""
+    unique = preload.get("uniqueEvents")
+    records = preload.get("records")
+    killed = bool(kill.get("killed"))
+
+    def total(key):
+        return sum(int((h or {}).get(f"touchpoints.{key}", 0)) for h in healths.values())
+
+    applied, skipped, dead = total("applied"), total("skipped"), total("dead-lettered")
+    checks = [
+        ("caught up", bool(catchup.get("caughtUp"))),
+        ("inbox rows = distinct events of the preload", db.get("inboxRows") == unique),
+        ("timeline rows = distinct events of the preload", db.get("timelineRows") == unique),
+        ("no event id twice on the timeline", db.get("timelineRows") == db.get("timelineDistinct")),
+        ("nothing dead-lettered", dead == 0),
+        ("consumer lag 0", group.get("lag") == 0),
+        ("outbox relayed", db.get("outboxLeft") == 0),
+        ("no journey step emitted under two ids", events.get("stepsWithTwoIds") == 0 and events.get("records", 0) > 0),
+        # revision counts the events of an instance: every one of them is on the topic, none of them twice
+        ("journey steps on the topic = Σ revision of the instances", events.get("steps") is not None and events.get("steps") == db.get("revisionSum")),
+    ]
+    if not killed:
+        # a killed replica takes its counters with it; the live replicas' sum is checked only without one
+        checks.append(("Σ applied over the replicas = distinct events", applied == unique))
+        checks.append(("Σ applied + skipped ≥ records", applied + skipped + dead >= (records or 0)))
+    failed = [name for name, ok in checks if not ok]
+    steady = rate_once_ready(catchup, ready)
+    return {
+        "label": label, "replicas": k, "killed": kill or None, "records": records, "uniqueEvents": unique,
+        "preloadDuplicates": preload.get("duplicates"),
+        "eventsPerS": catchup.get("perS"), "consumeS": catchup.get("consumeS"), "startFrom": catchup.get("startFrom"),
+        "caughtUp": catchup.get("caughtUp"),
+        "eventsPerSOnceReady": steady[0], "onceReadyS": steady[1],
+        "longestStallS": longest_stall(catchup.get("progress")), "allReadyS": max(ready.values()) if ready else None,
+        "readyS": ready, "applied": applied, "skipped": skipped, "deadLettered": dead,
+        # skipped beyond the preload's resent duplicates: records delivered again (a rebalance, a killed replica)
+        "redelivered": applied + skipped + dead - records if records is not None and not killed else None,
+        "perReplica": {name: {"applied": (h or {}).get("touchpoints.applied"), "skipped": (h or {}).get("touchpoints.skipped"),
+                              "relayPublished": (h or {}).get("relay.published")} for name, h in sorted(healths.items())},
+        "partitionsPerReplica": group.get("perReplica"), "lag": group.get("lag"), "db": db, "journeyEvents": events,
+        "appliedOnce": not failed, "failedChecks": failed, "checks": [name for name, _ in checks], "exitCode": exit_code,
+    }
+
+
+def cmd_replicas_row(d, label, k, preload_path, exit_code, kill_json, ready_args):
+    preload = ((_load_json(preload_path) or {}).get("result")) or {}
+    healths = {os.path.basename(p)[len("health-"):-len(".json")]: _load_json(p)
+               for p in glob.glob(os.path.join(d, "health-*.json"))}
+    group = group_assignment(open(os.path.join(d, "group.txt"), errors="replace").read()) \
+        if os.path.exists(os.path.join(d, "group.txt")) else {}
+    ready = {a.split("=", 1)[0]: float(a.split("=", 1)[1]) for a in ready_args if "=" in a}
+    row = replicas_row(label, int(k), preload, _load_json(os.path.join(d, "catchup.json")) or {}, healths, group,
+                       _load_json(os.path.join(d, "db.json")) or {}, _load_json(os.path.join(d, "events.json")) or {},
+                       json.loads(kill_json or "{}"), int(exit_code), ready)
+    row["resources"] = _load_json(os.path.join(d, "resources.json"))
+    print(json.dumps(row))
+
+
 def main(argv):
     if len(argv) < 2:
         sys.exit(__doc__)
@@ -1018,6 +1282,14 @@ def main(argv):
         cmd_journey_reset(args[0])
     elif cmd == "group-lag":
         cmd_group_lag(args[0])
+    elif cmd == "messaging-get":
+        cmd_messaging_get(args[0])
+    elif cmd == "group-assignment":
+        cmd_group_assignment(args[0])
+    elif cmd == "journey-events-check":
+        cmd_journey_events_check(args[0], args[1])
+    elif cmd == "replicas-row":
+        cmd_replicas_row(args[0], args[1], args[2], args[3], args[4], args[5], args[6:])
     elif cmd == "db-catchup":
         sep = args.index("--")
         head, tail = args[:sep], args[sep + 1:]

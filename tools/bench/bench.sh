@@ -27,6 +27,13 @@
 #   journey-latency     caught up, reset the latency histogram; loadgen journeys --rate 2000 for
 #                       60 s; once applied, read p50/p99/p99.9 (Kafka record time -> state
 #                       committed, measured by journey itself), RSS and the consumer lag
+# then, when asked for (not in the default steps), journey's scale-out on one broker:
+#   journey-replicas    for K in WINDBELL_BENCH_JOURNEY_REPLICAS ("1 2 3"), then 3 with one SIGKILLed mid-drain: journey's
+#                       database dropped and recreated, its group at the end of the touchpoint topic, loadgen journeys
+#                       --count WINDBELL_BENCH_JOURNEY_REPLICA_EVENTS (100000, seed 42) once, K replicas started together in the
+#                       group (journey-r<i>, ports 8092 + (i-1) * 100); distinct events claimed in the inbox per second
+#                       from the start of consumption; then the applied-once checks in journey's database, its group's
+#                       lag and the journey events on cx.journey-events.v1 (see the section in the script)
 # then survey (its own empty database, dropped at the start of every bench run; quiet hours off,
 # every active rule at sampling 1.0 and delay PT0S through its admin API, the real contact budget):
 #   survey-preload      journey stopped, survey started once to set its rules and stopped; its
@@ -76,6 +83,8 @@
 # scoring-responses scoring-query scoring-alerts workorder-alerts notification-push",
 # WINDBELL_BENCH_PERF_RECORDS=1000000, WINDBELL_BENCH_JOURNEY_EVENTS=300000,
 # WINDBELL_BENCH_JOURNEY_RATE=2000, WINDBELL_BENCH_JOURNEY_CUSTOMERS=100000,
+# WINDBELL_BENCH_JOURNEY_REPLICAS="1 2 3", WINDBELL_BENCH_JOURNEY_REPLICA_EVENTS=100000,
+# WINDBELL_BENCH_JOURNEY_REPLICA_KILL=1 (0: no row with a killed replica), WINDBELL_BENCH_JOURNEY_REPLICA_KILL_AT_PCT=40,
 # WINDBELL_BENCH_SURVEY_EVENTS=50000, WINDBELL_BENCH_SURVEY_RATE=200,
 # WINDBELL_BENCH_SURVEY_INTERRUPTED_SHARE=0.3, WINDBELL_BENCH_SURVEY_SAMPLING=1.0 (the rules' sampling
 # rate; 0 measures match + sampling alone), WINDBELL_BENCH_SCORING_TOUCHPOINTS=1000000,
@@ -138,6 +147,17 @@ JOURNEY_RATE_DURATION_S=60
 JOURNEY_RATE_WARMUP_S=30
 JOURNEY_CUSTOMERS=${WINDBELL_BENCH_JOURNEY_CUSTOMERS:-100000}
 JOURNEY_TOPIC=cx.touchpoint-events.v1
+JOURNEY_EVENTS_TOPIC=cx.journey-events.v1
+# journey-replicas (issue 15, item 5): K replicas of journey in one consumer group, for each K; then 3 with one killed
+JOURNEY_REPLICAS=${WINDBELL_BENCH_JOURNEY_REPLICAS:-1 2 3}
+JOURNEY_REPLICA_EVENTS=${WINDBELL_BENCH_JOURNEY_REPLICA_EVENTS:-100000}
+JOURNEY_REPLICA_KILL=${WINDBELL_BENCH_JOURNEY_REPLICA_KILL:-1}
+JOURNEY_REPLICA_KILL_AT_PCT=${WINDBELL_BENCH_JOURNEY_REPLICA_KILL_AT_PCT:-40}
+JOURNEY_REPLICA_MAX=6            # 6 partitions, 2 consumers a replica: beyond 3, consumers idle
+JOURNEY_REPLICA_PORT_STEP=100    # journey-r1 8092, journey-r2 8192, ... (management + 1000)
+# journey's name in its inbox ledger (ReconstructionService.CONSUMER)
+JOURNEY_INBOX_CONSUMER=journey.touchpoints
+JOURNEY_REPLICA_START=$STATE_DIR/logs/bench-journey-replicas-start.csv
 # the seeds make the journey traffic the same in every run (the ingest steps draw theirs)
 JOURNEY_PRELOAD_SEED=42
 JOURNEY_RATE_SEED=43
@@ -216,6 +236,9 @@ LOADGEN_SLACK_S=90            # beyond duration + warmup: token fetch, drain, JV
 JOURNEY_PRELOAD_TIMEOUT_S=600
 JOURNEY_CATCHUP_TIMEOUT_S=$((JOURNEY_EVENTS / 1000 + 120))   # gives up below 1,000 events/s
 JOURNEY_SETTLE_TIMEOUT_S=180
+# gives up below 500 events/s, plus a killed replica's session timeout (45 s) and three JVM starts
+JOURNEY_REPLICA_CATCHUP_TIMEOUT_S=$((JOURNEY_REPLICA_EVENTS / 500 + 180))
+JOURNEY_REPLICA_SETTLE_TIMEOUT_S=120
 SURVEY_PRELOAD_TIMEOUT_S=600
 SURVEY_CATCHUP_TIMEOUT_S=$((SURVEY_EVENTS / 100 + 120))    # gives up below 100 decisions/s
 SURVEY_DELIVERY_SETTLE_S=120
@@ -295,6 +318,7 @@ FAILED_STEPS=()
 wants() { [[ " $STEPS " == *" $1 "* ]]; }
 wants_ingest() { wants batch || wants single || wants rate; }
 wants_journey() { wants journey-preload || wants journey-throughput || wants journey-latency; }
+wants_journey_replicas() { wants journey-replicas; }
 wants_survey() { wants survey-preload || wants survey-throughput || wants survey-latency; }
 wants_scoring() { wants scoring-touchpoints || wants scoring-responses || wants scoring-query || wants scoring-alerts; }
 wants_workorder() { wants workorder-alerts; }
@@ -321,7 +345,8 @@ cleanup() {
 # starts empty (Keycloak and PostgreSQL are kept: they only hold configuration).
 fresh_stack() {
   if is_running kafka || is_running keycloak || is_running ingest || is_running journey || is_running survey ||
-    is_running scoring || is_running workorder || is_running notification || is_running gateway || pg_running_any; then
+    is_running scoring || is_running workorder || is_running notification || is_running gateway ||
+    compgen -G "$STATE_DIR/pids/journey-r*.pid" >/dev/null || pg_running_any; then
     say "stopping leftovers of an earlier bench run"
     stack_stop
   fi
@@ -334,14 +359,14 @@ pg_running_any() { PG_BIN=$(pg_find_bindir) && pg_running; }
 
 build() {
   local modules=()
-  wants payloads || wants_ingest || wants_journey || wants_survey || wants_scoring || wants_workorder ||
+  wants payloads || wants_ingest || wants_journey || wants_journey_replicas || wants_survey || wants_scoring || wants_workorder ||
     wants_notification || wants_gateway && modules+=(tools/loadgen)
   wants_gateway && modules=(services/gateway "${modules[@]}")
   wants_notification && modules=(services/notification "${modules[@]}")
   wants_workorder && modules=(services/workorder "${modules[@]}")
   wants_scoring && modules=(services/scoring "${modules[@]}")
   wants_survey && modules=(services/survey "${modules[@]}")
-  wants_journey && modules=(services/journey "${modules[@]}")
+  { wants_journey || wants_journey_replicas; } && modules=(services/journey "${modules[@]}")
   { wants_ingest || wants_gateway; } && modules=(services/ingest "${modules[@]}")
   ((${#modules[@]})) || return 0
   local list; list=$(IFS=,; echo "${modules[*]}")
@@ -785,6 +810,201 @@ json.dump({"step": "journey-processing", "latency": processing.get("latency"), "
           open(out, "w"), indent=2)
 PY
   say "journey-latency: $(python3 -c 'import json,sys; l=json.load(open(sys.argv[1])).get("latency") or {}; print("p50 %s / p99 %s / p99.9 %s ms over %s events" % (l.get("p50Ms"), l.get("p99Ms"), l.get("p999Ms"), l.get("count")))' "$RESULTS/journey-processing.json")"
+}
+
+# --- journey replicas: scale-out on one broker (issue 15, item 5) ---------------------------------------------
+# JOURNEY_REPLICA_EVENTS records are preloaded once (seed JOURNEY_PRELOAD_SEED); then one row per K in JOURNEY_REPLICAS,
+# and (JOURNEY_REPLICA_KILL=1) a row of 3 replicas of which one is SIGKILLed mid-drain. Every row: journey's database
+# dropped and recreated, its consumer group reset to where the preload began (so every row consumes the same records),
+# then K replicas started together in the one consumer group (journey-r<i>: port JOURNEY_PORT + (i-1) * 100, management
+# port + 1000, its own log and pid file, consumer client id journey-r<i>-touchpoints so the group shows who holds which
+# partition). Measured: distinct events claimed in the inbox per second from the start of consumption until all are,
+# and the same from when the last replica was ready. Then checked: every distinct event of the preload applied exactly
+# once (inbox rows = timeline rows = distinct timeline ids = the preload's uniqueEvents), nothing dead-lettered, lag 0,
+# the outbox drained, and on cx.journey-events.v1 no journey step emitted twice (one ce_id per journeyInstanceId +
+# revision) and every step there (their number = Σ revision of journey's instances).
+
+# Replica I's HTTP port (its management port is + 1000).
+journey_replica_port() { echo $((${JOURNEY_PORT:-8092} + ($1 - 1) * JOURNEY_REPLICA_PORT_STEP)); }
+
+# psql as journey's own user over TCP (the bench's checks read journey's tables)
+journey_psql() {
+  PGPASSWORD=$DB_PASSWORD "$(pg_bindir)/psql" -X -q -At -v ON_ERROR_STOP=1 -h "$BIND_HOST" -p "$PG_PORT" -U "$DB_USER" \
+    -d journey "$@"
+}
+
+# Launches replica I (journey-r<I>) and returns at once: the replicas of a row start together. Tokens are checked
+# against the bench key, so no Keycloak is needed (only the readiness data and the database are read).
+journey_replica_launch() {
+  local i=$1 name=journey-r$1 port jar
+  local -a envs extra
+  port=$(journey_replica_port "$i")
+  jar=$(service_jar services/journey)
+  require_free_port "$name" "$port"
+  require_free_port "$name" "$(management_port "$port")"
+  mapfile -t envs < <(service_env journey "$port" journey)
+  read -r -a extra <<<"$(bench_oidc_opts) -Dmp.messaging.incoming.touchpoints.client.id=$name-touchpoints"
+  say "starting $name on http://$BIND_HOST:$port (management $(management_port "$port"))"
+  launch "$name" "${envs[@]}" -- "$JAVA" -Xmx"$SERVICE_HEAP" "${extra[@]}" -Dwindbell.stack.dir="$STATE_DIR" -jar "$jar"
+}
+
+journey_replicas_stop() {
+  local i
+  for ((i = 1; i <= JOURNEY_REPLICA_MAX; i++)); do stop_part "journey-r$i" 20; done
+}
+
+# Writes the end offsets of TOPIC ("topic:partition:offset" lines) to FILE.
+topic_end_offsets() {
+  kafka_tool org.apache.kafka.tools.GetOffsetShell --bootstrap-server "$KAFKA_URL" --topic "$1" --time -1 >"$2" 2>>"$STATE_DIR/logs/bench-journey-replicas.log"
+}
+
+# journey_replicas_row LABEL K KILL: one row of the table (KILL=1: SIGKILL journey-r2 once KILL_AT_PCT % are applied).
+journey_replicas_row() {
+  local label=$1 k=$2 kill=$3 i pid t0 t1 rc unique row=journey-replicas-$1 what="$2 replica(s)"
+  local dir=$STATE_DIR/logs/bench-$row log=$STATE_DIR/logs/bench-$row.log
+  local out=$dir/catchup.out samples=$dir/samples pids=() names=()
+  rm -rf "$dir" && mkdir -p "$dir"
+  ((kill == 0)) || what+=", journey-r2 SIGKILLed at ${JOURNEY_REPLICA_KILL_AT_PCT}% applied"
+  say "journey-replicas, row $label: $what"
+  journey_replicas_stop
+  pg_drop_databases journey
+  pg_ensure_databases journey >/dev/null
+  # the same records for every row: the group back at the offsets the preload began at (the database is new)
+  if ! kafka_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$KAFKA_URL" \
+    --group "$JOURNEY_GROUP" --reset-offsets --from-file "$JOURNEY_REPLICA_START" --execute >>"$log" 2>&1 ||
+    ! topic_end_offsets "$JOURNEY_EVENTS_TOPIC" "$dir/events-start.txt"; then
+    FAILED_STEPS+=("$row"); say "journey-replicas, row $label FAILED: consumer group or offsets of $JOURNEY_EVENTS_TOPIC"; return 0
+  fi
+  unique=$(result_field journey-replicas-preload uniqueEvents)
+  # the poller first: replicas consume before their HTTP ports open
+  local -a inbox_count=(env "PGPASSWORD=$DB_PASSWORD" "$(pg_bindir)/psql" -X -q -At -h "$BIND_HOST" -p "$PG_PORT"
+    -U "$DB_USER" -d journey -c "SELECT count(*) FROM inbox WHERE consumer = '$JOURNEY_INBOX_CONSUMER'")
+  : >"$out"
+  t0=$(_now_us)
+  python3 "$BENCH_PY" db-catchup "$unique" "$JOURNEY_REPLICA_CATCHUP_TIMEOUT_S" 0 -- "${inbox_count[@]}" \
+    >"$out" 2> >(tee -a "$log" >&2) &
+  STEP_PID=$!
+  for ((i = 1; i <= k; i++)); do journey_replica_launch "$i"; done
+  for ((i = 1; i <= k; i++)); do
+    if pid=$(running_pid "journey-r$i"); then pids+=("$pid"); names+=("journey-r$i"); fi
+  done
+  pid=$(running_pid kafka) && { pids+=("$pid"); names+=(kafka); }
+  python3 "$BENCH_PY" sample "$samples" "${pids[@]}" &
+  SAMPLER_PID=$!
+  local ready=()
+  for ((i = 1; i <= k; i++)); do
+    POLL_INTERVAL=0.1 wait_ready "journey-r$i" "$TIMEOUT_SERVICE" http_ok \
+      "http://$BIND_HOST:$(management_port "$(journey_replica_port "$i")")/q/health/ready"
+    ready+=("journey-r$i=$(python3 -c "print(round(($(_now_us) - $t0) / 1e6, 2))")")
+  done
+  say "journey-replicas, row $label: ready after launch (s): ${ready[*]}"
+  local kill_info='{}'
+  if ((kill)); then
+    local at=$((unique * JOURNEY_REPLICA_KILL_AT_PCT / 100)) n=0 victim_data
+    while kill -0 "$STEP_PID" 2>/dev/null; do
+      n=$("${inbox_count[@]}" 2>/dev/null || echo 0)
+      ((n >= at)) && break
+      sleep 0.1
+    done
+    victim_data=$(python3 "$BENCH_PY" messaging-get "http://$BIND_HOST:$(management_port "$(journey_replica_port 2)")/q/health/ready" || echo '{}')
+    # the count again right before the kill: on the busy machine the read above can take seconds
+    n=$("${inbox_count[@]}" 2>/dev/null || echo "$n")
+    if pid=$(running_pid journey-r2); then
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+      rm -f "$(pid_file journey-r2)"
+      say "journey-replicas, row $label: SIGKILL journey-r2 (pid $pid) at $n of $unique applied"
+      kill_info=$(python3 -c 'import json,sys; print(json.dumps({"killed": "journey-r2", "atApplied": int(sys.argv[1]),
+        "atS": round(int(sys.argv[2]) / 1e6, 2), "killedHadApplied": (json.loads(sys.argv[3]) or {}).get("touchpoints.applied")}))' \
+        "$n" $(($(_now_us) - t0)) "$victim_data")
+    fi
+  fi
+  rc=0
+  wait "$STEP_PID" || rc=$?
+  STEP_PID=
+  t1=$(_now_us)
+  cat "$out" >>"$log"
+  python3 "$BENCH_PY" last-json "$out" >"$dir/catchup.json" 2>>"$log" || : >"$dir/catchup.json"
+
+  # settled: the group's lag 0 (the duplicates after the last new event; a killed replica's partitions) and the
+  # outbox relayed; then what every live replica counted and which partitions it holds
+  local deadline=$(($(_now_us) + JOURNEY_REPLICA_SETTLE_TIMEOUT_S * 1000000)) lag outbox
+  while :; do
+    kafka_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$KAFKA_URL" \
+      --describe --group "$JOURNEY_GROUP" >"$dir/group.txt" 2>&1 || true
+    lag=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get("lag"))' "$(python3 "$BENCH_PY" group-lag "$dir/group.txt")")
+    outbox=$(journey_psql -c "SELECT count(*) FROM outbox" 2>/dev/null || echo '?')
+    [[ $lag == 0 && $outbox == 0 ]] && break
+    if (($(_now_us) > deadline)); then say "journey-replicas, row $label: not settled (lag $lag, outbox $outbox)"; break; fi
+    sleep 1
+  done
+  for ((i = 1; i <= k; i++)); do
+    is_running "journey-r$i" || continue
+    python3 "$BENCH_PY" messaging-get "http://$BIND_HOST:$(management_port "$(journey_replica_port "$i")")/q/health/ready" \
+      >"$dir/health-journey-r$i.json" 2>>"$log" || true
+  done
+  kill "$SAMPLER_PID" 2>/dev/null || true
+  wait "$SAMPLER_PID" 2>/dev/null || true
+  SAMPLER_PID=
+  python3 "$BENCH_PY" summarize "$samples" 0 "${names[@]}" >"$dir/resources.json" || : >"$dir/resources.json"
+  journey_psql -c "SELECT json_build_object(
+      'timelineRows', (SELECT count(*) FROM touchpoint_event),
+      'timelineDistinct', (SELECT count(DISTINCT event_id) FROM touchpoint_event),
+      'inboxRows', (SELECT count(*) FROM inbox WHERE consumer = '$JOURNEY_INBOX_CONSUMER'),
+      'outboxLeft', (SELECT count(*) FROM outbox),
+      'instances', (SELECT count(*) FROM journey_instance),
+      'revisionSum', (SELECT coalesce(sum(revision), 0) FROM journey_instance))" >"$dir/db.json" 2>>"$log" || : >"$dir/db.json"
+  journey_replicas_stop
+  # every journey event the row published, read back from where the row began
+  KAFKA_TOOL_LOG_CONFIG=$(quiet_console_log) kafka_tool org.apache.kafka.tools.consumer.ConsoleConsumer \
+    --bootstrap-server "$KAFKA_URL" --topic "$JOURNEY_EVENTS_TOPIC" --from-beginning --timeout-ms 10000 \
+    --property print.partition=true --property print.offset=true --property print.headers=true \
+    >"$dir/events.txt" 2>>"$log" || true
+  python3 "$BENCH_PY" journey-events-check "$dir/events-start.txt" "$dir/events.txt" >"$dir/events.json" 2>>"$log" ||
+    : >"$dir/events.json"
+  python3 "$BENCH_PY" replicas-row "$dir" "$label" "$k" "$RESULTS/journey-replicas-preload.json" "$rc" "$kill_info" \
+    "${ready[@]}" >"$dir/row.json" 2>>"$log" || : >"$dir/row.json"
+  python3 "$BENCH_PY" step-json "$row" "start $what of journey in group $JOURNEY_GROUP; poll the inbox count every 0.25 s until $unique" \
+    "$rc" "$(((t1 - t0) / 1000000))" "$dir/row.json" "$dir/resources.json" >"$RESULTS/$row.json"
+  if [[ $(result_field "$row" appliedOnce) != True ]]; then
+    check_failed "$row" "applied-once check failed: $(result_field "$row" failedChecks)"
+  fi
+  say "journey-replicas, row $label: $(result_field "$row" eventsPerS) events/s over $(result_field "$row" consumeS) s;" \
+    "applied once: $(result_field "$row" appliedOnce); partitions per replica: $(result_field "$row" partitionsPerReplica)"
+}
+
+# ConsoleConsumer ends after --timeout-ms with an ERROR and a stack trace: that is the normal end here
+quiet_console_log() {
+  local quiet=$KAFKA_DIR/consume-log4j2.properties
+  { cat "$KAFKA_DIR/tools-log4j2.properties"
+    printf 'logger.cc.name = org.apache.kafka.tools.consumer.ConsoleConsumer\nlogger.cc.level = off\n'
+  } >"$quiet"
+  echo "$quiet"
+}
+
+step_journey_replicas() {
+  local k p
+  for p in journey ingest; do
+    if is_running "$p"; then say "journey-replicas: stopping $p (the replicas run alone)"; stop_part "$p" 20; fi
+  done
+  bench_signing_key
+  # one preload for every row: where the topic ended before it ("topic,partition,offset", ConsumerGroupCommand
+  # --from-file) is where each row's consumer group starts
+  kafka_tool org.apache.kafka.tools.GetOffsetShell --bootstrap-server "$KAFKA_URL" --topic "$JOURNEY_TOPIC" --time -1 |
+    awk -F: 'NF == 3 { print $1 "," $2 "," $3 }' >"$JOURNEY_REPLICA_START" || true
+  if [[ ! -s $JOURNEY_REPLICA_START ]]; then
+    FAILED_STEPS+=(journey-replicas); say "step journey-replicas FAILED: no end offsets of $JOURNEY_TOPIC"; return 0
+  fi
+  run_step journey-replicas-preload "$JOURNEY_PRELOAD_TIMEOUT_S" last-json 0 -- \
+    "${JOURNEY_LOADGEN[@]}" --count "$JOURNEY_REPLICA_EVENTS" --seed "$JOURNEY_PRELOAD_SEED" || return 0
+  [[ $(result_field journey-replicas-preload uniqueEvents) =~ ^[0-9]+$ ]] ||
+    { FAILED_STEPS+=(journey-replicas); say "step journey-replicas FAILED: no uniqueEvents from the preload"; return 0; }
+  for k in $JOURNEY_REPLICAS; do
+    [[ $k =~ ^[1-9]$ ]] && ((k <= JOURNEY_REPLICA_MAX)) || die "WINDBELL_BENCH_JOURNEY_REPLICAS: $k is not 1..$JOURNEY_REPLICA_MAX"
+    journey_replicas_row "$k" "$k" 0
+  done
+  if [[ $JOURNEY_REPLICA_KILL == 1 ]]; then
+    journey_replicas_row 3-kill 3 1
+  fi
 }
 
 # --- survey ----------------------------------------------------------------------------------------
@@ -1237,7 +1457,7 @@ main() {
   for s in $STEPS; do
     case $s in
       payloads | perf | batch | single | rate) "step_$s" ;;
-      journey-preload | journey-throughput | journey-latency) "step_${s//-/_}" ;;
+      journey-preload | journey-throughput | journey-latency | journey-replicas) "step_${s//-/_}" ;;
       survey-preload | survey-throughput | survey-latency) "step_${s//-/_}" ;;
       scoring-touchpoints | scoring-responses | scoring-query | scoring-alerts) "step_${s//-/_}" ;;
       workorder-alerts | notification-push | gateway-overhead) "step_${s//-/_}" ;;
