@@ -365,23 +365,9 @@ def cmd_journey_reset(url):
 
 def cmd_group_lag(path):
     """Sums LAG over the partitions of `ConsumerGroupCommand --describe` (a '-' lag counts as unknown)."""
-    lag, partitions, unknown, header = 0, 0, 0, None
-    for line in open(path, errors="replace"):
-        cols = line.split()
-        if not cols:
-            continue
-        if "LAG" in cols and "PARTITION" in cols:
-            header = cols
-            continue
-        if header is None or len(cols) < len(header) - 3:
-            continue
-        value = cols[header.index("LAG")]
-        partitions += 1
-        if value.isdigit():
-            lag += int(value)
-        else:
-            unknown += 1
-    print(json.dumps({"lag": lag if header else None, "partitions": partitions, "unknownPartitions": unknown}))
+    g = group_assignment(open(path, errors="replace").read())
+    print(json.dumps({"lag": g["lagKnown"] if g["described"] else None, "partitions": g["partitions"],
+                      "unknownPartitions": g["unknownLag"]}))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1092,7 +1078,8 @@ def group_assignment(text):
             per["journey-r" + m.group(1)] = per.get("journey-r" + m.group(1), 0) + 1
         else:
             unassigned += 1
-    return {"lag": lag if header and not unknown else None, "partitions": partitions, "unknownLag": unknown,
+    return {"lag": lag if header and not unknown else None, "lagKnown": lag, "described": header is not None,
+            "partitions": partitions, "unknownLag": unknown,
             "perReplica": dict(sorted(per.items())), "unassigned": unassigned}
 
 

@@ -25,6 +25,15 @@ def event(partition, offset, ce_id, instance, revision, ce_type="journey.started
 
 
 class GroupAssignmentTest(unittest.TestCase):
+    def test_known_lag_is_summed_when_a_partition_has_none(self):
+        text = GROUP + "windbell-journey cx.touchpoint-events.v1 4          -               12              -    -  -  -\n"
+        g = bench.group_assignment(text)
+        self.assertIsNone(g["lag"])
+        self.assertEqual(5, g["lagKnown"])
+        self.assertEqual(1, g["unknownLag"])
+        self.assertTrue(g["described"])
+        self.assertFalse(bench.group_assignment("Error: the group is rebalancing")["described"])
+
     def test_partitions_per_replica_and_lag(self):
         g = bench.group_assignment(GROUP)
         self.assertEqual({"journey-r1": 2, "journey-r2": 1}, g["perReplica"])
