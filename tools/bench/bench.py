@@ -572,7 +572,7 @@ def startup_record(service, training_s, cache_bytes, no_cache, cache):
                 "idleRssMb": median([r["idleRssMb"] for r in runs])}
     return {"step": "startup", "service": service, "noCache": summary(parse_runs(no_cache)),
             "cache": summary(parse_runs(cache)), "trainingS": float(training_s) if training_s else None,
-            "cacheMb": round(int(cache_bytes) / 1048576, 1) if cache_bytes else None,
+            "cacheMb": round(int(cache_bytes) / 1048576, 1) if cache_bytes and int(cache_bytes) else None,
             "note": "launch to the first 200 from /q/health/ready (management port, polled every 0.05 s); RSS = VmRSS "
                     "3 s after ready; medians of the runs; runs without and with the cache alternate"}
 
@@ -993,9 +993,10 @@ def cmd_report(results_dir):
             if base > 20 * cpus else ""
         out.append(f"- machine busy before the first step (the stack idle): {base:.0f}% of {cpus * 100}%{warn}")
     out.append("")
-    out.append("| metric | measured | target | ratio | result |")
-    out.append("|---|---|---|---|---|")
-    out.extend(rows)
+    if rows:  # none when only the startup step ran
+        out.append("| metric | measured | target | ratio | result |")
+        out.append("|---|---|---|---|---|")
+        out.extend(rows)
     out.append("")
     out.extend(startup_table(R, t))
     out.append("## Per step")
