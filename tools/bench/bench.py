@@ -11,6 +11,9 @@
   bench.py step-json ...                assemble one step's result file (see bench.sh)
   bench.py busy SECONDS OUT             the machine's busy CPU% over SECONDS (other load) into OUT
   bench.py report RESULTS_DIR           the Markdown report from the result files
+  bench.py startup-json OUT SERVICE TRAINING_S CACHE_BYTES NO_CACHE_RUNS CACHE_RUNS [ORDER]
+                                        one service's start-up record (the startup step): each RUNS is
+                                        "ms:kb ms:kb ..." (launch -> /q/health/ready 200, VmRSS once idle), medians
 
 The journey section (a cx-admin token is fetched by client credentials from $WINDBELL_BENCH_TOKEN_URL
 with $WINDBELL_BENCH_CLIENT_ID / $WINDBELL_BENCH_CLIENT_SECRET, and fetched again on a 401):
@@ -542,6 +545,69 @@ def cmd_http_latency(name, url_template, warmup, count):
 
 
 # --------------------------------------------------------------------------------------------
+# Start-up with and without the JDK AOT cache (the startup step)
+# --------------------------------------------------------------------------------------------
+def median(values):
+    v = sorted(values)
+    if not v:
+        return None
+    m = len(v) // 2
+    return v[m] if len(v) % 2 else (v[m - 1] + v[m]) / 2
+
+
+def parse_runs(text):
+    """ "ms:kb ms:kb ..." -> [{"readyS": .., "idleRssMb": ..}, ...] """
+    runs = []
+    for part in text.split():
+        ms, kb = part.split(":")
+        runs.append({"readyS": round(int(ms) / 1000, 2), "idleRssMb": round(int(kb) / 1024, 1)})
+    return runs
+
+
+def startup_record(service, training_s, cache_bytes, no_cache, cache):
+    def summary(runs):
+        return {"runs": runs, "readyS": median([r["readyS"] for r in runs]),
+                "idleRssMb": median([r["idleRssMb"] for r in runs])}
+    return {"step": "startup", "service": service, "noCache": summary(parse_runs(no_cache)),
+            "cache": summary(parse_runs(cache)), "trainingS": float(training_s) if training_s else None,
+            "cacheMb": round(int(cache_bytes) / 1048576, 1) if cache_bytes and int(cache_bytes) else None,
+            "note": "launch to the first 200 from /q/health/ready (management port, polled every 0.05 s); RSS = VmRSS "
+                    "3 s after ready; medians of the runs; runs without and with the cache alternate"}
+
+
+def cmd_startup_json(out, service, training_s, cache_bytes, no_cache, cache, order="0"):
+    rec = startup_record(service, training_s, cache_bytes, no_cache, cache)
+    rec["order"] = int(order)
+    json.dump(rec, open(out, "w"), indent=2)
+
+
+def startup_table(R, t):
+    """The startup step's table: one row per service (startup-<service>.json), in the order they were measured."""
+    recs = sorted((r for k, r in R.items() if k.startswith("startup-") and isinstance(r, dict) and r.get("service")),
+                  key=lambda r: r.get("order", 0))
+    if not recs:
+        return []
+    target_s, target_mb = t.get("startS"), t.get("idleRssMb")
+    out = ["## Start-up with the JDK AOT cache", "",
+           f"| service | ready without cache | ready with cache | target | ratio | result | RSS idle without / with cache "
+           f"| target | result |", "|---|---|---|---|---|---|---|---|---|"]
+    for r in recs:
+        no, ca = r.get("noCache") or {}, r.get("cache") or {}
+        ready, rss = ca.get("readyS"), ca.get("idleRssMb")
+        out.append(f"| {r['service']} | {fmt(no.get('readyS'), 's', 2)} | {fmt(ready, 's', 2)} | ≤ {target_s} s | "
+                   f"{fmt(ready / target_s, '', 2) if ready and target_s else 'n/a'} | "
+                   f"{verdict(None if ready is None or not target_s else ready <= target_s)} | "
+                   f"{fmt(no.get('idleRssMb'), 'MB')} / {fmt(rss, 'MB')} | ≤ {target_mb} MB | "
+                   f"{verdict(None if rss is None or not target_mb else rss <= target_mb)} |")
+    runs = max(len((r.get("cache") or {}).get("runs") or []) for r in recs)
+    out += ["", f"Medians of {runs} runs each way; ratio = ready with the cache ÷ target; the cache is trained once per "
+            "service (training run: start, health checks, OpenAPI document and its parameterless GETs with a "
+            "cx-admin token, SIGTERM; " + ", ".join(f"{r['service']} {fmt(r.get('trainingS'), 's', 0)}, "
+                                                    f"{fmt(r.get('cacheMb'), 'MB')}" for r in recs) + ").", ""]
+    return out
+
+
+# --------------------------------------------------------------------------------------------
 # Report
 # --------------------------------------------------------------------------------------------
 def fmt(v, unit="", digits=0):
@@ -984,11 +1050,13 @@ def cmd_report(results_dir):
             if base > 20 * cpus else ""
         out.append(f"- machine busy before the first step (the stack idle): {base:.0f}% of {cpus * 100}%{warn}")
     out.append("")
-    out.append("| metric | measured | target | ratio | result |")
-    out.append("|---|---|---|---|---|")
-    out.extend(rows)
+    if rows:  # none when only the startup or journey-replicas step ran
+        out.append("| metric | measured | target | ratio | result |")
+        out.append("|---|---|---|---|---|")
+        out.extend(rows)
     out.extend(replicas_table(R, meta))
     out.append("")
+    out.extend(startup_table(R, t))
     out.append("## Per step")
     out.append("")
     out.append("| step | exit | errors / non-2xx | ingest CPU avg (peak) | ingest RSS peak | journey CPU avg (peak) "
@@ -1259,6 +1327,8 @@ def main(argv):
         cmd_busy(float(args[0]), args[1])
     elif cmd == "report":
         cmd_report(args[0])
+    elif cmd == "startup-json":
+        cmd_startup_json(*args)
     elif cmd == "journey-catchup":
         cmd_journey_catchup(args[0], int(args[1]), float(args[2]), int(args[3]) if len(args) > 3 else 0)
     elif cmd == "journey-settle":

@@ -77,6 +77,12 @@
 #                        warm-up and 3,000 workorder.created at 50/s open loop as workorder's relay would, each assigned to a
 #                        random connected employee: p50/p90/p99/max published -> inbox-item received on that
 #                        employee's stream (the load generator's clock); nothing pushed at all fails the step
+# and, not among the default steps (run it alone: WINDBELL_BENCH_STEPS="startup" make bench):
+#   startup   every service of services.conf, alone on the machine (the gateway last, the others idle behind it: its
+#             readiness wants its upstreams): its AOT cache trained once (tools/stack/lib.sh aot_train), then
+#             WINDBELL_BENCH_STARTUP_RUNS starts without and with the cache, alternating: launch -> /q/health/ready 200
+#             and VmRSS 3 s later, medians -> .bench/results/startup-<service>.json. Every other step starts its
+#             services without a cache (WINDBELL_AOT=0), as before.
 #
 # Knobs (environment): WINDBELL_BENCH_STEPS="payloads perf batch single rate gateway-overhead journey-preload
 # journey-throughput journey-latency survey-preload survey-throughput survey-latency scoring-touchpoints
@@ -96,6 +102,7 @@
 # WINDBELL_BENCH_NOTIFICATION_STREAMS=10000, WINDBELL_BENCH_NOTIFICATION_RATE=50,
 # WINDBELL_BENCH_NOTIFICATION_EVENTS=3000 (measured, after 1,000 warm-up ones), WINDBELL_BENCH_NOTIFICATION_JAVA_OPTS
 # (JVM options for notification, e.g. a JFR recording), WINDBELL_BENCH_GATEWAY_JAVA_OPTS (the same for the gateway),
+# WINDBELL_BENCH_STARTUP_RUNS=3 (starts each way per service in the startup step),
 # WINDBELL_BENCH_KEEP_DATA=1 (keep the broker's data), WINDBELL_BENCH_WARMUP_S=20 (the closed-loop max steps' warmup), WINDBELL_BENCH_RATE_PCT=70 (the rate steps' share of the max),
 # WINDBELL_BENCH_{PG,KAFKA,KAFKA_CONTROLLER,KEYCLOAK}_PORT, WINDBELL_BENCH_SERVICE_PORT_OFFSET.
 set -euo pipefail
@@ -110,6 +117,9 @@ export WINDBELL_KEYCLOAK_PORT=${WINDBELL_BENCH_KEYCLOAK_PORT:-28080}
 export WINDBELL_SERVICE_PORT_OFFSET=${WINDBELL_BENCH_SERVICE_PORT_OFFSET:-10}   # ingest: 8091 ... scoring: 8094
 export WINDBELL_SERVICES_FILE=$BENCH_ROOT/tools/stack/services.conf
 unset WINDBELL_SKIP_BUILD WINDBELL_SERVICE_JAVA_OPTS
+# the measured steps start their services without an AOT cache, as every earlier run did (comparable figures); the
+# startup step measures both ways itself
+export WINDBELL_AOT=0
 # shellcheck source=../stack/lib.sh
 source "$BENCH_ROOT/tools/stack/lib.sh"
 
@@ -205,6 +215,8 @@ NOTIFICATION_WARMUP_EVENTS=1000
 NOTIFICATION_SETTLE_S=10
 NOTIFICATION_ANSWER_TIMEOUT_S=30
 NOTIFICATION_SEED=49
+STARTUP_RUNS=${WINDBELL_BENCH_STARTUP_RUNS:-3}
+STARTUP_IDLE_S=3
 
 # Targets (docs: architecture "Performance targets").
 TARGET_BATCH_EPS=30000
@@ -324,6 +336,7 @@ wants_scoring() { wants scoring-touchpoints || wants scoring-responses || wants 
 wants_workorder() { wants workorder-alerts; }
 wants_notification() { wants notification-push; }
 wants_gateway() { wants gateway-overhead; }
+wants_startup() { wants startup; }
 
 # --- lifecycle -----------------------------------------------------------------------------------
 cleanup() {
@@ -362,6 +375,12 @@ build() {
   wants payloads || wants_ingest || wants_journey || wants_journey_replicas || wants_survey || wants_scoring || wants_workorder ||
     wants_notification || wants_gateway && modules+=(tools/loadgen)
   wants_gateway && modules=(services/gateway "${modules[@]}")
+  if wants_startup; then
+    local m
+    for m in $(services_list | awk '{ print $4 }'); do
+      [[ " ${modules[*]} " == *" $m "* ]] || modules=("$m" "${modules[@]}")
+    done
+  fi
   wants_notification && modules=(services/notification "${modules[@]}")
   wants_workorder && modules=(services/workorder "${modules[@]}")
   wants_scoring && modules=(services/scoring "${modules[@]}")
@@ -1393,6 +1412,78 @@ step_notification_push() {
     check_failed notification-push "no inbox-item on any stream for the $measured work orders published"
 }
 
+# --- start-up with and without the JDK AOT cache ----------------------------------------------------
+# startup_once NAME PORT DATABASE MODULE [JVM OPTIONS...]: one start, launch -> /q/health/ready 200, VmRSS STARTUP_IDLE_S
+# later, then stopped; "ms:kb" appended to STARTUP_RUN.
+STARTUP_RUN=
+startup_once() {
+  local name=$1 port=$2 t0 t1 pid rss
+  t0=$(_now_us)
+  service_launch "$@"
+  service_await "$name" "$port"
+  t1=$(_now_us)
+  pid=$(running_pid "$name")
+  sleep "$STARTUP_IDLE_S"
+  rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status")
+  stop_part "$name" 30 >/dev/null
+  STARTUP_RUN="$(((t1 - t0) / 1000)):$rss"
+}
+
+# startup_service NAME PORT DATABASE MODULE ORDER: trains the service's cache (in the bench's own state dir), then
+# STARTUP_RUNS starts without and with it, alternating, so a drift in the machine's load hits both alike.
+startup_service() {
+  local name=$1 port=$2 db=$3 module=$4 order=$5 t0 train_s f i no=() with=()
+  f=$(aot_file "$name")
+  t0=$(_now_us)
+  aot_train "$name" "$port" "$db" "$module"
+  train_s=$(_seconds_since "$t0")
+  [[ -s $f ]] || { say "startup: $name has no AOT cache, measuring without one only"; }
+  for ((i = 1; i <= STARTUP_RUNS; i++)); do
+    startup_once "$name" "$port" "$db" "$module"
+    no+=("$STARTUP_RUN")
+    if [[ -s $f ]]; then
+      startup_once "$name" "$port" "$db" "$module" "-XX:AOTCache=$f"
+      with+=("$STARTUP_RUN")
+    fi
+    say "startup: $name run $i: without cache ${no[-1]%%:*} ms${with:+, with cache ${with[-1]%%:*} ms} (ms to ready)"
+  done
+  python3 "$BENCH_PY" startup-json "$RESULTS/startup-$name.json" "$name" "$train_s" "$(stat -c %s "$f" 2>/dev/null || echo 0)" \
+    "${no[*]}" "${with[*]}" "$order"
+}
+
+step_startup() {
+  local name port db module order=0 t0 busy
+  t0=$(_now_us)
+  for name in $(services_list | awk '{ print $1 }' | tac); do
+    if is_running "$name"; then stop_part "$name" 20; fi
+  done
+  # Keycloak and Kafka settle after their own start; measure on a quiet machine
+  busy=$(python3 "$BENCH_PY" busy 5 "$STATE_DIR/logs/bench-startup-busy.json")
+  say "step startup: $STARTUP_RUNS starts per service without and with the AOT cache (machine busy ${busy}% before)"
+  while read -r name port db module; do
+    [[ $name != gateway ]] || continue
+    order=$((order + 1))
+    startup_service "$name" "$port" "$db" "$module" "$order"
+  done < <(services_list)
+  if read -r name port db module < <(services_list gateway); then
+    # the gateway is ready only with every upstream reachable: the others run (idle) behind it, started with their cache
+    local other oport odb omod
+    while read -r other oport odb omod; do
+      [[ $other != gateway ]] || continue
+      service_launch "$other" "$oport" "$odb" "$omod" "-XX:AOTCache=$(aot_file "$other")"
+      service_await "$other" "$oport"
+    done < <(services_list)
+    sleep 5
+    startup_service "$name" "$port" "$db" "$module" $((order + 1))
+    while read -r other _; do
+      [[ $other == gateway ]] || stop_part "$other" 20 >/dev/null
+    done < <(services_list)
+  fi
+  python3 "$BENCH_PY" step-json startup "per service: aot_train; then $STARTUP_RUNS x (start without, start with -XX:AOTCache)" \
+    0 "$(((($(_now_us) - t0)) / 1000000))" /dev/null /dev/null >"$RESULTS/startup-step.json"
+  say "step startup done ($(_seconds_since "$t0") s)"
+}
+
 main() {
   ensure_dirs
   ensure_java
@@ -1418,6 +1509,7 @@ main() {
   wants_workorder && services+=(workorder)
   wants_notification && services+=(notification)
   wants_gateway && ! wants_ingest && services+=(ingest)
+  if wants_startup; then mapfile -t services < <(services_list | awk '{ print $1 }'); fi
   if wants_journey; then
     # journey's state is what it measures: every run starts on an empty database
     pg_drop_databases journey
@@ -1442,7 +1534,7 @@ main() {
   pg_ensure_databases "${dbs[@]}"
   kafka_start
   kafka_ensure_topics
-  if wants_ingest || wants_journey || wants_survey || wants_scoring || wants_workorder; then
+  if wants_ingest || wants_journey || wants_survey || wants_scoring || wants_workorder || wants_startup; then
     keycloak_start
   fi
   if wants_ingest; then
@@ -1461,6 +1553,7 @@ main() {
       survey-preload | survey-throughput | survey-latency) "step_${s//-/_}" ;;
       scoring-touchpoints | scoring-responses | scoring-query | scoring-alerts) "step_${s//-/_}" ;;
       workorder-alerts | notification-push | gateway-overhead) "step_${s//-/_}" ;;
+      startup) step_startup ;;
       *) die "unknown step '$s' (WINDBELL_BENCH_STEPS)" ;;
     esac
   done

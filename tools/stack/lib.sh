@@ -17,7 +17,10 @@
 #   WINDBELL_TIMEOUT_<PART>       readiness timeouts in seconds: PG, KAFKA, KEYCLOAK, SERVICE
 #   WINDBELL_SKIP_BUILD=1         start the service jars as they are, even when older than the sources
 #   WINDBELL_SERVICES_FILE        the service table, default tools/stack/services.conf
-#   WINDBELL_SERVICE_JAVA_OPTS    extra JVM options for every service (e.g. -XX:AOTCache=...)
+#   WINDBELL_SERVICE_JAVA_OPTS    extra JVM options for every service
+#   WINDBELL_AOT=1                start every service with a JDK AOT cache (JEP 483/514/515), trained on its first
+#                                 start and again when its build or the JVM changes (default 0 here; make run
+#                                 defaults it to 1); the caches live in $STATE_DIR/aot (see aot_train)
 #
 # And after sourcing, SERVICE_EXTRA_JAVA_OPTS[<name>]="-Dkey=value ..." adds JVM options to one
 # service (run.sh: survey's demo contact budget); split on blanks, no quoting.
@@ -90,6 +93,8 @@ DB_PASSWORD=windbell
 
 SERVICES_FILE=${WINDBELL_SERVICES_FILE:-$STACK_DIR/services.conf}
 SERVICE_HEAP=${WINDBELL_SERVICE_HEAP:-512m}
+AOT=${WINDBELL_AOT:-0}
+AOT_DIR=$STATE_DIR/aot
 declare -A SERVICE_EXTRA_JAVA_OPTS=()
 
 KAFKA_URL=$BIND_HOST:$KAFKA_PORT
@@ -735,9 +740,12 @@ services_build() {
 }
 
 # service_start NAME PORT DATABASE MODULE
+# With AOT=1 (WINDBELL_AOT) the service starts with its AOT cache, after a training run (aot_train) when the cache is
+# missing or was made for another build, JVM or set of JVM options.
 service_start() {
-  local name=$1 port=$2 db=$3 module=$4 jar
+  local name=$1 port=$2 db=$3 module=$4 jar t0
   jar=$(service_jar "$module")
+  t0=$(_now_us)
   if is_running "$name"; then
     say "$name already running (pid $(running_pid "$name")), reusing it"
   else
@@ -745,19 +753,137 @@ service_start() {
   Build it with: ./mvnw -B -DskipTests -pl $module -am package"
     require_free_port "$name" "$port"
     require_free_port "$name" "$(management_port "$port")"
-    local -a envs extra=()
-    mapfile -t envs < <(service_env "$name" "$port" "$db")
-    # read -a splits on blanks without globbing ("caps[0]" stays as it is)
-    read -r -a extra <<<"${SERVICE_EXTRA_JAVA_OPTS[$name]:-}"
-    say "starting $name on http://$BIND_HOST:$port ($module)"
-    # -Dwindbell.stack.dir marks the process as ours (see running_pid)
-    # shellcheck disable=SC2086 # WINDBELL_SERVICE_JAVA_OPTS is a list of JVM options
-    launch "$name" "${envs[@]}" -- "$JAVA" -Xmx"$SERVICE_HEAP" ${WINDBELL_SERVICE_JAVA_OPTS:-} "${extra[@]}" \
-      -Dwindbell.stack.dir="$STATE_DIR" -jar "$jar"
+    local -a aot=()
+    if [[ $AOT != 0 ]]; then
+      aot_current "$name" "$module" || aot_train "$name" "$port" "$db" "$module"
+      if aot_current "$name" "$module"; then aot=("-XX:AOTCache=$(aot_file "$name")"); fi
+      t0=$(_now_us)
+    fi
+    say "starting $name on http://$BIND_HOST:$port ($module${aot:+, with its AOT cache})"
+    service_launch "$name" "$port" "$db" "$module" "${aot[@]}"
   fi
-  POLL_INTERVAL=0.1 wait_ready "$name" "$TIMEOUT_SERVICE" http_ok \
-    "http://$BIND_HOST:$(management_port "$port")/q/health/ready"
-  say "$name ready on http://$BIND_HOST:$port (health on http://$BIND_HOST:$(management_port "$port")/q/health)"
+  service_await "$name" "$port"
+  say "$name ready in $(_seconds_since "$t0") s on http://$BIND_HOST:$port (health on http://$BIND_HOST:$(management_port "$port")/q/health)"
+}
+
+# service_launch NAME PORT DATABASE MODULE [JVM OPTIONS...]: starts the service's jar in the background with its
+# environment (service_env), the heap, WINDBELL_SERVICE_JAVA_OPTS, SERVICE_EXTRA_JAVA_OPTS[NAME] and the options given.
+service_launch() {
+  local name=$1 port=$2 db=$3 module=$4; shift 4
+  local -a envs opts
+  mapfile -t envs < <(service_env "$name" "$port" "$db")
+  mapfile -t opts < <(service_java_opts "$name")
+  # -Dwindbell.stack.dir marks the process as ours (see running_pid)
+  launch "$name" "${envs[@]}" -- "$JAVA" "${opts[@]}" "$@" -Dwindbell.stack.dir="$STATE_DIR" -jar "$(service_jar "$module")"
+}
+
+# The JVM options of a service, one a line: the heap, WINDBELL_SERVICE_JAVA_OPTS, SERVICE_EXTRA_JAVA_OPTS[NAME]. An AOT
+# cache is only used by a JVM started with the options it was trained with, so aot_stamp includes them.
+service_java_opts() {
+  local -a extra=()
+  echo "-Xmx$SERVICE_HEAP"
+  # shellcheck disable=SC2086 # WINDBELL_SERVICE_JAVA_OPTS is a list of JVM options
+  [[ -z ${WINDBELL_SERVICE_JAVA_OPTS:-} ]] || printf '%s\n' ${WINDBELL_SERVICE_JAVA_OPTS}
+  # read -a splits on blanks without globbing ("caps[0]" stays as it is)
+  read -r -a extra <<<"${SERVICE_EXTRA_JAVA_OPTS[$1]:-}"
+  ((${#extra[@]} == 0)) || printf '%s\n' "${extra[@]}"
+}
+
+# service_await NAME PORT: until the service answers 200 on /q/health/ready (management port), polled every 0.05 s.
+service_await() {
+  POLL_INTERVAL=0.05 wait_ready "$1" "$TIMEOUT_SERVICE" http_ok "http://$BIND_HOST:$(management_port "$2")/q/health/ready"
+}
+
+# Seconds since a _now_us time, two decimals: "3.47".
+_seconds_since() { local us=$(($(_now_us) - $1)); printf '%d.%02d' $((us / 1000000)) $((us / 10000 % 100)); }
+
+# ---------------------------------------------------------------------------------------------
+# The JDK AOT cache of a service (JEP 483: classes loaded and linked ahead of time; JEP 514: one training run writes
+# it; JEP 515: method profiles). docs/adr/0031-aot-cache-trained-at-first-start.md says why it is trained here.
+# ---------------------------------------------------------------------------------------------
+aot_file() { echo "$AOT_DIR/$1.aot"; }
+
+# What a cache is valid for, one line: the JVM, the service's JVM options and every jar of its quarkus-app (path, size,
+# mtime). The JVM itself refuses a cache of another JVM or with other options (and then starts without one); the stamp
+# also catches a rebuilt application jar, which the fast-jar class loader would not report.
+aot_stamp() {
+  local app; app=$(dirname "$(service_jar "$2")")
+  {
+    "$JAVA" -version 2>&1
+    service_java_opts "$1"
+    find "$app" -name '*.jar' -printf '%P %s %T@\n' | sort
+  } | sha256sum | cut -c1-64
+}
+
+# aot_current NAME MODULE: true when the service's cache exists and its stamp matches the build and JVM of now.
+aot_current() {
+  local f; f=$(aot_file "$1")
+  [[ -s $f && -s $f.stamp && $(<"$f.stamp") == "$(aot_stamp "$1" "$2")" ]]
+}
+
+# aot_train NAME PORT DATABASE MODULE: one training run (JEP 514): the service started with -XX:AOTCacheOutput, up to
+# ready, exercised (aot_exercise), then stopped with SIGTERM; the JVM writes the cache as it exits (10-20 s on two
+# cores). A run that fails leaves no cache: the service then starts without one, as before.
+aot_train() {
+  local name=$1 port=$2 db=$3 module=$4 f t0 pid i
+  f=$(aot_file "$name")
+  mkdir -p "$AOT_DIR"
+  rm -f "$f" "$f.stamp"
+  t0=$(_now_us)
+  say "training the AOT cache for $name (first start with this build; WINDBELL_AOT=0 skips it)"
+  service_launch "$name" "$port" "$db" "$module" "-XX:AOTCacheOutput=$f" -Xlog:aot=error
+  service_await "$name" "$port"
+  aot_exercise "$name" "$port"
+  pid=$(running_pid "$name") || true
+  [[ -z $pid ]] || kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 600; i++)); do
+    [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
+    kill -KILL -- "-$pid" 2>/dev/null || true
+    say "warning: $name did not write its AOT cache within 60 s; starting it without one"
+  fi
+  rm -f "$(pid_file "$name")"
+  if [[ -s $f ]]; then
+    aot_stamp "$name" "$module" >"$f.stamp"
+    say "$name: AOT cache written in $(_seconds_since "$t0") s ($(($(stat -c %s "$f") / 1048576)) MB, $f)"
+  else
+    rm -f "$f"
+    say "warning: no AOT cache for $name (log: $(log_file "$name")); starting it without one"
+  fi
+}
+
+# aot_exercise NAME PORT: what the training run does once the service is ready, so the cache holds the classes and
+# method profiles of serving requests too: the health checks (a few times), the OpenAPI document, and every GET
+# operation of that document without path parameters, with a cx-admin token (the answer does not matter: token
+# verification, routing, JSON and the database are exercised). Bounded: at most 20 operations, 5 s each.
+aot_exercise() {
+  local name=$1 port=$2 base mgmt token i
+  base=http://$BIND_HOST:$port
+  mgmt=http://$BIND_HOST:$(management_port "$port")
+  for ((i = 0; i < 5; i++)); do
+    http_status "$mgmt/q/health/ready" >/dev/null
+    http_status "$mgmt/q/health/live" >/dev/null
+    http_status "$base/health" >/dev/null
+  done
+  token=$(client_token cx-admin-cli cx-admin-secret 2>/dev/null) || token=
+  python3 - "$base" "$token" <<'PY' || true
+import json, sys, urllib.request
+base, token = sys.argv[1], sys.argv[2]
+def get(path, auth=True):
+    req = urllib.request.Request(base + path, headers={"Authorization": "Bearer " + token} if auth and token else {})
+    try:
+        with urllib.request.urlopen(req, timeout=5) as r:
+            return r.read()
+    except Exception:
+        return None
+doc = get("/q/openapi?format=json", auth=False)
+paths = [p for p, ops in (json.loads(doc).get("paths") or {}).items() if "{" not in p and "get" in ops] if doc else []
+for p in paths[:20]:
+    for _ in range(2):
+        get(p)
+PY
 }
 
 # The environment every service gets: its port, its database, the broker, the issuer, and

@@ -26,7 +26,12 @@
 #   WINDBELL_RESPONDER=0           no survey responder (tools/loadgen respond)
 #   WINDBELL_RESPONDER_RATE=0.6    share of invitations answered   WINDBELL_RESPONDER_DURATION=15m
 #   WINDBELL_DEMO_SURVEY_LINK_WAIT=60   seconds to wait for a first invitation to print its link (0: don't)
+#
+# Start-up: every service starts with its JDK AOT cache (.run/aot/<service>.aot). The first start of a build trains it:
+# the service is started once with -XX:AOTCacheOutput, exercised, stopped (the JVM writes the cache as it exits), then
+# started with -XX:AOTCache; that costs 20-40 s per service once (docs/operations.md). WINDBELL_AOT=0: no cache.
 set -euo pipefail
+export WINDBELL_AOT=${WINDBELL_AOT:-1}
 # shellcheck disable=SC2119 # functions called without arguments mean "all"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
