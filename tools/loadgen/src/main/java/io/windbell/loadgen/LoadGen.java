@@ -1,8 +1,10 @@
 package io.windbell.loadgen;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 
+import io.windbell.loadgen.bench.BenchTool;
 import io.windbell.loadgen.cli.Args;
 import io.windbell.loadgen.cli.Settings;
 import io.windbell.loadgen.cli.Usage;
@@ -17,7 +19,8 @@ import io.windbell.loadgen.respond.RespondCommand;
 
 /**
  * Entry point:
- * {@code java -jar windbell-loadgen.jar <max|rate|simulate|payloads|journeys|respond|journey-ends|scoring-events|workorder-alerts|notification-push> [--options]};
+ * {@code java -jar windbell-loadgen.jar <max|rate|simulate|payloads|journeys|respond|journey-ends|scoring-events|workorder-alerts|notification-push> [--options]}, or
+ * {@code bench <subcommand>} (the bench's orchestration, {@link BenchTool});
  * see {@code --help}.
  */
 public final class LoadGen {
@@ -34,6 +37,9 @@ public final class LoadGen {
      * 2 the command line is wrong.
      */
     public static int run(String[] argv, PrintStream out, PrintStream err) {
+        if (argv.length > 0 && argv[0].equals("bench")) {
+            return BenchTool.run(List.of(argv).subList(1, argv.length), out, err);
+        }
         Settings settings;
         try {
             Args args = Args.parse(argv);
