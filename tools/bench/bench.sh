@@ -192,7 +192,7 @@ SCORING_RATE_DURATION_S=60
 SCORING_RATE_WARMUP_S=10
 SCORING_QUERIES=${WINDBELL_BENCH_SCORING_QUERIES:-500}
 SCORING_QUERY_WARMUP=50
-# the issue's queries; {from} {to} {date} are filled in and varied per request (bench.py query_path)
+# the issue's queries; {from} {to} {date} are filled in and varied per request (loadgen bench http-latency)
 SCORING_METRICS_QUERY='metric=NPS&groupBy=journey,branch&bucket=WEEK&from={from}&to={to}'
 SCORING_METRICS_QUERY=${WINDBELL_BENCH_SCORING_METRICS_QUERY:-$SCORING_METRICS_QUERY}
 SCORING_PYRAMID_QUERY='period=MONTH&date={date}'
@@ -268,7 +268,10 @@ RESULTS=$STATE_DIR/results
 PAYLOADS=$STATE_DIR/payloads.ndjson
 SNAPSHOT=$STATE_DIR/snapshot    # copies of the built jars (see snapshot_builds)
 LOADGEN_JAR=$SNAPSHOT/tools/loadgen/target/windbell-loadgen.jar
-BENCH_PY=$WB_ROOT/tools/bench/bench.py
+# the bench's orchestration between and around the steps (run a step, sample, poll, parse, record, report):
+# java -jar windbell-loadgen.jar bench SUBCOMMAND (tools/loadgen, package io.windbell.loadgen.bench). C1 only, a small
+# serial heap: it runs beside what it measures. Filled by main once $JAVA is known.
+BENCH=()
 INGEST_PORT=$(services_list ingest | awk '{ print $2 }')
 INGEST_URL=http://$BIND_HOST:$INGEST_PORT
 JOURNEY_PORT=$(services_list journey | awk '{ print $2 }')
@@ -371,9 +374,8 @@ fresh_stack() {
 pg_running_any() { PG_BIN=$(pg_find_bindir) && pg_running; }
 
 build() {
-  local modules=()
-  wants payloads || wants_ingest || wants_journey || wants_journey_replicas || wants_survey || wants_scoring || wants_workorder ||
-    wants_notification || wants_gateway && modules+=(tools/loadgen)
+  # the load generator always: it is also the bench's own orchestration (BENCH)
+  local modules=(tools/loadgen)
   wants_gateway && modules=(services/gateway "${modules[@]}")
   if wants_startup; then
     local m
@@ -387,7 +389,6 @@ build() {
   wants_survey && modules=(services/survey "${modules[@]}")
   { wants_journey || wants_journey_replicas; } && modules=(services/journey "${modules[@]}")
   { wants_ingest || wants_gateway; } && modules=(services/ingest "${modules[@]}")
-  ((${#modules[@]})) || return 0
   local list; list=$(IFS=,; echo "${modules[*]}")
   say "building $list (the bench measures the code in this tree)"
   MVN_TIMEOUT=$BUILD_TIMEOUT_S mvn_package "$list" || die "build of $list failed"
@@ -419,27 +420,22 @@ record_machine() {
   if [[ -n ${MAKELEVEL:-} ]]; then cmd="make bench"; else cmd="tools/bench/bench.sh"; fi
   local env_knobs; env_knobs=$(env | grep -E '^WINDBELL_BENCH_' | sort | tr '\n' ' ' || true)
   [[ -z $env_knobs ]] || cmd="$env_knobs$cmd"
-  python3 - "$RESULTS/machine.json" <<PY
-import json, os, platform, sys
-cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
-mem = next((int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
-osr = dict(l.rstrip().split("=", 1) for l in open("/etc/os-release") if "=" in l)
-json.dump({
-  "date": "$(date -Is)", "command": """$cmd""", "nproc": os.cpu_count(), "cpuModel": cpu,
-  "memGb": round(mem / 1024 / 1024, 1), "os": osr.get("PRETTY_NAME", "").strip('"') + ", kernel " + platform.release(),
-  "jdk": "$jdk ($JAVA_HOME)", "kafka": "$KAFKA_VERSION", "postgres": "$pgv", "keycloak": "$KEYCLOAK_VERSION",
-  "git": "$git_desc", "producerProps": "$(producer_props | paste -sd' ')", "steps": "$STEPS".split(),
-  "targets": {"batchEventsPerS": $TARGET_BATCH_EPS, "batchVsPerf": $TARGET_BATCH_VS_PERF,
-              "singleRequestsPerS": $TARGET_SINGLE_RPS, "p99Ms": $TARGET_P99_MS,
-              "startS": $TARGET_START_S, "idleRssMb": $TARGET_IDLE_RSS_MB,
-              "journeyEventsPerS": $TARGET_JOURNEY_EPS, "journeyP99Ms": $TARGET_JOURNEY_P99_MS,
-              "scoringTouchpointsPerS": $TARGET_SCORING_TOUCHPOINTS_EPS, "scoringResponsesPerS": $TARGET_SCORING_RESPONSES_PS,
-              "scoringMetricsP99Ms": $TARGET_SCORING_METRICS_P99_MS, "scoringPyramidP99Ms": $TARGET_SCORING_PYRAMID_P99_MS,
-              "scoringAlertP99Ms": $TARGET_SCORING_ALERT_P99_MS, "workorderAlertP99Ms": $TARGET_WORKORDER_P99_MS,
-              "notificationPushP99Ms": $TARGET_NOTIFICATION_P99_MS,
-              "gatewayVsDirect": $TARGET_GATEWAY_VS_DIRECT},
-}, open(sys.argv[1], "w"), indent=2)
-PY
+  local steps_json targets_json os_name
+  steps_json=$(printf '"%s",' $STEPS); steps_json="[${steps_json%,}]"
+  targets_json=$(printf '{"batchEventsPerS": %s, "batchVsPerf": %s, "singleRequestsPerS": %s, "p99Ms": %s, "startS": %s,
+    "idleRssMb": %s, "journeyEventsPerS": %s, "journeyP99Ms": %s, "scoringTouchpointsPerS": %s,
+    "scoringResponsesPerS": %s, "scoringMetricsP99Ms": %s, "scoringPyramidP99Ms": %s, "scoringAlertP99Ms": %s,
+    "workorderAlertP99Ms": %s, "notificationPushP99Ms": %s, "gatewayVsDirect": %s}' \
+    "$TARGET_BATCH_EPS" "$TARGET_BATCH_VS_PERF" "$TARGET_SINGLE_RPS" "$TARGET_P99_MS" "$TARGET_START_S" \
+    "$TARGET_IDLE_RSS_MB" "$TARGET_JOURNEY_EPS" "$TARGET_JOURNEY_P99_MS" "$TARGET_SCORING_TOUCHPOINTS_EPS" \
+    "$TARGET_SCORING_RESPONSES_PS" "$TARGET_SCORING_METRICS_P99_MS" "$TARGET_SCORING_PYRAMID_P99_MS" \
+    "$TARGET_SCORING_ALERT_P99_MS" "$TARGET_WORKORDER_P99_MS" "$TARGET_NOTIFICATION_P99_MS" "$TARGET_GATEWAY_VS_DIRECT")
+  os_name=$(. /etc/os-release && echo "$PRETTY_NAME")
+  "${BENCH[@]}" record "$RESULTS/machine.json" machine "date=$(date -Is)" "command=$cmd" "nproc#=$(nproc)" \
+    "cpuModel=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)" \
+    "memGb#=$(awk '/^MemTotal:/ { printf "%.1f", $2 / 1024 / 1024 }' /proc/meminfo)" "os=$os_name, kernel $(uname -r)" \
+    "jdk=$jdk ($JAVA_HOME)" "kafka=$KAFKA_VERSION" "postgres=$pgv" "keycloak=$KEYCLOAK_VERSION" "git=$git_desc" \
+    "producerProps=$(producer_props | paste -sd' ')" "steps:=$steps_json" "targets:=$targets_json"
 }
 
 producer_props() {
@@ -456,64 +452,31 @@ start_ingest() {
   t1=$(_now_us)
   pid=$(running_pid ingest)
   sleep 3   # let start-up allocation settle before calling it "idle"
-  python3 - "$RESULTS/startup.json" "$(( (t1 - t0) / 1000 ))" "$pid" <<'PY'
-import json, sys
-out, ms, pid = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-rss = next(int(l.split()[1]) for l in open(f"/proc/{pid}/status") if l.startswith("VmRSS:"))
-json.dump({"step": "startup", "readyS": round(ms / 1000, 2), "idleRssMb": round(rss / 1024, 1),
-           "note": "launch to first 200 from /q/health/ready (management port), polled every 0.1 s"}, open(out, "w"), indent=2)
-PY
+  "${BENCH[@]}" record "$RESULTS/startup.json" startup "readyS@us=$((t1 - t0))" \
+    "idleRssMb@kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status")" \
+    "note=launch to first 200 from /q/health/ready (management port), polled every 0.1 s"
 }
 
-# --- one measured step ---------------------------------------------------------------------------
+# --- one measured step ---------------------------------------------------------------------------------
 # run_step NAME TIMEOUT_S PARSER SKIP_S -- COMMAND...
-# Runs COMMAND bounded by TIMEOUT_S while sampling ingest, journey, survey, kafka (those running) and the
-# machine; output goes
-# to the terminal and .bench/logs/bench-NAME.log; PARSER (last-json|perf-json) extracts the
-# summary; the step's record is written to .bench/results/NAME.json. A failed step is recorded
-# and the bench goes on.
+# `loadgen bench step` (io.windbell.loadgen.bench) runs COMMAND bounded by TIMEOUT_S while sampling the services that
+# run (and Kafka) and the machine; output goes to the terminal and .bench/logs/bench-NAME.log; PARSER
+# (last-json|perf-json) extracts the summary; the step's record is written to .bench/results/NAME.json. A failed step
+# is recorded and the bench goes on. In the background + wait, so Ctrl-C / SIGTERM interrupt the bench at once (bash
+# runs traps only between commands): cleanup ends the step through its pid, and the step ends COMMAND.
 run_step() {
   local name=$1 timeout_s=$2 parser=$3 skip_s=$4; shift 5
-  local log=$STATE_DIR/logs/bench-$name.log out=$STATE_DIR/logs/bench-$name.out
-  local samples=$STATE_DIR/logs/bench-$name.samples pids=() names=() p pid rc t0 t1 shown
-  # the command as printed and recorded: a bearer token given with --token stays out of logs and reports
-  shown=$(printf '%s\n' "$@" | awk 'hide { print "<bench token>"; hide = 0; next } $0 == "--token" { hide = 1 } { print }' |
-    paste -sd' ')
+  local -a procs=()
+  local p pid rc=0
   for p in ingest gateway journey survey scoring workorder notification kafka; do
-    if pid=$(running_pid "$p"); then pids+=("$pid"); names+=("$p"); fi
+    if pid=$(running_pid "$p"); then procs+=(--proc "$p=$pid"); fi
   done
-  say "step $name: $shown"
-  python3 "$BENCH_PY" sample "$samples" "${pids[@]}" &
-  SAMPLER_PID=$!
-  t0=$(_now_us)
-  # stdout (the summary) straight into a file, shown live by tail; stderr (progress) to the
-  # terminal and the log. In the background + wait, so Ctrl-C / SIGTERM interrupt the bench at
-  # once (bash runs traps only between commands) and cleanup ends the step through its pid.
-  : >"$out"
-  timeout --kill-after=15 "$timeout_s" "$@" >"$out" 2> >(tee -a "$log" >&2) &
+  "${BENCH[@]}" step --name "$name" --timeout-s "$timeout_s" --parser "$parser" --skip-s "$skip_s" \
+    --logs "$STATE_DIR/logs" --results "$RESULTS" --t0-us "$STACK_T0" "${procs[@]}" -- "$@" &
   STEP_PID=$!
-  tail -n +1 -s 0.2 -f --pid="$STEP_PID" "$out" &
-  local tail_pid=$!
-  rc=0
   wait "$STEP_PID" || rc=$?
   STEP_PID=
-  wait "$tail_pid" || true
-  cat "$out" >>"$log"
-  t1=$(_now_us)
-  kill "$SAMPLER_PID" 2>/dev/null || true
-  wait "$SAMPLER_PID" 2>/dev/null || true
-  SAMPLER_PID=
-  ((rc != 124)) || say "step $name: timed out after ${timeout_s}s"
-  local parsed=$STATE_DIR/logs/bench-$name.result resources=$STATE_DIR/logs/bench-$name.resources
-  python3 "$BENCH_PY" "$parser" "$out" >"$parsed" 2>>"$log" || { ((rc != 0)) || rc=3; : >"$parsed"; }
-  python3 "$BENCH_PY" summarize "$samples" "$skip_s" "${names[@]}" >"$resources" || : >"$resources"
-  python3 "$BENCH_PY" step-json "$name" "$shown" "$rc" "$(((t1 - t0) / 1000000))" "$parsed" "$resources" >"$RESULTS/$name.json"
-  if ((rc != 0)); then
-    FAILED_STEPS+=("$name")
-    say "step $name FAILED (exit $rc), see $log"
-    return 1
-  fi
-  say "step $name done: $(<"$parsed")"
+  ((rc == 0)) || { FAILED_STEPS+=("$name"); return 1; }
 }
 
 # loadgen's channel-app credentials and target (appended to its commands)
@@ -522,17 +485,12 @@ LOADGEN_TARGET=(--token-url "$TOKEN_URL" --client-id channel-app --client-secret
 
 # Reads a number from a step's result file: result_field single requestsPerS (a dotted path reads
 # deeper: result_field scoring-touchpoints-preload touchpoints.records)
-result_field() {
-  python3 -c '
-import json, sys
-r = json.load(open(sys.argv[1])).get("result") or {}
-parts, i = sys.argv[2].split("."), 0
-while r is not None and i < len(parts):
-    # the longest key first: the kit names its counters "touchpoints.applied"
-    j = next((j for j in range(len(parts), i, -1) if isinstance(r, dict) and ".".join(parts[i:j]) in r), None)
-    r, i = (r[".".join(parts[i:j])], j) if j else (None, i)
-print("" if r is None else r)' "$RESULTS/$1.json" "$2" 2>/dev/null || true
-}
+result_field() { "${BENCH[@]}" field "$RESULTS/$1.json" "$2" 2>/dev/null || true; }
+
+# Reads a value from a JSON text (a poller's answer): json_field "$settled" applied
+json_field() { "${BENCH[@]}" field --doc - "$2" <<<"$1" 2>/dev/null || true; }
+# ... as JSON, for a result file (null when absent): "latency:=$(json_value "$processing" latency)"
+json_value() { "${BENCH[@]}" field --json --doc - "$2" <<<"$1" 2>/dev/null || echo null; }
 
 step_payloads() {
   run_step payloads "$PAYLOADS_TIMEOUT_S" last-json 0 -- \
@@ -575,7 +533,7 @@ single_rate() {
   if [[ -z $max ]]; then
     FAILED_STEPS+=("$name"); say "step $name skipped: no requestsPerS from the $from step"; return 1
   fi
-  rate=$(python3 -c "print(max(1, int(float('$max') * $RATE_FRACTION_PCT / 100)))")
+  rate=$(awk -v max="$max" -v pct="$RATE_FRACTION_PCT" 'BEGIN { r = int(max * pct / 100); print (r < 1 ? 1 : r) }')
   run_step "$name" $((RATE_DURATION_S + RATE_WARMUP_S + LOADGEN_SLACK_S)) last-json "$RATE_WARMUP_S" -- \
     "$JAVA" -jar "$LOADGEN_JAR" rate --kind single --rate "$rate" \
     --duration "${RATE_DURATION_S}s" --warmup "${RATE_WARMUP_S}s" "$@"
@@ -593,12 +551,9 @@ bench_token() {
   local header payload signature
   b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
   header=$(printf '%s' '{"alg":"RS256","typ":"JWT"}' | b64url)
-  payload=$(python3 -c '
-import json, sys, time, uuid
-now = int(time.time())
-print(json.dumps({"iss": "windbell-bench", "sub": str(uuid.uuid4()), "typ": "Bearer", "azp": "windbell-bench",
-                  "aud": ["windbell-api"], "iat": now, "exp": now + 7200, "realm_access": {"roles": [sys.argv[1]]}},
-                 separators=(",", ":")))' "$1" | tr -d '\n' | b64url)
+  local now; now=$(date +%s)
+  payload=$(printf '{"iss":"windbell-bench","sub":"%s","typ":"Bearer","azp":"windbell-bench","aud":["windbell-api"],"iat":%d,"exp":%d,"realm_access":{"roles":["%s"]}}' \
+    "$(cat /proc/sys/kernel/random/uuid)" "$now" $((now + 7200)) "$1" | b64url)
   signature=$(printf '%s' "$header.$payload" | openssl dgst -sha256 -sign "$BENCH_SIGNING_KEY" -binary | b64url) ||
     die "could not sign a bench token (openssl)"
   echo "$header.$payload.$signature"
@@ -693,7 +648,7 @@ journey_lag() {
   local out=$STATE_DIR/logs/bench-journey-lag.txt
   kafka_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$KAFKA_URL" \
     --describe --group "$JOURNEY_GROUP" >"$out" 2>&1 || true
-  python3 "$BENCH_PY" group-lag "$out"
+  "${BENCH[@]}" group-lag "$out"
 }
 
 step_journey_preload() {
@@ -728,7 +683,7 @@ catch_up_while_starting() {
   for p in "$service" kafka; do
     if pid=$(running_pid "$p"); then pids+=("$pid"); names+=("$p"); fi
   done
-  python3 "$BENCH_PY" sample "$samples" "${pids[@]}" &
+  "${BENCH[@]}" sample "$samples" "${pids[@]}" &
   SAMPLER_PID=$!
   rc=0
   wait "$STEP_PID" || rc=$?
@@ -739,8 +694,8 @@ catch_up_while_starting() {
   SAMPLER_PID=
   cat "$out" >>"$log"
   parsed=$STATE_DIR/logs/bench-$name.result resources=$STATE_DIR/logs/bench-$name.resources
-  python3 "$BENCH_PY" last-json "$out" >"$parsed" 2>>"$log" || { ((rc != 0)) || rc=3; : >"$parsed"; }
-  python3 "$BENCH_PY" summarize "$samples" 0 "${names[@]}" >"$resources" || : >"$resources"
+  "${BENCH[@]}" last-json "$out" >"$parsed" 2>>"$log" || { ((rc != 0)) || rc=3; : >"$parsed"; }
+  "${BENCH[@]}" summarize "$samples" 0 "${names[@]}" >"$resources" || : >"$resources"
 }
 
 # Not run_step: the poller must run before journey starts, because journey begins to consume
@@ -759,16 +714,15 @@ step_journey_throughput() {
   fi
   say "step $name: start journey, poll $JOURNEY_URL/v1/admin/processing until $target records are applied"
   local parsed resources
-  catch_up_while_starting journey python3 "$BENCH_PY" journey-catchup "$JOURNEY_URL" "$target" "$JOURNEY_CATCHUP_TIMEOUT_S"
+  catch_up_while_starting journey "${BENCH[@]}" journey-catchup "$JOURNEY_URL" "$target" "$JOURNEY_CATCHUP_TIMEOUT_S"
   # where the time of a batch went while draining the backlog (journey's own phase histograms)
-  python3 "$BENCH_PY" journey-get "$JOURNEY_URL" >"$RESULTS/journey-throughput-phases.json" 2>>"$log" ||
+  "${BENCH[@]}" journey-get "$JOURNEY_URL" >"$RESULTS/journey-throughput-phases.json" 2>>"$log" ||
     echo '{}' >"$RESULTS/journey-throughput-phases.json"
-  python3 "$BENCH_PY" step-json "$name" "start journey; poll GET /v1/admin/processing every 0.25 s until applied >= $target" \
+  "${BENCH[@]}" step-json "$name" "start journey; poll GET /v1/admin/processing every 0.25 s until applied >= $target" \
     "$rc" "$(((t1 - t0) / 1000000))" "$parsed" "$resources" >"$RESULTS/$name.json"
-  python3 -c 'import json,sys; json.dump({"step": "journey-startup", "readyS": round(int(sys.argv[2]) / 1e6, 2),
-    "note": "launch to /q/health/ready 200 (management port) while consuming the preload"}, open(sys.argv[1], "w"))' \
-    "$RESULTS/journey-startup.json" "$ready_us"
-  if [[ $(result_field "$name" caughtUp) != True ]]; then
+  "${BENCH[@]}" record "$RESULTS/journey-startup.json" journey-startup "readyS@us=$ready_us" \
+    "note=launch to /q/health/ready 200 (management port) while consuming the preload"
+  if [[ $(result_field "$name" caughtUp) != true ]]; then
     FAILED_STEPS+=("$name")
     say "step $name: not caught up within ${JOURNEY_CATCHUP_TIMEOUT_S}s (see $log)"
     return 0
@@ -785,16 +739,17 @@ step_journey_latency() {
     services_start journey
   fi
   # a backlog would be measured as latency: wait until journey has applied everything before
-  if ! settled=$(python3 "$BENCH_PY" journey-settle "$JOURNEY_URL" "$JOURNEY_SETTLE_TIMEOUT_S"); then
+  if ! settled=$("${BENCH[@]}" journey-settle "$JOURNEY_URL" "$JOURNEY_SETTLE_TIMEOUT_S"); then
     FAILED_STEPS+=(journey-latency); say "step journey-latency skipped: journey did not settle"; return 0
   fi
-  baseline=$(python3 -c 'import json,sys; p=json.loads(sys.argv[1]); print(p["applied"] + p.get("skipped", 0) + p["deadLettered"])' "$settled")
-  python3 "$BENCH_PY" journey-reset "$JOURNEY_URL" >/dev/null || {
+  local skipped; skipped=$(json_field "$settled" skipped)
+  baseline=$(($(json_field "$settled" applied) + ${skipped:-0} + $(json_field "$settled" deadLettered)))
+  "${BENCH[@]}" journey-reset "$JOURNEY_URL" >/dev/null || {
     FAILED_STEPS+=(journey-latency); say "step journey-latency FAILED: could not reset the latency histogram"; return 0
   }
   # reset again when the warmup is over (+1 s for the load generator's JVM start)
   local reset_log=$STATE_DIR/logs/bench-journey-latency.reset
-  (sleep $((JOURNEY_RATE_WARMUP_S + 1)) && python3 "$BENCH_PY" journey-reset "$JOURNEY_URL" >"$reset_log" 2>&1) &
+  (sleep $((JOURNEY_RATE_WARMUP_S + 1)) && "${BENCH[@]}" journey-reset "$JOURNEY_URL" >"$reset_log" 2>&1) &
   RESET_PID=$!
   run_step journey-latency $((JOURNEY_RATE_WARMUP_S + JOURNEY_RATE_DURATION_S + LOADGEN_SLACK_S)) last-json \
     "$JOURNEY_RATE_WARMUP_S" -- "${JOURNEY_LOADGEN[@]}" --rate "$JOURNEY_RATE" --warmup "${JOURNEY_RATE_WARMUP_S}s" \
@@ -803,32 +758,30 @@ step_journey_latency() {
   }
   wait "$RESET_PID" 2>/dev/null || true
   RESET_PID=
-  if ! grep -q '"reset": true' "$reset_log" 2>/dev/null; then
+  if ! grep -qE '"reset": ?true' "$reset_log" 2>/dev/null; then
     FAILED_STEPS+=(journey-latency); say "step journey-latency FAILED: the reset after the warmup failed ($reset_log)"
     return 0
   fi
   records=$(result_field journey-latency records)
   say "journey-latency: waiting until journey has applied the $records records"
-  python3 "$BENCH_PY" journey-catchup "$JOURNEY_URL" $((baseline + records)) "$JOURNEY_SETTLE_TIMEOUT_S" "$baseline" \
+  "${BENCH[@]}" journey-catchup "$JOURNEY_URL" $((baseline + records)) "$JOURNEY_SETTLE_TIMEOUT_S" "$baseline" \
     >"$STATE_DIR/logs/bench-journey-latency.catchup" 2>>"$STATE_DIR/logs/bench-journey-latency.log" || true
-  processing=$(python3 "$BENCH_PY" journey-get "$JOURNEY_URL") || processing='{}'
+  processing=$("${BENCH[@]}" journey-get "$JOURNEY_URL") || processing='{}'
   lag=$(journey_lag)
   rss=
   if pid=$(running_pid journey); then rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status"); fi
-  python3 - "$RESULTS/journey-processing.json" "$processing" "$lag" "${rss:-0}" \
-    "$(python3 "$BENCH_PY" last-json "$STATE_DIR/logs/bench-journey-latency.catchup" 2>/dev/null || echo '{}')" <<'PY'
-import json, sys
-out, processing, lag, rss_kb, catchup = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]), int(sys.argv[4]), json.loads(sys.argv[5])
-json.dump({"step": "journey-processing", "latency": processing.get("latency"), "applied": processing.get("applied"),
-           "waitBeforeBatch": processing.get("waitBeforeBatch"), "meanBatchSize": processing.get("meanBatchSize"),
-           "phases": processing.get("phases"),
-           "deadLettered": processing.get("deadLettered"), "outboxPublished": processing.get("outboxPublished"),
-           "caughtUp": catchup.get("caughtUp"), "caughtUpAfterS": catchup.get("pollerS"),
-           "consumerLag": lag.get("lag"), "rssMb": round(rss_kb / 1024, 1) if rss_kb else None,
-           "note": "latency = journey's own histogram (record timestamp -> state committed) since the reset"},
-          open(out, "w"), indent=2)
-PY
-  say "journey-latency: $(python3 -c 'import json,sys; l=json.load(open(sys.argv[1])).get("latency") or {}; print("p50 %s / p99 %s / p99.9 %s ms over %s events" % (l.get("p50Ms"), l.get("p99Ms"), l.get("p999Ms"), l.get("count")))' "$RESULTS/journey-processing.json")"
+  local catchup; catchup=$("${BENCH[@]}" last-json "$STATE_DIR/logs/bench-journey-latency.catchup" 2>/dev/null || echo '{}')
+  local -a picked=() f
+  for f in latency applied waitBeforeBatch meanBatchSize phases deadLettered outboxPublished; do
+    picked+=("$f:=$(json_value "$processing" "$f")")
+  done
+  "${BENCH[@]}" record "$RESULTS/journey-processing.json" journey-processing "${picked[@]}" \
+    "caughtUp:=$(json_value "$catchup" caughtUp)" "caughtUpAfterS:=$(json_value "$catchup" pollerS)" \
+    "consumerLag:=$(json_value "$lag" lag)" "rssMb@kb=${rss:-0}" \
+    "note=latency = journey's own histogram (record timestamp -> state committed) since the reset"
+  local pf=$RESULTS/journey-processing.json
+  say "journey-latency: p50 $("${BENCH[@]}" field --doc "$pf" latency.p50Ms) / p99 $("${BENCH[@]}" field --doc "$pf" latency.p99Ms)" \
+    "/ p99.9 $("${BENCH[@]}" field --doc "$pf" latency.p999Ms) ms over $("${BENCH[@]}" field --doc "$pf" latency.count) events"
 }
 
 # --- journey replicas: scale-out on one broker (issue 15, item 5) ---------------------------------------------
@@ -900,7 +853,7 @@ journey_replicas_row() {
     -U "$DB_USER" -d journey -c "SELECT count(*) FROM inbox WHERE consumer = '$JOURNEY_INBOX_CONSUMER'")
   : >"$out"
   t0=$(_now_us)
-  python3 "$BENCH_PY" db-catchup "$unique" "$JOURNEY_REPLICA_CATCHUP_TIMEOUT_S" 0 -- "${inbox_count[@]}" \
+  "${BENCH[@]}" db-catchup "$unique" "$JOURNEY_REPLICA_CATCHUP_TIMEOUT_S" 0 -- "${inbox_count[@]}" \
     >"$out" 2> >(tee -a "$log" >&2) &
   STEP_PID=$!
   for ((i = 1; i <= k; i++)); do journey_replica_launch "$i"; done
@@ -908,13 +861,13 @@ journey_replicas_row() {
     if pid=$(running_pid "journey-r$i"); then pids+=("$pid"); names+=("journey-r$i"); fi
   done
   pid=$(running_pid kafka) && { pids+=("$pid"); names+=(kafka); }
-  python3 "$BENCH_PY" sample "$samples" "${pids[@]}" &
+  "${BENCH[@]}" sample "$samples" "${pids[@]}" &
   SAMPLER_PID=$!
   local ready=()
   for ((i = 1; i <= k; i++)); do
     POLL_INTERVAL=0.1 wait_ready "journey-r$i" "$TIMEOUT_SERVICE" http_ok \
       "http://$BIND_HOST:$(management_port "$(journey_replica_port "$i")")/q/health/ready"
-    ready+=("journey-r$i=$(python3 -c "print(round(($(_now_us) - $t0) / 1e6, 2))")")
+    ready+=("journey-r$i=$(awk -v us=$(($(_now_us) - t0)) 'BEGIN { printf "%.2f", us / 1e6 }')")
   done
   say "journey-replicas, row $label: ready after launch (s): ${ready[*]}"
   local kill_info='{}'
@@ -925,16 +878,16 @@ journey_replicas_row() {
       ((n >= at)) && break
       sleep 0.1
     done
-    victim_data=$(python3 "$BENCH_PY" messaging-get "http://$BIND_HOST:$(management_port "$(journey_replica_port 2)")/q/health/ready" || echo '{}')
+    victim_data=$("${BENCH[@]}" messaging-get "http://$BIND_HOST:$(management_port "$(journey_replica_port 2)")/q/health/ready" || echo '{}')
     # the count again right before the kill: on the busy machine the read above can take seconds
     n=$("${inbox_count[@]}" 2>/dev/null || echo "$n")
     if pid=$(running_pid journey-r2); then
       kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
       rm -f "$(pid_file journey-r2)"
       say "journey-replicas, row $label: SIGKILL journey-r2 (pid $pid) at $n of $unique applied"
-      kill_info=$(python3 -c 'import json,sys; print(json.dumps({"killed": "journey-r2", "atApplied": int(sys.argv[1]),
-        "atS": round(int(sys.argv[2]) / 1e6, 2), "killedHadApplied": (json.loads(sys.argv[3]) or {}).get("touchpoints.applied")}))' \
-        "$n" $(($(_now_us) - t0)) "$victim_data")
+      local killed_had; killed_had=$(json_field "$victim_data" touchpoints.applied)
+      kill_info=$(printf '{"killed": "journey-r2", "atApplied": %d, "atS": %s, "killedHadApplied": %s}' "$n" \
+        "$(awk -v us=$(($(_now_us) - t0)) 'BEGIN { printf "%.2f", us / 1e6 }')" "${killed_had:-null}")
     fi
   fi
   rc=0
@@ -942,7 +895,7 @@ journey_replicas_row() {
   STEP_PID=
   t1=$(_now_us)
   cat "$out" >>"$log"
-  python3 "$BENCH_PY" last-json "$out" >"$dir/catchup.json" 2>>"$log" || : >"$dir/catchup.json"
+  "${BENCH[@]}" last-json "$out" >"$dir/catchup.json" 2>>"$log" || : >"$dir/catchup.json"
 
   # settled: the group's lag 0 (the duplicates after the last new event; a killed replica's partitions) and the
   # outbox relayed; then what every live replica counted and which partitions it holds
@@ -950,7 +903,7 @@ journey_replicas_row() {
   while :; do
     kafka_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server "$KAFKA_URL" \
       --describe --group "$JOURNEY_GROUP" >"$dir/group.txt" 2>&1 || true
-    lag=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get("lag"))' "$(python3 "$BENCH_PY" group-lag "$dir/group.txt")")
+    lag=$(json_field "$("${BENCH[@]}" group-lag "$dir/group.txt")" lag)
     outbox=$(journey_psql -c "SELECT count(*) FROM outbox" 2>/dev/null || echo '?')
     [[ $lag == 0 && $outbox == 0 ]] && break
     if (($(_now_us) > deadline)); then say "journey-replicas, row $label: not settled (lag $lag, outbox $outbox)"; break; fi
@@ -958,13 +911,13 @@ journey_replicas_row() {
   done
   for ((i = 1; i <= k; i++)); do
     is_running "journey-r$i" || continue
-    python3 "$BENCH_PY" messaging-get "http://$BIND_HOST:$(management_port "$(journey_replica_port "$i")")/q/health/ready" \
+    "${BENCH[@]}" messaging-get "http://$BIND_HOST:$(management_port "$(journey_replica_port "$i")")/q/health/ready" \
       >"$dir/health-journey-r$i.json" 2>>"$log" || true
   done
   kill "$SAMPLER_PID" 2>/dev/null || true
   wait "$SAMPLER_PID" 2>/dev/null || true
   SAMPLER_PID=
-  python3 "$BENCH_PY" summarize "$samples" 0 "${names[@]}" >"$dir/resources.json" || : >"$dir/resources.json"
+  "${BENCH[@]}" summarize "$samples" 0 "${names[@]}" >"$dir/resources.json" || : >"$dir/resources.json"
   journey_psql -c "SELECT json_build_object(
       'timelineRows', (SELECT count(*) FROM touchpoint_event),
       'timelineDistinct', (SELECT count(DISTINCT event_id) FROM touchpoint_event),
@@ -978,13 +931,13 @@ journey_replicas_row() {
     --bootstrap-server "$KAFKA_URL" --topic "$JOURNEY_EVENTS_TOPIC" --from-beginning --timeout-ms 10000 \
     --property print.partition=true --property print.offset=true --property print.headers=true \
     >"$dir/events.txt" 2>>"$log" || true
-  python3 "$BENCH_PY" journey-events-check "$dir/events-start.txt" "$dir/events.txt" >"$dir/events.json" 2>>"$log" ||
+  "${BENCH[@]}" journey-events-check "$dir/events-start.txt" "$dir/events.txt" >"$dir/events.json" 2>>"$log" ||
     : >"$dir/events.json"
-  python3 "$BENCH_PY" replicas-row "$dir" "$label" "$k" "$RESULTS/journey-replicas-preload.json" "$rc" "$kill_info" \
+  "${BENCH[@]}" replicas-row "$dir" "$label" "$k" "$RESULTS/journey-replicas-preload.json" "$rc" "$kill_info" \
     "${ready[@]}" >"$dir/row.json" 2>>"$log" || : >"$dir/row.json"
-  python3 "$BENCH_PY" step-json "$row" "start $what of journey in group $JOURNEY_GROUP; poll the inbox count every 0.25 s until $unique" \
+  "${BENCH[@]}" step-json "$row" "start $what of journey in group $JOURNEY_GROUP; poll the inbox count every 0.25 s until $unique" \
     "$rc" "$(((t1 - t0) / 1000000))" "$dir/row.json" "$dir/resources.json" >"$RESULTS/$row.json"
-  if [[ $(result_field "$row" appliedOnce) != True ]]; then
+  if [[ $(result_field "$row" appliedOnce) != true ]]; then
     check_failed "$row" "applied-once check failed: $(result_field "$row" failedChecks)"
   fi
   say "journey-replicas, row $label: $(result_field "$row" eventsPerS) events/s over $(result_field "$row" consumeS) s;" \
@@ -1108,38 +1061,25 @@ step_survey_throughput() {
   target=$((baseline + target))
   say "step $name: start survey, poll survey_decision every 0.25 s until $target rows"
   local parsed resources
-  catch_up_while_starting survey python3 "$BENCH_PY" db-catchup "$target" "$SURVEY_CATCHUP_TIMEOUT_S" "$baseline" -- "${count_cmd[@]}"
-  python3 "$BENCH_PY" step-json "$name" "start survey; poll SELECT count(*) FROM survey_decision every 0.25 s until >= $target" \
+  catch_up_while_starting survey "${BENCH[@]}" db-catchup "$target" "$SURVEY_CATCHUP_TIMEOUT_S" "$baseline" -- "${count_cmd[@]}"
+  "${BENCH[@]}" step-json "$name" "start survey; poll SELECT count(*) FROM survey_decision every 0.25 s until >= $target" \
     "$rc" "$(((t1 - t0) / 1000000))" "$parsed" "$resources" >"$RESULTS/$name.json"
   # what was decided, and how much of it was delivered: at catch-up and once delivery has settled
   local outcomes_at statuses_at statuses_end settle delivered_s
   outcomes_at=$(survey_psql -F '=' -c "SELECT outcome, count(*) FROM survey_decision GROUP BY 1 ORDER BY 2 DESC" | paste -sd' ')
   statuses_at=$(survey_psql -F '=' -c "SELECT status, count(*) FROM invitation GROUP BY 1 ORDER BY 1" | paste -sd' ')
-  settle=$(python3 "$BENCH_PY" db-settle "$SURVEY_DELIVERY_SETTLE_S" -- "${sent_cmd[@]}" 2>>"$log") || true
-  delivered_s=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1] or "{}").get("waitedS", ""))' "$settle" 2>/dev/null || true)
+  settle=$("${BENCH[@]}" db-settle "$SURVEY_DELIVERY_SETTLE_S" -- "${sent_cmd[@]}" 2>>"$log") || true
+  delivered_s=$(json_field "${settle:-{\}}" waitedS)
   statuses_end=$(survey_psql -F '=' -c "SELECT status, count(*) FROM invitation GROUP BY 1 ORDER BY 1" | paste -sd' ')
   rss=
   if pid=$(running_pid survey); then rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status"); fi
   # the detailed readiness (the kit's counters) is on the management interface, not the public port
   local health; health=$(curl -sS --max-time 5 "http://$BIND_HOST:$(management_port "${SURVEY_PORT:-8093}")/q/health/ready" 2>/dev/null || echo '{}')
-  python3 - "$RESULTS/survey-decisions.json" "$outcomes_at" "$statuses_at" "$statuses_end" "${delivered_s:-}" \
-    "${rss:-0}" "$ready_us" "$health" <<'PY'
-import json, sys
-out, outcomes, at, end, settle_s, rss_kb, ready_us, health = sys.argv[1:9]
-pairs = lambda s: {k: int(v) for k, v in (p.split("=", 1) for p in s.split() if "=" in p)}
-try:
-    checks = {k: v for c in json.loads(health).get("checks", []) for k, v in (c.get("data") or {}).items()}
-except ValueError:
-    checks = {}
-json.dump({"step": "survey-decisions", "outcomes": pairs(outcomes), "invitationsAtCatchUp": pairs(at),
-           "invitationsAfterDelivery": pairs(end), "deliverySettledAfterS": float(settle_s) if settle_s else None,
-           "rssMb": round(int(rss_kb) / 1024, 1) if int(rss_kb) else None,
-           "readyS": round(int(ready_us) / 1e6, 2), "health": checks,
-           "note": "outcomes at catch-up; invitations by status at catch-up and once the non-SCHEDULED count "
-                   "stopped growing (3 polls 1 s apart); RSS after that"},
-          open(out, "w"), indent=2)
-PY
-  if [[ $(result_field "$name" caughtUp) != True ]]; then
+  "${BENCH[@]}" record "$RESULTS/survey-decisions.json" survey-decisions "outcomes@pairs=$outcomes_at" \
+    "invitationsAtCatchUp@pairs=$statuses_at" "invitationsAfterDelivery@pairs=$statuses_end" \
+    "deliverySettledAfterS#=${delivered_s:-}" "rssMb@kb=${rss:-0}" "readyS@us=$ready_us" "health@checks=$health" \
+    "note=outcomes at catch-up; invitations by status at catch-up and once the non-SCHEDULED count stopped growing (3 polls 1 s apart); RSS after that"
+  if [[ $(result_field "$name" caughtUp) != true ]]; then
     FAILED_STEPS+=("$name")
     say "step $name: not caught up within ${SURVEY_CATCHUP_TIMEOUT_S}s (see $log)"
     return 0
@@ -1157,7 +1097,7 @@ step_survey_latency() {
     services_start survey
   fi
   # a backlog would be measured as latency: wait until survey has decided everything before
-  if ! python3 "$BENCH_PY" db-settle "$JOURNEY_SETTLE_TIMEOUT_S" -- "${count_cmd[@]}" >/dev/null; then
+  if ! "${BENCH[@]}" db-settle "$JOURNEY_SETTLE_TIMEOUT_S" -- "${count_cmd[@]}" >/dev/null; then
     FAILED_STEPS+=(survey-latency); say "step survey-latency skipped: survey did not settle"; return 0
   fi
   # customers after the preload's: their contact budget is still free
@@ -1167,9 +1107,9 @@ step_survey_latency() {
     --seed "$SURVEY_RATE_SEED" || return 0
   local pid rss=
   if pid=$(running_pid survey); then rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status"); fi
-  python3 -c 'import json,sys; json.dump({"step": "survey-latency-end", "rssMb": round(int(sys.argv[2]) / 1024, 1) if int(sys.argv[2]) else None}, open(sys.argv[1], "w"))' \
-    "$RESULTS/survey-latency-end.json" "${rss:-0}"
-  say "survey-latency: $(python3 -c 'import json,sys; r=(json.load(open(sys.argv[1])).get("result") or {}).get("invitations") or {}; l=r.get("latencyMs") or {}; print("p50 %s / p99 %s / max %s ms over %s invitations" % (l.get("p50"), l.get("p99"), l.get("max"), r.get("matchedMeasured")))' "$RESULTS/survey-latency.json")"
+  "${BENCH[@]}" record "$RESULTS/survey-latency-end.json" survey-latency-end "rssMb@kb=${rss:-0}"
+  say "survey-latency: p50 $(result_field survey-latency invitations.latencyMs.p50) / p99 $(result_field survey-latency invitations.latencyMs.p99)" \
+    "/ max $(result_field survey-latency invitations.latencyMs.max) ms over $(result_field survey-latency invitations.matchedMeasured) invitations"
 }
 
 # --- scoring ---------------------------------------------------------------------------------------
@@ -1203,7 +1143,7 @@ scoring_settled() {
     services_start scoring
   fi
   # a backlog would be measured as latency, or would compete with the queries
-  python3 "$BENCH_PY" health-settle "$SCORING_HEALTH_URL" "$SCORING_SETTLE_TIMEOUT_S" >/dev/null ||
+  "${BENCH[@]}" health-settle "$SCORING_HEALTH_URL" "$SCORING_SETTLE_TIMEOUT_S" >/dev/null ||
     { say "scoring: its channels did not settle within ${SCORING_SETTLE_TIMEOUT_S}s"; return 1; }
 }
 
@@ -1228,16 +1168,15 @@ scoring_catch_up() {
     FAILED_STEPS+=("$name"); say "step $name skipped: nothing was written"; return 0
   fi
   say "step $name: $target $kind on the topic; start scoring, poll $channel.applied every 0.25 s until $target"
-  catch_up_while_starting scoring python3 "$BENCH_PY" health-catchup "$SCORING_HEALTH_URL" "$channel" "$target" \
+  catch_up_while_starting scoring "${BENCH[@]}" health-catchup "$SCORING_HEALTH_URL" "$channel" "$target" \
     "$timeout_s"
-  python3 "$BENCH_PY" step-json "$name" "start scoring; poll $channel.applied+skipped+dead-lettered in /q/health/ready every 0.25 s until >= $target" \
+  "${BENCH[@]}" step-json "$name" "start scoring; poll $channel.applied+skipped+dead-lettered in /q/health/ready every 0.25 s until >= $target" \
     "$rc" "$(((t1 - t0) / 1000000))" "$parsed" "$resources" >"$RESULTS/$name.json"
   local rss=
   if pid=$(running_pid scoring); then rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status"); fi
-  python3 -c 'import json,sys; json.dump({"step": sys.argv[2], "rssMb": round(int(sys.argv[3]) / 1024, 1) if int(sys.argv[3]) else None,
-    "readyS": round(int(sys.argv[4]) / 1e6, 2), "note": "RSS when caught up; launch to /q/health/ready 200 while consuming"},
-    open(sys.argv[1], "w"))' "$RESULTS/$name-end.json" "$name-end" "${rss:-0}" "$ready_us"
-  if [[ $(result_field "$name" caughtUp) != True ]]; then
+  "${BENCH[@]}" record "$RESULTS/$name-end.json" "$name-end" "rssMb@kb=${rss:-0}" "readyS@us=$ready_us" \
+    "note=RSS when caught up; launch to /q/health/ready 200 while consuming"
+  if [[ $(result_field "$name" caughtUp) != true ]]; then
     FAILED_STEPS+=("$name"); say "step $name: not caught up within ${timeout_s}s (see $log)"; return 0
   fi
   say "step $name done: $(result_field "$name" perS) $kind/s over $(result_field "$name" consumeS) s" \
@@ -1255,15 +1194,14 @@ step_scoring_query() {
   for t in $tables; do
     [[ $t =~ ^[a-z_][a-z0-9_]*$ ]] && counts+=("$t=$(scoring_psql -c "SELECT count(*) FROM \"$t\"" 2>/dev/null || echo -1)")
   done
-  python3 -c 'import json,sys; json.dump({"step": "scoring-rows", "rows": {k: int(v) for k, v in (a.split("=", 1) for a in sys.argv[2:])}},
-    open(sys.argv[1], "w"), indent=2)' "$RESULTS/scoring-rows.json" "${counts[@]}"
+  "${BENCH[@]}" record "$RESULTS/scoring-rows.json" scoring-rows "rows@pairs=${counts[*]}"
   say "scoring-query: rows ${counts[*]}"
-  # a cx-analyst token from the bench's Keycloak (bench.py fetches it and again on expiry)
+  # a cx-analyst token from the bench's Keycloak (loadgen bench fetches it, and again on expiry)
   local -a analyst=(env WINDBELL_BENCH_CLIENT_ID=cx-analyst-cli WINDBELL_BENCH_CLIENT_SECRET=cx-analyst-secret)
-  run_step scoring-query-metrics "$SCORING_QUERY_TIMEOUT_S" last-json 0 -- "${analyst[@]}" python3 "$BENCH_PY" \
+  run_step scoring-query-metrics "$SCORING_QUERY_TIMEOUT_S" last-json 0 -- "${analyst[@]}" "${BENCH[@]}" \
     http-latency metrics "$SCORING_URL/v1/metrics?$SCORING_METRICS_QUERY" "$SCORING_QUERY_WARMUP" "$SCORING_QUERIES" ||
     say "scoring-query: $(result_field scoring-query-metrics failed)"
-  run_step scoring-query-pyramid "$SCORING_QUERY_TIMEOUT_S" last-json 0 -- "${analyst[@]}" python3 "$BENCH_PY" \
+  run_step scoring-query-pyramid "$SCORING_QUERY_TIMEOUT_S" last-json 0 -- "${analyst[@]}" "${BENCH[@]}" \
     http-latency pyramid "$SCORING_URL/v1/pyramid?$SCORING_PYRAMID_QUERY" "$SCORING_QUERY_WARMUP" "$SCORING_QUERIES" ||
     say "scoring-query: $(result_field scoring-query-pyramid failed)"
 }
@@ -1292,8 +1230,7 @@ step_scoring_alerts() {
 check_failed() {
   FAILED_STEPS+=("$1")
   say "step $1 FAILED: $2"
-  python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); r["checkFailed"]=sys.argv[2]; json.dump(r, open(sys.argv[1], "w"), indent=2)' \
-    "$RESULTS/$1.json" "$2"
+  "${BENCH[@]}" set "$RESULTS/$1.json" "checkFailed=$2"
 }
 
 # --- workorder ----------------------------------------------------------------------------------------
@@ -1323,7 +1260,7 @@ workorder_settled() {
   { WINDBELL_TOKEN=$token python3 "$STACK_DIR/demo-sla.py" "$WORKORDER_URL" &&
     WINDBELL_TOKEN=$token python3 "$STACK_DIR/demo-staff.py" "$WORKORDER_URL"; } >>"$STATE_DIR/logs/bench-workorder-staff.log" 2>&1 ||
     say "workorder: the demo staff directory was not imported (see $STATE_DIR/logs/bench-workorder-staff.log); measuring without it"
-  python3 "$BENCH_PY" health-settle "$WORKORDER_HEALTH_URL" "$WORKORDER_SETTLE_TIMEOUT_S" >/dev/null ||
+  "${BENCH[@]}" health-settle "$WORKORDER_HEALTH_URL" "$WORKORDER_SETTLE_TIMEOUT_S" >/dev/null ||
     say "workorder: its channels did not report settled counters within ${WORKORDER_SETTLE_TIMEOUT_S}s; measuring anyway"
 }
 
@@ -1381,7 +1318,7 @@ notification_settled() {
     SERVICE_EXTRA_JAVA_OPTS[notification]+=" ${WINDBELL_BENCH_NOTIFICATION_JAVA_OPTS:-}"
     services_start notification
   fi
-  python3 "$BENCH_PY" health-settle "$NOTIFICATION_HEALTH_URL" "$NOTIFICATION_SETTLE_TIMEOUT_S" >/dev/null ||
+  "${BENCH[@]}" health-settle "$NOTIFICATION_HEALTH_URL" "$NOTIFICATION_SETTLE_TIMEOUT_S" >/dev/null ||
     say "notification: its channels did not report settled counters within ${NOTIFICATION_SETTLE_TIMEOUT_S}s; measuring anyway"
 }
 
@@ -1447,7 +1384,7 @@ startup_service() {
     fi
     say "startup: $name run $i: without cache ${no[-1]%%:*} ms${with:+, with cache ${with[-1]%%:*} ms} (ms to ready)"
   done
-  python3 "$BENCH_PY" startup-json "$RESULTS/startup-$name.json" "$name" "$train_s" "$(stat -c %s "$f" 2>/dev/null || echo 0)" \
+  "${BENCH[@]}" startup-json "$RESULTS/startup-$name.json" "$name" "$train_s" "$(stat -c %s "$f" 2>/dev/null || echo 0)" \
     "${no[*]}" "${with[*]}" "$order"
 }
 
@@ -1458,7 +1395,7 @@ step_startup() {
     if is_running "$name"; then stop_part "$name" 20; fi
   done
   # Keycloak and Kafka settle after their own start; measure on a quiet machine
-  busy=$(python3 "$BENCH_PY" busy 5 "$STATE_DIR/logs/bench-startup-busy.json")
+  busy=$("${BENCH[@]}" busy 5 "$STATE_DIR/logs/bench-startup-busy.json")
   say "step startup: $STARTUP_RUNS starts per service without and with the AOT cache (machine busy ${busy}% before)"
   while read -r name port db module; do
     [[ $name != gateway ]] || continue
@@ -1479,7 +1416,7 @@ step_startup() {
       [[ $other == gateway ]] || stop_part "$other" 20 >/dev/null
     done < <(services_list)
   fi
-  python3 "$BENCH_PY" step-json startup "per service: aot_train; then $STARTUP_RUNS x (start without, start with -XX:AOTCache)" \
+  "${BENCH[@]}" step-json startup "per service: aot_train; then $STARTUP_RUNS x (start without, start with -XX:AOTCache)" \
     0 "$(((($(_now_us) - t0)) / 1000000))" /dev/null /dev/null >"$RESULTS/startup-step.json"
   say "step startup done ($(_seconds_since "$t0") s)"
 }
@@ -1493,12 +1430,13 @@ main() {
     --survey-topic "$SURVEY_EVENTS_TOPIC" --interrupted-share "$SURVEY_INTERRUPTED_SHARE")
   SCORING_LOADGEN=("$JAVA" -jar "$LOADGEN_JAR" scoring-events --bootstrap "$KAFKA_URL" --customers "$SCORING_CUSTOMERS")
   WORKORDER_LOADGEN=("$JAVA" -jar "$LOADGEN_JAR" workorder-alerts --bootstrap "$KAFKA_URL")
+  BENCH=("$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -jar "$LOADGEN_JAR" bench)
   trap cleanup EXIT
   trap 'exit 130' INT TERM
   say "Windbell bench: steps [$STEPS], state in $STATE_DIR, JDK $JAVA_HOME"
   fresh_stack
-  record_machine
   build
+  record_machine
 
   pg_start
   local -a services=() dbs
@@ -1542,7 +1480,7 @@ main() {
   fi
 
   # other load on the machine skews every figure: measure it and say so in the report
-  local busy; busy=$(python3 "$BENCH_PY" busy 3 "$RESULTS/baseline.json")
+  local busy; busy=$("${BENCH[@]}" busy 3 "$RESULTS/baseline.json")
   say "machine busy before the steps: ${busy}% (of $(($(nproc) * 100))%)"
 
   local s
@@ -1558,7 +1496,7 @@ main() {
     esac
   done
 
-  python3 "$BENCH_PY" report "$RESULTS" >"$STATE_DIR/report.md"
+  "${BENCH[@]}" report "$RESULTS" >"$STATE_DIR/report.md"
   echo
   cat "$STATE_DIR/report.md"
   echo

@@ -19,7 +19,8 @@ public final class BenchTool {
     /** The subcommands by name. */
     static Map<String, BenchCommand> commands() {
         Map<String, BenchCommand> all = new TreeMap<>();
-        for (Map<String, BenchCommand> group : List.of(StepCommands.all(), PollCommands.all(), ReportCommands.all())) {
+        for (Map<String, BenchCommand> group : List.of(StepCommands.all(), PollCommands.all(), ReportCommands.all(),
+                RecordCommands.all())) {
             group.forEach((name, command) -> {
                 if (all.putIfAbsent(name, command) != null) {
                     throw new IllegalStateException("two bench subcommands named " + name);
