@@ -134,7 +134,10 @@ PRODUCER_COMPRESSION=lz4
 PRODUCER_MAX_IN_FLIGHT=5
 PRODUCER_BUFFER_MEMORY=67108864
 
-STEPS=${WINDBELL_BENCH_STEPS:-payloads perf batch single rate gateway-overhead journey-preload journey-throughput journey-latency survey-preload survey-throughput survey-latency scoring-touchpoints scoring-responses scoring-query scoring-alerts workorder-alerts notification-push}
+DEFAULT_STEPS="payloads perf batch single rate gateway-overhead journey-preload journey-throughput journey-latency survey-preload survey-throughput survey-latency scoring-touchpoints scoring-responses scoring-query scoring-alerts workorder-alerts notification-push"
+# every step there is: the default ones and those run only when asked for
+KNOWN_STEPS="$DEFAULT_STEPS journey-replicas startup"
+STEPS=${WINDBELL_BENCH_STEPS:-$DEFAULT_STEPS}
 PAYLOAD_COUNT=10000
 PERF_RECORDS=${WINDBELL_BENCH_PERF_RECORDS:-1000000}
 PERF_TOPIC=bench.producer-perf
@@ -1433,6 +1436,11 @@ main() {
   BENCH=("$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -jar "$LOADGEN_JAR" bench)
   trap cleanup EXIT
   trap 'exit 130' INT TERM
+  local s
+  for s in $STEPS; do
+    # before anything is built or started: a typo would otherwise end the bench only when its turn comes
+    [[ " $KNOWN_STEPS " == *" $s "* ]] || die "unknown step '$s' in WINDBELL_BENCH_STEPS (known: $KNOWN_STEPS)"
+  done
   say "Windbell bench: steps [$STEPS], state in $STATE_DIR, JDK $JAVA_HOME"
   fresh_stack
   build
@@ -1483,7 +1491,6 @@ main() {
   local busy; busy=$("${BENCH[@]}" busy 3 "$RESULTS/baseline.json")
   say "machine busy before the steps: ${busy}% (of $(($(nproc) * 100))%)"
 
-  local s
   for s in $STEPS; do
     case $s in
       payloads | perf | batch | single | rate) "step_$s" ;;
