@@ -102,6 +102,7 @@
 # WINDBELL_BENCH_NOTIFICATION_STREAMS=10000, WINDBELL_BENCH_NOTIFICATION_RATE=50,
 # WINDBELL_BENCH_NOTIFICATION_EVENTS=3000 (measured, after 1,000 warm-up ones), WINDBELL_BENCH_NOTIFICATION_JAVA_OPTS
 # (JVM options for notification, e.g. a JFR recording), WINDBELL_BENCH_GATEWAY_JAVA_OPTS (the same for the gateway),
+# WINDBELL_BENCH_JOURNEY_JAVA_OPTS (the same for journey),
 # WINDBELL_BENCH_STARTUP_RUNS=3 (starts each way per service in the startup step),
 # WINDBELL_BENCH_KEEP_DATA=1 (keep the broker's data), WINDBELL_BENCH_WARMUP_S=20 (the closed-loop max steps' warmup), WINDBELL_BENCH_RATE_PCT=70 (the rate steps' share of the max),
 # WINDBELL_BENCH_{PG,KAFKA,KAFKA_CONTROLLER,KEYCLOAK}_PORT, WINDBELL_BENCH_SERVICE_PORT_OFFSET.
@@ -324,6 +325,8 @@ BENCH_SIGNING_KEY=$STATE_DIR/secrets/bench-signing-key.pem
 # Quiet hours off (start == end): a delay-0 invitation is delivered at once whatever the time of day
 # of the run, so delivery is measured; the contact budget's caps and cooldown stay as configured.
 SERVICE_EXTRA_JAVA_OPTS[survey]="-Dwindbell.survey.budget.quiet-hours.start=00:00 -Dwindbell.survey.budget.quiet-hours.end=00:00"
+# e.g. a profiler for the journey steps: WINDBELL_BENCH_JOURNEY_JAVA_OPTS="-XX:StartFlightRecording=settings=profile,filename=/tmp/j.jfr"
+SERVICE_EXTRA_JAVA_OPTS[journey]=${WINDBELL_BENCH_JOURNEY_JAVA_OPTS:-}
 SURVEY_RULES_SET=
 # the bench's own Keycloak issues the cx-admin token the journey admin API wants
 export WINDBELL_BENCH_TOKEN_URL=$TOKEN_URL WINDBELL_BENCH_CLIENT_ID=cx-admin-cli WINDBELL_BENCH_CLIENT_SECRET=cx-admin-secret
