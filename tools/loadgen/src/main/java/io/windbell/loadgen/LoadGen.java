@@ -19,9 +19,8 @@ import io.windbell.loadgen.respond.RespondCommand;
 
 /**
  * Entry point:
- * {@code java -jar windbell-loadgen.jar <max|rate|simulate|payloads|journeys|respond|journey-ends|scoring-events|workorder-alerts|notification-push> [--options]}, or
- * {@code bench <subcommand>} (the bench's orchestration, {@link BenchTool});
- * see {@code --help}.
+ * {@code java -jar windbell-loadgen.jar <max|rate|simulate|payloads|journeys|respond|journey-ends|scoring-events|workorder-alerts|notification-push> [--options]},
+ * or {@code bench <subcommand>} (the bench's orchestration, {@link BenchTool}); see {@code --help}.
  */
 public final class LoadGen {
 
