@@ -38,7 +38,7 @@ final class AdminClient {
     AdminClient(String base, Map<String, String> env) {
         this.base = base.replaceAll("/+$", "");
         this.env = env;
-        this.http = HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL)
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CALL_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
     }
 
