@@ -5,13 +5,15 @@ Run from the repository root: python3 tools/loadgen/src/test/resources/bench/pol
 Each scenario gives the fake server's answers per "METHOD /path" (taken in order, the last one repeated; a body is
 JSON, or "raw" text; 204 has none) and bench.py's command line ({base} is the server's http://127.0.0.1:PORT). The
 clock is fake (time.sleep advances it), so catch-up and settle are deterministic. Writes http-scenarios.json and
-http-expected.json (stdout, stderr, exit code and the requests the server saw, {base} put back).
+http-expected.json (stdout, stderr, exit code and the requests the server saw, {base} put back). The db subcommands
+run a real command on a counter file in a new directory ({dir}, with the scenario's "files").
 """
 import contextlib
 import io
 import json
 import os
 import sys
+import tempfile
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -49,6 +51,10 @@ def scoring(applied, skipped=0, dead=0, other=0):
     return health(**{"scoring-events.applied": applied, "scoring-events.skipped": skipped,
                      "scoring-events.dead-lettered": dead, "alerts.applied": other, "alerts.lag": 7})
 
+
+# a count that grows by 7 a call, failing (exit 1) while negative; the header line is left out (the last line counts)
+COUNTER = 'n=$(cat "$0"/count); echo $((n + 7)) >"$0"/count; [ "$n" -ge 0 ] || exit 1; printf "count\\n%s\\n" "$n"'
+CAPPED = 'n=$(cat "$0"/count); echo $((n + 7)) >"$0"/count; [ "$n" -ge 0 ] || exit 1; [ "$n" -le 20 ] || n=20; echo "$n"'
 
 TOKEN = {"POST /token": [token("t1"), token("t2"), token("t3")]}
 
@@ -105,6 +111,17 @@ SCENARIOS = [
     {"name": "health-settle-timeout",
      "args": ["health-settle", "{base}/q/health/ready", "2.5"],
      "routes": {"GET /q/health/ready": [health(503)]}},
+    {"name": "db-catchup-command-failing-first",
+     "args": ["db-catchup", "70", "30", "--", "sh", "-c", COUNTER, "{dir}"], "files": {"count": "-21"}, "routes": {}},
+    {"name": "db-catchup-baseline",
+     "args": ["db-catchup", "1100", "30", "1000", "--", "sh", "-c", COUNTER, "{dir}"], "files": {"count": "1000"},
+     "routes": {}},
+    {"name": "db-catchup-no-such-command",
+     "args": ["db-catchup", "10", "1", "--", "{dir}/no-such-command"], "routes": {}},
+    {"name": "db-settle",
+     "args": ["db-settle", "20", "--", "sh", "-c", CAPPED, "{dir}"], "files": {"count": "-7"}, "routes": {}},
+    {"name": "db-settle-timeout",
+     "args": ["db-settle", "3", "--", "sh", "-c", COUNTER, "{dir}"], "files": {"count": "0"}, "routes": {}},
     {"name": "messaging-get",
      "args": ["messaging-get", "{base}/q/health/ready"],
      "routes": {"GET /q/health/ready": [scoring(3, 1, 0, other=9)]}},
@@ -168,13 +185,18 @@ class FakeTime:
 
 def run(server, scenario):
     server.routes, server.taken, server.requests = scenario["routes"], {}, []
+    files = tempfile.mkdtemp()
+    for name, text in scenario.get("files", {}).items():
+        with open(os.path.join(files, name), "w") as f:
+            f.write(text)
     os.environ["WINDBELL_BENCH_TOKEN_URL"] = server.base + "/token"
     bench.time = FakeTime()
     out, err = io.StringIO(), io.StringIO()
     code = 0
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            bench.main(["bench.py"] + [a.replace("{base}", server.base) for a in scenario["args"]])
+            bench.main(["bench.py"] + [a.replace("{base}", server.base).replace("{dir}", files)
+                                      for a in scenario["args"]])
         except SystemExit as e:
             if isinstance(e.code, str):
                 print(e.code, file=sys.stderr)
@@ -183,7 +205,7 @@ def run(server, scenario):
                 code = e.code or 0
 
     def back(text):
-        return text.replace(server.base, "{base}") if isinstance(text, str) else text
+        return text.replace(server.base, "{base}").replace(files, "{dir}") if isinstance(text, str) else text
 
     return {"stdout": back(out.getvalue()), "stderr": back(err.getvalue()), "exit": code,
             "requests": [[back(x) for x in r] for r in server.requests]}

@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +21,10 @@ import org.junit.jupiter.api.TestFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The journey and readiness subcommands against bench.py's on the same fake server answers with a fake clock:
+ * The journey, db and readiness subcommands against bench.py's on the same fake server answers with a fake clock:
  * stdout byte for byte, stderr, the exit code and the requests made (the token fetched again on a 401). Fixtures in
- * {@code bench/poll/http-*.json}, made by {@code gen_http.py}.
+ * {@code bench/poll/http-*.json}, made by {@code gen_http.py}. The db subcommands run a real {@code sh} command
+ * counting in a file of a new directory.
  */
 class PollHttpCommandsTest {
 
@@ -63,11 +66,18 @@ class PollHttpCommandsTest {
             tests.add(DynamicTest.dynamicTest(name, () -> {
                 JsonNode python = expected.get(name);
                 server.script(scenario.get("routes"));
+                Path dir = Files.createTempDirectory("bench-poll");
+                for (var file : scenario.path("files").properties()) {
+                    Files.writeString(dir.resolve(file.getKey()), file.getValue().asText());
+                }
                 List<String> args = new ArrayList<>();
-                scenario.get("args").forEach(a -> args.add(a.asText().replace("{base}", server.base())));
+                scenario.get("args").forEach(a -> args.add(a.asText().replace("{base}", server.base())
+                        .replace("{dir}", dir.toString())));
                 Outcome outcome = run(args);
-                assertThat(outcome.stdout().replace(server.base(), "{base}")).isEqualTo(python.get("stdout").asText());
-                assertThat(outcome.stderr().replace(server.base(), "{base}")).isEqualTo(python.get("stderr").asText());
+                assertThat(outcome.stdout().replace(server.base(), "{base}").replace(dir.toString(), "{dir}"))
+                        .isEqualTo(python.get("stdout").asText());
+                assertThat(outcome.stderr().replace(server.base(), "{base}").replace(dir.toString(), "{dir}"))
+                        .isEqualTo(python.get("stderr").asText());
                 assertThat(outcome.exit()).isEqualTo(python.get("exit").asInt());
                 List<List<String>> requests = new ArrayList<>();
                 for (JsonNode r : python.get("requests")) {
