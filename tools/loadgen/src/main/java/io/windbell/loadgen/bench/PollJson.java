@@ -2,6 +2,7 @@ package io.windbell.loadgen.bench;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Iterator;
 import java.util.Map;
@@ -104,7 +105,7 @@ final class PollJson {
         out.append('"');
     }
 
-    /** Python's {@code repr(float)}: the shortest round-trip digits, positional for exponents -5 to 15. */
+    /** Python's {@code repr(float)}: the shortest round-trip digits, positional for exponents -4 to 15. */
     static String repr(double x) {
         if (Double.isNaN(x)) {
             return "NaN";
@@ -116,8 +117,12 @@ final class PollJson {
             return 1 / x < 0 ? "-0.0" : "0.0";
         }
         BigDecimal shortest = new BigDecimal(Double.toString(x)).stripTrailingZeros();
+        BigDecimal oneDigit = shortest.round(new MathContext(1, RoundingMode.HALF_EVEN));
+        if (shortest.precision() == 2 && Double.parseDouble(oneDigit.toString()) == x) {
+            shortest = oneDigit;   // Java prints at least two digits (4.9E-324), Python the shortest (5e-324)
+        }
         int exponent = shortest.precision() - shortest.scale() - 1;
-        if (exponent >= -5 && exponent < 16) {
+        if (exponent >= -4 && exponent < 16) {
             String plain = shortest.toPlainString();
             return plain.contains(".") ? plain : plain + ".0";
         }
