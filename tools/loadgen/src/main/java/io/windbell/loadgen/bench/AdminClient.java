@@ -38,8 +38,8 @@ final class AdminClient {
     AdminClient(String base, Map<String, String> env) {
         this.base = base.replaceAll("/+$", "");
         this.env = env;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CALL_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CALL_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     /** A new access token from the token endpoint (IOException when there is none to be had). */
@@ -83,8 +83,8 @@ final class AdminClient {
             HttpResponse<byte[]> response;
             try {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(CALL_TIMEOUT)
-                        .method(method, HttpRequest.BodyPublishers.noBody())
-                        .header("Authorization", "Bearer " + token).header("Accept", "application/json").build();
+                        .method(method, HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer " + token)
+                        .header("Accept", "application/json").build();
                 response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException | IllegalArgumentException e) {
                 return new Answer(0, null);

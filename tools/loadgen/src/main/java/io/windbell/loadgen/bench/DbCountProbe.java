@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A count from a database: the number a command prints on its last line (e.g. {@code psql -At -c "SELECT
- * count(*) ..."}), or empty while it fails (the table does not exist yet, the database restarts) or takes more than
- * 10 s. Replaces bench.py's {@code db_count}.
+ * count(*) ..."}), or empty while it fails (the table does not exist yet, the database restarts) or takes more than 10
+ * s. Replaces bench.py's {@code db_count}.
  */
 final class DbCountProbe implements Poller.Probe {
 

@@ -18,18 +18,18 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * {@code bench http-latency NAME URL WARMUP COUNT}: GETs URL ({from} {to} {date} filled in, varied per request)
- * WARMUP + COUNT times in sequence on one keep-alive connection with a client-credentials token, and prints the
- * latency of the COUNT last (nearest-rank p50/p90/p99, max, mean); any answer but 200 ends the run with exit 1 and
- * the problem in the JSON. Replaces bench.py's {@code cmd_http_latency}, {@code query_path} and {@code percentiles}.
+ * {@code bench http-latency NAME URL WARMUP COUNT}: GETs URL ({from} {to} {date} filled in, varied per request) WARMUP
+ * + COUNT times in sequence on one keep-alive connection with a client-credentials token, and prints the latency of the
+ * COUNT last (nearest-rank p50/p90/p99, max, mean); any answer but 200 ends the run with exit 1 and the problem in the
+ * JSON. Replaces bench.py's {@code cmd_http_latency}, {@code query_path} and {@code percentiles}.
  */
 final class HttpLatency {
 
     static final String NOTE = "sequential GETs on one keep-alive connection, client-side time from request to last"
             + " byte; the first WARMUP are left out";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final Map<Integer, String> HINTS = Map.of(404, " (is the endpoint merged?)",
-            400, " (the query parameters: see the knobs in bench.sh)", 401, " (token)", 403, " (role)");
+    private static final Map<Integer, String> HINTS = Map.of(404, " (is the endpoint merged?)", 400,
+            " (the query parameters: see the knobs in bench.sh)", 401, " (token)", 403, " (role)");
 
     /** Nearest-rank percentiles, the maximum and the mean of the measured latencies, milliseconds (2 decimals). */
     record Latency(double p50, double p90, double p99, double max, double mean) {
@@ -42,7 +42,7 @@ final class HttpLatency {
             double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             double sum = 0;
             for (double x : values) {
-                sum += x;   // in the order measured, as Python's sum()
+                sum += x; // in the order measured, as Python's sum()
             }
             return Optional.of(new Latency(rank(v, 50), rank(v, 90), rank(v, 99), PollJson.round(v[v.length - 1], 2),
                     PollJson.round(sum / v.length, 2)));
@@ -54,8 +54,7 @@ final class HttpLatency {
         }
 
         ObjectNode toJson() {
-            return PollJson.object().put("p50", p50).put("p90", p90).put("p99", p99).put("max", max)
-                    .put("mean", mean);
+            return PollJson.object().put("p50", p50).put("p90", p90).put("p99", p99).put("max", max).put("mean", mean);
         }
     }
 
@@ -68,15 +67,15 @@ final class HttpLatency {
     }
 
     /**
-     * Request {@code i} of {@code template}: {to} 0-24 days back and {from} 85-104 days before it (500 distinct
-     * windows of about 90 days, so a cache of whole answers does not serve repeats), {date} 0-89 days back.
+     * Request {@code i} of {@code template}: {to} 0-24 days back and {from} 85-104 days before it (500 distinct windows
+     * of about 90 days, so a cache of whole answers does not serve repeats), {date} 0-89 days back.
      */
     static String queryPath(String template, int i, LocalDate today) {
         LocalDate to = today.minusDays(i % 25);
         LocalDate start = to.minusDays(85 + (i / 25) % 20);
         LocalDate date = today.minusDays(i % 90);
-        return template.replace("{from}", start.toString()).replace("{to}", to.toString())
-                .replace("{date}", date.toString());
+        return template.replace("{from}", start.toString()).replace("{to}", to.toString()).replace("{date}",
+                date.toString());
     }
 
     /** The answer the JSON is printed from and the exit code. */
@@ -87,8 +86,8 @@ final class HttpLatency {
         try {
             token = admin.token();
         } catch (IOException e) {
-            print(out, PollJson.object().put("name", name)
-                    .put("failed", "no token from " + env.get(AdminClient.TOKEN_URL) + ": " + e.getMessage()));
+            print(out, PollJson.object().put("name", name).put("failed",
+                    "no token from " + env.get(AdminClient.TOKEN_URL) + ": " + e.getMessage()));
             return 1;
         }
         String[] target = splitUrl(urlTemplate);
@@ -116,26 +115,29 @@ final class HttpLatency {
                 if (response.statusCode() != 401 || attempt == 2 || i == 0) {
                     break;
                 }
-                token = admin.token();   // expired during the run (Keycloak's default lifetime is 5 minutes)
+                token = admin.token(); // expired during the run (Keycloak's default lifetime is 5 minutes)
             }
             int status = response.statusCode();
             byte[] body = response.body();
             statuses.put(String.valueOf(status), statuses.path(String.valueOf(status)).asLong() + 1);
             if (status != 200) {
                 String shown = new String(Arrays.copyOf(body, Math.min(600, body.length)), StandardCharsets.UTF_8);
-                print(out, PollJson.object().put("name", name)
-                        .put("failed", "GET " + path + " answered " + status + HINTS.getOrDefault(status, ""))
-                        .put("body", shown).put("answered", i).set("status", statuses));
+                print(out,
+                        PollJson.object().put("name", name)
+                                .put("failed", "GET " + path + " answered " + status + HINTS.getOrDefault(status, ""))
+                                .put("body", shown).put("answered", i).set("status", statuses));
                 return 1;
             }
             if (example == null) {
-                example = PollJson.object().put("path", path).put("bytes", body.length).put("ms", PollJson.round(ms, 2));
+                example = PollJson.object().put("path", path).put("bytes", body.length).put("ms",
+                        PollJson.round(ms, 2));
             }
             if (i >= warmup) {
                 latencies.add(ms);
             }
             if (i % 100 == 0) {
-                err.println("[" + name + "] " + i + " of " + (warmup + count) + ": " + PollJson.fixed(ms, 1, 0) + " ms");
+                err.println(
+                        "[" + name + "] " + i + " of " + (warmup + count) + ": " + PollJson.fixed(ms, 1, 0) + " ms");
                 err.flush();
             }
         }
@@ -157,7 +159,7 @@ final class HttpLatency {
             rest = rest.substring(0, fragment);
         }
         int pathStart = rest.length();
-        for (char c : new char[] {'/', '?'}) {
+        for (char c : new char[] { '/', '?' }) {
             int at = rest.indexOf(c);
             if (at >= 0 && at < pathStart) {
                 pathStart = at;
@@ -167,7 +169,7 @@ final class HttpLatency {
         if (pathQuery.endsWith("?")) {
             pathQuery = pathQuery.substring(0, pathQuery.length() - 1);
         }
-        return new String[] {"http://" + rest.substring(0, pathStart), pathQuery};
+        return new String[] { "http://" + rest.substring(0, pathStart), pathQuery };
     }
 
     private static void print(PrintStream out, ObjectNode json) {

@@ -16,9 +16,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The messaging kit's counters in a service's readiness data ({@code /q/health/ready} on the management port, no
- * token): the data of the {@code windbell-messaging} check, counted for one channel (applied + skipped +
- * dead-lettered) or for all of them, remembering the last answer. Replaces bench.py's {@code messaging_data},
- * {@code channel_done}, {@code all_channels_done} and the {@code poll} closures of the health subcommands.
+ * token): the data of the {@code windbell-messaging} check, counted for one channel (applied + skipped + dead-lettered)
+ * or for all of them, remembering the last answer. Replaces bench.py's {@code messaging_data}, {@code channel_done},
+ * {@code all_channels_done} and the {@code poll} closures of the health subcommands.
  */
 final class MessagingProbe implements Poller.Probe {
 
@@ -38,7 +38,8 @@ final class MessagingProbe implements Poller.Probe {
     }
 
     static HttpClient newClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     @Override
@@ -86,7 +87,7 @@ final class MessagingProbe implements Poller.Probe {
             return OptionalLong.empty();
         }
         long sum = 0;
-        for (String kind : new String[] {"applied", "skipped", "dead-lettered"}) {
+        for (String kind : new String[] { "applied", "skipped", "dead-lettered" }) {
             sum += PollJson.toLong(data.get(channel + "." + kind));
         }
         return OptionalLong.of(sum);

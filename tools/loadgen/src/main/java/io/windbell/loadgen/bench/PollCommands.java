@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The poll subcommands of {@code loadgen bench}, with bench.py's command lines, stdout (the last line JSON), stderr
- * and exit codes: {@code journey-catchup|journey-settle|journey-get|journey-reset} (the journey admin API with a
- * cx-admin token), {@code db-catchup|db-settle} (a count a command prints), {@code health-catchup|health-settle|
+ * The poll subcommands of {@code loadgen bench}, with bench.py's command lines, stdout (the last line JSON), stderr and
+ * exit codes: {@code journey-catchup|journey-settle|journey-get|journey-reset} (the journey admin API with a cx-admin
+ * token), {@code db-catchup|db-settle} (a count a command prints), {@code health-catchup|health-settle|
  * messaging-get} (the messaging kit's counters in the readiness data) and {@code http-latency}. Replaces bench.py's
  * {@code cmd_journey_*}, {@code cmd_db_*}, {@code cmd_health_*}, {@code cmd_messaging_get} and the argument parsing of
  * {@code main} for them.
@@ -102,10 +102,9 @@ final class PollCommands {
         int sep = separator(args);
         double timeoutS = pyFloat(args.get(0));
         Poller.Settled settled = poller(err).settle(new DbCountProbe(args.subList(sep + 1, args.size())), timeoutS);
-        print(out, PollJson.object().put("count", settled.count()).put("settled", settled.settled())
-                .put("waitedS", settled.waitedS()));
-        return settled.settled() ? 0
-                : fail(err, "the count did not settle within " + PollJson.repr(timeoutS) + "s");
+        print(out, PollJson.object().put("count", settled.count()).put("settled", settled.settled()).put("waitedS",
+                settled.waitedS()));
+        return settled.settled() ? 0 : fail(err, "the count did not settle within " + PollJson.repr(timeoutS) + "s");
     }
 
     /** {@code health-catchup URL CHANNEL TARGET TIMEOUT_S [BASELINE]}. */

@@ -86,20 +86,20 @@ final class PollJson {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < ' ' || c > '~') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+            case '"' -> out.append("\\\"");
+            case '\\' -> out.append("\\\\");
+            case '\n' -> out.append("\\n");
+            case '\r' -> out.append("\\r");
+            case '\t' -> out.append("\\t");
+            case '\b' -> out.append("\\b");
+            case '\f' -> out.append("\\f");
+            default -> {
+                if (c < ' ' || c > '~') {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
                 }
+            }
             }
         }
         out.append('"');
@@ -119,7 +119,7 @@ final class PollJson {
         BigDecimal shortest = new BigDecimal(Double.toString(x)).stripTrailingZeros();
         BigDecimal oneDigit = shortest.round(new MathContext(1, RoundingMode.HALF_EVEN));
         if (shortest.precision() == 2 && Double.parseDouble(oneDigit.toString()) == x) {
-            shortest = oneDigit;   // Java prints at least two digits (4.9E-324), Python the shortest (5e-324)
+            shortest = oneDigit; // Java prints at least two digits (4.9E-324), Python the shortest (5e-324)
         }
         int exponent = shortest.precision() - shortest.scale() - 1;
         if (exponent >= -4 && exponent < 16) {
@@ -128,8 +128,7 @@ final class PollJson {
         }
         String digits = shortest.unscaledValue().abs().toString();
         String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return (x < 0 ? "-" : "") + mantissa + (exponent < 0 ? "e-" : "e+")
-                + String.format("%02d", Math.abs(exponent));
+        return (x < 0 ? "-" : "") + mantissa + (exponent < 0 ? "e-" : "e+") + String.format("%02d", Math.abs(exponent));
     }
 
     /** Python's {@code round(x, digits)}: half to even on the exact binary value. */
@@ -144,7 +143,7 @@ final class PollJson {
     static String fixed(double x, int decimals, int width) {
         String text = new BigDecimal(x).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
         if (x < 0 && !text.startsWith("-")) {
-            text = "-" + text;   // Python keeps the sign of a negative that rounds to zero
+            text = "-" + text; // Python keeps the sign of a negative that rounds to zero
         }
         return " ".repeat(Math.max(0, width - text.length())) + text;
     }

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The catch-up and settle engine of the poll subcommands: polls a {@link Probe} (a count, or nothing while the source
  * does not answer yet) until the count reaches a target, or until it stops growing. Replaces bench.py's
- * {@code catch_up} and {@code settle}, with the same poll periods, start-of-consumption rule, progress lines and
- * result fields; the clock and the sleeper are injected so that tests run with a fake clock.
+ * {@code catch_up} and {@code settle}, with the same poll periods, start-of-consumption rule, progress lines and result
+ * fields; the clock and the sleeper are injected so that tests run with a fake clock.
  */
 final class Poller {
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * {@code http-latency}: percentiles and request paths equal to bench.py's ({@code gen_latency.py}), and the
- * command against the fake server: the figures, a non-200 ending the run with exit 1, a token fetched again on a 401.
+ * {@code http-latency}: percentiles and request paths equal to bench.py's ({@code gen_latency.py}), and the command
+ * against the fake server: the figures, a non-200 ending the run with exit 1, a token fetched again on a 401.
  */
 class HttpLatencyTest {
 
@@ -42,8 +42,8 @@ class HttpLatencyTest {
         for (JsonNode row : PollerTest.resource("latency-expected.json").get("percentiles")) {
             List<Double> values = new ArrayList<>();
             row.get("values").forEach(v -> values.add(v.doubleValue()));
-            String java = PollJson.dumps(
-                    HttpLatency.Latency.of(values).map(HttpLatency.Latency::toJson).orElse(PollJson.object()));
+            String java = PollJson
+                    .dumps(HttpLatency.Latency.of(values).map(HttpLatency.Latency::toJson).orElse(PollJson.object()));
             assertThat(java).as(values.toString()).isEqualTo(PollJson.dumps(row.get("percentiles")));
         }
     }
@@ -54,7 +54,8 @@ class HttpLatencyTest {
         LocalDate today = LocalDate.parse(python.get("today").asText());
         JsonNode paths = python.get("paths");
         for (int i = 0; i < paths.size(); i++) {
-            assertThat(HttpLatency.queryPath(python.get("template").asText(), i, today)).isEqualTo(paths.get(i).asText());
+            assertThat(HttpLatency.queryPath(python.get("template").asText(), i, today))
+                    .isEqualTo(paths.get(i).asText());
         }
     }
 
@@ -100,8 +101,7 @@ class HttpLatencyTest {
         assertThat(json.get("warmup").isInt()).isTrue();
         assertThat(json.get("count").asInt()).isEqualTo(5);
         assertThat(PollJson.dumps(json.get("status"))).isEqualTo("{\"200\": 7}");
-        assertThat(json.get("latencyMs").fieldNames()).toIterable().containsExactly("p50", "p90", "p99", "max",
-                "mean");
+        assertThat(json.get("latencyMs").fieldNames()).toIterable().containsExactly("p50", "p90", "p99", "max", "mean");
         assertThat(json.get("first").get("path").asText())
                 .isEqualTo(HttpLatency.queryPath("/v1/metrics?from={from}&to={to}", 0, TODAY));
         assertThat(json.get("first").get("bytes").asInt()).isEqualTo("{\"rows\": [1, 2]}".length());
@@ -110,8 +110,8 @@ class HttpLatencyTest {
         assertThat(outcome.stderr()).matches("\\[metrics\\] 0 of 7: \\d+\\.\\d ms\n");
         List<List<String>> requests = server.requests();
         assertThat(requests).hasSize(8);
-        assertThat(requests.get(7)).containsExactly("GET", HttpLatency.queryPath("/v1/metrics?from={from}&to={to}", 6,
-                TODAY), "Bearer t1", "");
+        assertThat(requests.get(7)).containsExactly("GET",
+                HttpLatency.queryPath("/v1/metrics?from={from}&to={to}", 6, TODAY), "Bearer t1", "");
     }
 
     @Test

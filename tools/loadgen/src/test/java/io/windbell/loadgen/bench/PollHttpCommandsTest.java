@@ -47,8 +47,7 @@ class PollHttpCommandsTest {
     /** Runs a poll subcommand with the token endpoint at the fake server and a fake clock. */
     static Outcome run(List<String> args) throws Exception {
         PollerTest.FakeClock clock = new PollerTest.FakeClock();
-        PollCommands commands = new PollCommands(Map.of(AdminClient.TOKEN_URL, server.base() + "/token"), clock,
-                clock);
+        PollCommands commands = new PollCommands(Map.of(AdminClient.TOKEN_URL, server.base() + "/token"), clock, clock);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = commands.commands().get(args.get(0)).run(args.subList(1, args.size()),
@@ -71,8 +70,8 @@ class PollHttpCommandsTest {
                     Files.writeString(dir.resolve(file.getKey()), file.getValue().asText());
                 }
                 List<String> args = new ArrayList<>();
-                scenario.get("args").forEach(a -> args.add(a.asText().replace("{base}", server.base())
-                        .replace("{dir}", dir.toString())));
+                scenario.get("args").forEach(
+                        a -> args.add(a.asText().replace("{base}", server.base()).replace("{dir}", dir.toString())));
                 Outcome outcome = run(args);
                 assertThat(outcome.stdout().replace(server.base(), "{base}").replace(dir.toString(), "{dir}"))
                         .isEqualTo(python.get("stdout").asText());

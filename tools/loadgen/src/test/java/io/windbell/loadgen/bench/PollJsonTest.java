@@ -43,8 +43,9 @@ class PollJsonTest {
 
     @Test
     void dumpsLikeJsonDumps() throws IOException {
-        JsonNode tree = PollJson.MAPPER.readTree("{\"a\": [1, 2.5, null, true], \"b\": \"caf\u00e9 \\\"q\\\"\\n\\u0001~\u007f\","
-                + " \"c\": {}, \"d\": [], \"e\": 12345678901234567890, \"f\": 1e16}");
+        JsonNode tree = PollJson.MAPPER
+                .readTree("{\"a\": [1, 2.5, null, true], \"b\": \"caf\u00e9 \\\"q\\\"\\n\\u0001~\u007f\","
+                        + " \"c\": {}, \"d\": [], \"e\": 12345678901234567890, \"f\": 1e16}");
         assertThat(PollJson.dumps(tree)).isEqualTo("{\"a\": [1, 2.5, null, true], \"b\": \"caf\\u00e9 \\\"q\\\"\\n"
                 + "\\u0001~\\u007f\", \"c\": {}, \"d\": [], \"e\": 12345678901234567890, \"f\": 1e+16}");
     }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.TestFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The catch-up/settle engine against bench.py's {@code catch_up} and {@code settle} on the same scripted polls with
- * the same fake clock: stdout JSON byte for byte and the progress lines on stderr (fixtures in
+ * The catch-up/settle engine against bench.py's {@code catch_up} and {@code settle} on the same scripted polls with the
+ * same fake clock: stdout JSON byte for byte and the progress lines on stderr (fixtures in
  * {@code bench/poll/engine-*.json}, made by {@code gen_engine.py}).
  */
 class PollerTest {
@@ -87,8 +87,8 @@ class PollerTest {
     void startIsTheLastPollThatSawTheBaseline() throws InterruptedException {
         FakeClock clock = new FakeClock();
         ScriptedProbe probe = new ScriptedProbe(java.util.Arrays.asList(null, 7L, 7L, 7L, 9L, 12L, 20L), clock, 0);
-        Poller.CatchUp result = new Poller(clock, clock, new PrintStream(new ByteArrayOutputStream()))
-                .catchUp(probe, 20, 60, 7, "t", "nothing consumed");
+        Poller.CatchUp result = new Poller(clock, clock, new PrintStream(new ByteArrayOutputStream())).catchUp(probe,
+                20, 60, 7, "t", "nothing consumed");
         assertThat(result.caughtUp()).isTrue();
         assertThat(result.count()).isEqualTo(20L);
         assertThat(result.rates().startFrom()).isEqualTo("last poll that saw nothing consumed");
@@ -102,10 +102,10 @@ class PollerTest {
     void withoutAnIdlePollTheStartIsExtrapolatedBack() throws InterruptedException {
         FakeClock clock = new FakeClock();
         // nothing answers for 1 s, then 10 a poll (40/s): consumption started 1 s before the first answer of 40
-        ScriptedProbe probe = new ScriptedProbe(java.util.Arrays.asList(null, null, null, null, 40L, 50L, 60L, 70L,
-                80L), clock, 0);
-        Poller.CatchUp result = new Poller(clock, clock, new PrintStream(new ByteArrayOutputStream()))
-                .catchUp(probe, 80, 60, 0, "t", "nothing consumed");
+        ScriptedProbe probe = new ScriptedProbe(
+                java.util.Arrays.asList(null, null, null, null, 40L, 50L, 60L, 70L, 80L), clock, 0);
+        Poller.CatchUp result = new Poller(clock, clock, new PrintStream(new ByteArrayOutputStream())).catchUp(probe,
+                80, 60, 0, "t", "nothing consumed");
         assertThat(result.rates().startFrom()).isEqualTo("extrapolated back from the first answers");
         assertThat(result.rates().consumeS()).isEqualTo(2.0);
         assertThat(result.rates().perS()).isEqualTo(40.0);
