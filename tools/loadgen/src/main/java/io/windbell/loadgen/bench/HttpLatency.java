@@ -78,7 +78,7 @@ final class HttpLatency {
                 date.toString());
     }
 
-    /** The answer the JSON is printed from and the exit code. */
+    /** Makes the requests, prints the JSON line (the figures, or what went wrong) and returns the exit code. */
     int run(String name, String urlTemplate, int warmup, int count, PrintStream out, PrintStream err)
             throws IOException, InterruptedException {
         AdminClient admin = new AdminClient(urlTemplate, env);

@@ -1,6 +1,7 @@
 package io.windbell.loadgen.bench;
 
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -39,7 +40,10 @@ final class Poller {
         void sleep(double seconds) throws InterruptedException;
     }
 
-    static final Clock SYSTEM_CLOCK = () -> System.currentTimeMillis() / 1000.0;
+    static final Clock SYSTEM_CLOCK = () -> {
+        Instant now = Instant.now();
+        return now.getEpochSecond() + now.getNano() / 1e9;
+    };
     static final Sleeper THREAD_SLEEPER = seconds -> Thread.sleep(Math.round(seconds * 1000));
 
     private final Clock clock;
