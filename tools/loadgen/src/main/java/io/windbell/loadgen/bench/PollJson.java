@@ -162,6 +162,11 @@ final class PollJson {
         if (value.isBoolean()) {
             return value.booleanValue() ? 1 : 0;
         }
-        return Long.parseLong(value.asText().strip().replace("_", ""));
+        try {
+            return Long.parseLong(value.asText().strip().replace("_", ""));
+        } catch (NumberFormatException e) {
+            // Python's ValueError: the run fails (exit 1), it is not a usage error
+            throw new IllegalStateException("not a count: " + value, e);
+        }
     }
 }

@@ -167,4 +167,15 @@ class HttpLatencyTest {
         assertThat(outcome.json().get("failed").asText()).startsWith("GET /v1/metrics: ");
         assertThat(outcome.json().get("answered").asInt()).isZero();
     }
+
+    @Test
+    void theClientComesFromTheEnvironmentLikeTheAdminClients() throws Exception {
+        script("{" + TOKENS + ", \"GET /v1/metrics\": [{\"status\": 200, \"body\": {}}]}");
+        Outcome outcome = run(server.base() + "/v1/metrics", 0, 1,
+                Map.of(AdminClient.TOKEN_URL, server.base() + "/token", AdminClient.CLIENT_ID, "cx-analyst-cli",
+                        AdminClient.CLIENT_SECRET, "cx-analyst-secret"));
+        assertThat(outcome.exit()).isZero();
+        assertThat(server.requests().get(0)).containsExactly("POST", "/token", null,
+                "grant_type=client_credentials&client_id=cx-analyst-cli&client_secret=cx-analyst-secret");
+    }
 }
