@@ -10,11 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Samples the machine's CPU and the CPU ticks and RSS of some processes once a second into a file, one JSON line
  * each ({@code {"t": epoch s, "busy": ticks, "total": ticks, "procs": [[ticks, rssKb] | [null, null], ...]}}),
- * written and flushed a whole line at a time so that the file stays complete however the JVM ends. Replaces
+ * written and flushed a whole line at a time so that the file
+ * stays complete however the JVM ends; the first line is written at once, whenever sampling is stopped. Replaces
  * bench.py's {@code cmd_sample}; {@link ResourceSummary} reads what it writes.
  */
 final class Sampler implements AutoCloseable {
@@ -23,7 +26,7 @@ final class Sampler implements AutoCloseable {
     private final Path out;
     private final List<Long> pids;
     private final Thread thread;
-    private volatile boolean stopped;
+    private final CountDownLatch stop = new CountDownLatch(1);
 
     private Sampler(ProcStat proc, Path out, List<Long> pids) {
         this.proc = proc;
@@ -59,11 +62,10 @@ final class Sampler implements AutoCloseable {
     }
 
     private void sampleUntilStopped(OutputStream stream) throws IOException, InterruptedException {
-        while (!stopped) {
+        do {
             stream.write((row() + "\n").getBytes(StandardCharsets.UTF_8));
             stream.flush();
-            Thread.sleep(1000);
-        }
+        } while (!stop.await(1, TimeUnit.SECONDS));
     }
 
     /** One sample line (without its newline). */
@@ -85,8 +87,7 @@ final class Sampler implements AutoCloseable {
     /** Stops sampling and waits for the thread (the last line is complete). */
     @Override
     public void close() throws InterruptedException {
-        stopped = true;
-        thread.interrupt();
+        stop.countDown();
         thread.join();
     }
 }
