@@ -1,24 +1,29 @@
 package io.windbell.loadgen.bench;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * Partitions, lag and partitions per journey replica (client id {@code journey-r<i>-...}) of
  * {@code ConsumerGroupCommand --describe}. Replaces bench.py's {@code group_assignment} (and through it
  * {@code cmd_group_assignment} and {@code cmd_group_lag}).
  *
- * @param lag        the summed lag, null when not described or some partition's lag is unknown ('-')
- * @param lagKnown   the lag summed over the partitions that have one
- * @param described  whether the output had the header line
- * @param perReplica partitions per replica, by name
+ * @param lag
+ *            the summed lag, null when not described or some partition's lag is unknown ('-')
+ * @param lagKnown
+ *            the lag summed over the partitions that have one
+ * @param described
+ *            whether the output had the header line
+ * @param perReplica
+ *            partitions per replica, by name
  */
 record GroupAssignment(Long lag, long lagKnown, boolean described, int partitions, int unknownLag,
-                       SortedMap<String, Integer> perReplica, int unassigned) {
+        SortedMap<String, Integer> perReplica, int unassigned) {
 
     private static final Pattern REPLICA_RE = Pattern.compile("journey-r(\\d+)");
 

@@ -1,7 +1,5 @@
 package io.windbell.loadgen.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,14 +11,17 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * Counts the journey events a run wrote (ConsoleConsumer output with partition, offset and headers, at or after the
- * per-partition end offsets of GetOffsetShell output taken before) and what came out twice: a ce_id seen twice (a
- * relay retry) or a journey step (journeyInstanceId + revision) under two ce_ids (a double application). Replaces
- * bench.py's {@code journey_events_check}, {@code _find_step} and {@code cmd_journey_events_check}.
+ * per-partition end offsets of GetOffsetShell output taken before) and what came out twice: a ce_id seen twice (a relay
+ * retry) or a journey step (journeyInstanceId + revision) under two ce_ids (a double application). Replaces bench.py's
+ * {@code journey_events_check}, {@code _find_step} and {@code cmd_journey_events_check}.
  */
 record JourneyEventsCheck(int records, int distinctIds, int idsSeenTwice, int steps, int stepsWithTwoIds,
-                          int unreadable, SortedMap<String, Integer> types) {
+        int unreadable, SortedMap<String, Integer> types) {
 
     private static final Pattern CE_ID_RE = Pattern.compile("(?:^|,)ce_id:([0-9a-fA-F-]{36})");
     private static final Pattern CE_TYPE_RE = Pattern.compile("(?:^|,)ce_type:([^,\\t]+)");

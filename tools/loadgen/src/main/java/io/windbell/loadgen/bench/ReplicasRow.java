@@ -1,8 +1,5 @@
 package io.windbell.loadgen.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -14,9 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
- * One row of the journey-replicas table (K replicas in one consumer group) with its applied-once checks, from the
- * files bench.sh leaves in the run's directory. Replaces bench.py's {@code replicas_row}, {@code cmd_replicas_row},
+ * One row of the journey-replicas table (K replicas in one consumer group) with its applied-once checks, from the files
+ * bench.sh leaves in the run's directory. Replaces bench.py's {@code replicas_row}, {@code cmd_replicas_row},
  * {@code rate_once_ready} and {@code longest_stall}. Values pass through as JSON with Python's int/float kinds.
  */
 final class ReplicasRow {
@@ -31,7 +32,7 @@ final class ReplicasRow {
 
     /** {@code cmd_replicas_row}: reads DIR's files and returns the row (with its resources). */
     static ObjectNode fromDir(Path dir, String label, int k, Path preloadPath, int exitCode, String killJson,
-                              List<String> readyArgs) throws IOException {
+            List<String> readyArgs) throws IOException {
         JsonNode preload = StepJson.orEmpty(StepJson.get(StepJson.orEmpty(StepJson.load(preloadPath)), "result"));
         Map<String, JsonNode> healths = new TreeMap<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "health-*.json")) {
@@ -63,8 +64,8 @@ final class ReplicasRow {
 
     /** {@code replicas_row}; {@code group} null when there was no group.txt. */
     static ObjectNode row(String label, int k, JsonNode preload, JsonNode catchup, Map<String, JsonNode> healths,
-                          GroupAssignment group, JsonNode db, JsonNode events, JsonNode kill, int exitCode,
-                          Map<String, Double> ready) {
+            GroupAssignment group, JsonNode db, JsonNode events, JsonNode kill, int exitCode,
+            Map<String, Double> ready) {
         JsonNode unique = StepJson.get(preload, "uniqueEvents");
         JsonNode records = StepJson.get(preload, "records");
         boolean killed = StepJson.truthy(StepJson.get(kill, "killed"));

@@ -1,11 +1,12 @@
 package io.windbell.loadgen.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The resources of one step from {@link Sampler}'s file: per process CPU% (average and peak over 1 s) and RSS (peak,
@@ -89,9 +90,11 @@ final class ResourceSummary {
                 }
             }
             ObjectNode proc = result.putObject(names.get(i));
-            proc.put("cpuAvgPct", StepJson.round(100.0 * (ticks.get(ticks.size() - 1) - ticks.get(0)) / clockTicks / span, 1));
+            proc.put("cpuAvgPct",
+                    StepJson.round(100.0 * (ticks.get(ticks.size() - 1) - ticks.get(0)) / clockTicks / span, 1));
             proc.put("cpuPeakPct", StepJson.round(peak, 1));
-            proc.put("rssPeakMb", StepJson.round(rss.stream().mapToLong(Long::longValue).max().orElseThrow() / 1024.0, 1));
+            proc.put("rssPeakMb",
+                    StepJson.round(rss.stream().mapToLong(Long::longValue).max().orElseThrow() / 1024.0, 1));
             proc.put("rssLastMb", StepJson.round(rss.get(rss.size() - 1) / 1024.0, 1));
         }
         return result;

@@ -1,7 +1,5 @@
 package io.windbell.loadgen.bench;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,12 +11,15 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
- * Samples the machine's CPU and the CPU ticks and RSS of some processes once a second into a file, one JSON line
- * each ({@code {"t": epoch s, "busy": ticks, "total": ticks, "procs": [[ticks, rssKb] | [null, null], ...]}}),
- * written and flushed a whole line at a time so that the file
- * stays complete however the JVM ends; the first line is written at once, whenever sampling is stopped. Replaces
- * bench.py's {@code cmd_sample}; {@link ResourceSummary} reads what it writes.
+ * Samples the machine's CPU and the CPU ticks and RSS of some processes once a second into a file, one JSON line each
+ * ({@code {"t": epoch s, "busy": ticks, "total": ticks, "procs": [[ticks, rssKb] | [null, null], ...]}}), written and
+ * flushed a whole line at a time so that the file stays complete however the JVM ends; the first line is written at
+ * once, whenever sampling is stopped. Replaces bench.py's {@code cmd_sample}; {@link ResourceSummary} reads what it
+ * writes.
  */
 final class Sampler implements AutoCloseable {
 

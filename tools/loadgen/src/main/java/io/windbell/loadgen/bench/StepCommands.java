@@ -1,7 +1,5 @@
 package io.windbell.loadgen.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * The step subcommands of {@code loadgen bench}: sampling, the parsers of tool output and the per-step records
- * (bench.py's {@code sample}, {@code summarize}, {@code busy}, {@code last-json}, {@code perf-json},
- * {@code step-json}, {@code group-lag}, {@code group-assignment}, {@code journey-events-check},
- * {@code replicas-row}, with the same arguments and output), and {@code step}, one measured step
- * ({@link StepRunner}, bench.sh's {@code run_step}).
+ * (bench.py's {@code sample}, {@code summarize}, {@code busy}, {@code last-json}, {@code perf-json}, {@code step-json},
+ * {@code group-lag}, {@code group-assignment}, {@code journey-events-check}, {@code replicas-row}, with the same
+ * arguments and output), and {@code step}, one measured step ({@link StepRunner}, bench.sh's {@code run_step}).
  */
 final class StepCommands {
 
@@ -23,22 +23,21 @@ final class StepCommands {
     }
 
     static Map<String, BenchCommand> all() {
-        return Map.ofEntries(
-                Map.entry("sample", StepCommands::sample),
-                Map.entry("summarize", StepCommands::summarize),
-                Map.entry("busy", StepCommands::busy),
-                Map.entry("last-json", parser(StepParsers.Parser.LAST_JSON)),
+        return Map.ofEntries(Map.entry("sample", StepCommands::sample), Map.entry("summarize", StepCommands::summarize),
+                Map.entry("busy", StepCommands::busy), Map.entry("last-json", parser(StepParsers.Parser.LAST_JSON)),
                 Map.entry("perf-json", parser(StepParsers.Parser.PERF_JSON)),
                 Map.entry("step-json", StepCommands::stepJson),
-                Map.entry("group-lag", (args, out, err) -> print(out,
-                        GroupAssignment.parse(StepText.read(Path.of(args.get(0)))).lagNode())),
-                Map.entry("group-assignment", (args, out, err) -> print(out,
-                        GroupAssignment.parse(StepText.read(Path.of(args.get(0)))).toNode())),
-                Map.entry("journey-events-check", (args, out, err) -> print(out, JourneyEventsCheck.of(
-                        StepText.splitlines(StepText.read(Path.of(args.get(0)))),
-                        StepText.fileLines(Path.of(args.get(1)))).toNode())),
-                Map.entry("replicas-row", StepCommands::replicasRow),
-                Map.entry("step", StepRunner::command));
+                Map.entry("group-lag",
+                        (args, out, err) -> print(out,
+                                GroupAssignment.parse(StepText.read(Path.of(args.get(0)))).lagNode())),
+                Map.entry("group-assignment",
+                        (args, out, err) -> print(out,
+                                GroupAssignment.parse(StepText.read(Path.of(args.get(0)))).toNode())),
+                Map.entry("journey-events-check",
+                        (args, out, err) -> print(out,
+                                JourneyEventsCheck.of(StepText.splitlines(StepText.read(Path.of(args.get(0)))),
+                                        StepText.fileLines(Path.of(args.get(1)))).toNode())),
+                Map.entry("replicas-row", StepCommands::replicasRow), Map.entry("step", StepRunner::command));
     }
 
     /** {@code print(json.dumps(value))}. */
@@ -56,8 +55,8 @@ final class StepCommands {
 
     /** {@code summarize OUT SKIP_S NAME...}. */
     private static int summarize(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        return print(out, ResourceSummary.system()
-                .summarize(Path.of(args.get(0)), Double.parseDouble(args.get(1)), args.subList(2, args.size())));
+        return print(out, ResourceSummary.system().summarize(Path.of(args.get(0)), Double.parseDouble(args.get(1)),
+                args.subList(2, args.size())));
     }
 
     /** {@code busy SECONDS OUT}: the machine's busy CPU% over SECONDS (100 = one CPU) into OUT, and printed. */
@@ -68,8 +67,8 @@ final class StepCommands {
         ProcStat.MachineSample a = proc.machine();
         Thread.sleep((long) (seconds * 1000));
         ProcStat.MachineSample b = proc.machine();
-        double pct = StepJson.round(100.0 * (b.busy() - a.busy()) / Math.max(1, b.total() - a.total())
-                * proc.cpuCount(), 1);
+        double pct = StepJson
+                .round(100.0 * (b.busy() - a.busy()) / Math.max(1, b.total() - a.total()) * proc.cpuCount(), 1);
         ObjectNode baseline = StepJson.object();
         baseline.put("step", "baseline");
         baseline.put("seconds", seconds);
@@ -110,8 +109,9 @@ final class StepCommands {
 
     /** {@code replicas-row DIR LABEL K PRELOAD_JSON EXIT KILL_JSON [NAME=READY_S...]}. */
     private static int replicasRow(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        return print(out, ReplicasRow.fromDir(Path.of(args.get(0)), args.get(1),
-                Integer.parseInt(StepText.strip(args.get(2))), Path.of(args.get(3)),
-                Integer.parseInt(StepText.strip(args.get(4))), args.get(5), args.subList(6, args.size())));
+        return print(out,
+                ReplicasRow.fromDir(Path.of(args.get(0)), args.get(1), Integer.parseInt(StepText.strip(args.get(2))),
+                        Path.of(args.get(3)), Integer.parseInt(StepText.strip(args.get(4))), args.get(5),
+                        args.subList(6, args.size())));
     }
 }

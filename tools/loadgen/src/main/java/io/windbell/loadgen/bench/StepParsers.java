@@ -1,7 +1,5 @@
 package io.windbell.loadgen.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,10 +7,13 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
- * The parsers of a step's tool output (its stdout file) into the step's result JSON: bench.py's
- * {@code cmd_last_json} (loadgen's summary, the last line that is a JSON object) and {@code PERF_RE} /
- * {@code cmd_perf_json} (the final summary line of Kafka's ProducerPerformance).
+ * The parsers of a step's tool output (its stdout file) into the step's result JSON: bench.py's {@code cmd_last_json}
+ * (loadgen's summary, the last line that is a JSON object) and {@code PERF_RE} / {@code cmd_perf_json} (the final
+ * summary line of Kafka's ProducerPerformance).
  */
 final class StepParsers {
 
@@ -53,8 +54,8 @@ final class StepParsers {
                     + "(?<avgLatencyMs>[\\d.]+) ms avg latency, (?<maxLatencyMs>[\\d.]+) ms max latency, "
                     + "(?<p50>\\d+) ms 50th, (?<p95>\\d+) ms 95th, (?<p99>\\d+) ms 99th, (?<p999>\\d+) ms 99.9th");
 
-    private static final List<String> PERF_FIELDS =
-            List.of("records", "recordsPerS", "mbPerS", "avgLatencyMs", "maxLatencyMs", "p50", "p95", "p99", "p999");
+    private static final List<String> PERF_FIELDS = List.of("records", "recordsPerS", "mbPerS", "avgLatencyMs",
+            "maxLatencyMs", "p50", "p95", "p99", "p999");
 
     private StepParsers() {
     }

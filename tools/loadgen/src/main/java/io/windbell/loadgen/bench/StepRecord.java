@@ -1,12 +1,13 @@
 package io.windbell.loadgen.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
- * One step's result file ({@code results/NAME.json}): the step, the command as shown, its exit code, wall seconds,
- * the parsed result and the resources (null when their file is missing, empty or not JSON). Replaces bench.py's
+ * One step's result file ({@code results/NAME.json}): the step, the command as shown, its exit code, wall seconds, the
+ * parsed result and the resources (null when their file is missing, empty or not JSON). Replaces bench.py's
  * {@code cmd_step_json}; {@link #json()} is what it prints ({@code indent=2}).
  */
 record StepRecord(String step, String command, int exitCode, double wallS, JsonNode result, JsonNode resources) {

@@ -1,6 +1,5 @@
 package io.windbell.loadgen.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -19,12 +18,14 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * One measured step of the bench, in one JVM: bench.sh's {@code run_step} (which ran {@code timeout}, {@code tee},
  * {@code tail} and bench.py's sample, parser, summarize and step-json). Runs the command with its stdout in
- * {@code LOGS/bench-NAME.out} (shown live) and its stderr appended to {@code LOGS/bench-NAME.log} (shown too),
- * samples the given processes and the machine every second into {@code LOGS/bench-NAME.samples}, ends the command
- * after the timeout (SIGTERM to its process tree, SIGKILL 15 s later; exit code 124), then parses the output into
+ * {@code LOGS/bench-NAME.out} (shown live) and its stderr appended to {@code LOGS/bench-NAME.log} (shown too), samples
+ * the given processes and the machine every second into {@code LOGS/bench-NAME.samples}, ends the command after the
+ * timeout (SIGTERM to its process tree, SIGKILL 15 s later; exit code 124), then parses the output into
  * {@code .result}, summarizes the samples into {@code .resources} and writes {@code RESULTS/NAME.json}.
  *
  * <pre>
@@ -47,7 +48,7 @@ final class StepRunner {
 
     /** The command line of {@code step}. */
     record Options(String name, String timeoutS, StepParsers.Parser parser, double skipS, Path logs, Path results,
-                   long t0Us, List<Proc> procs, List<String> command) {
+            long t0Us, List<Proc> procs, List<String> command) {
 
         static Options parse(List<String> args) {
             String name = null;
@@ -63,15 +64,15 @@ final class StepRunner {
                 String option = args.get(i);
                 String value = args.get(i + 1);
                 switch (option) {
-                    case "--name" -> name = value;
-                    case "--timeout-s" -> timeout = value;
-                    case "--parser" -> parser = StepParsers.Parser.named(value);
-                    case "--skip-s" -> skip = Double.parseDouble(value);
-                    case "--logs" -> logs = Path.of(value);
-                    case "--results" -> results = Path.of(value);
-                    case "--t0-us" -> t0 = Long.parseLong(value);
-                    case "--proc" -> procs.add(Proc.parse(value));
-                    default -> throw new IllegalArgumentException("unknown option " + option);
+                case "--name" -> name = value;
+                case "--timeout-s" -> timeout = value;
+                case "--parser" -> parser = StepParsers.Parser.named(value);
+                case "--skip-s" -> skip = Double.parseDouble(value);
+                case "--logs" -> logs = Path.of(value);
+                case "--results" -> results = Path.of(value);
+                case "--t0-us" -> t0 = Long.parseLong(value);
+                case "--proc" -> procs.add(Proc.parse(value));
+                default -> throw new IllegalArgumentException("unknown option " + option);
                 }
                 i += 2;
             }
@@ -183,8 +184,7 @@ final class StepRunner {
         Process process;
         try {
             process = new ProcessBuilder(options.command())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(output.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).redirectOutput(output.toFile())
                     .start();
         } catch (IOException e) {
             String message = "step " + options.name() + ": failed to run command: " + e.getMessage() + "\n";
@@ -292,8 +292,8 @@ final class StepRunner {
     /** The samples summarized into the resources file (labels in --proc order); an empty file when that fails. */
     private void summarize(Path resources) throws IOException {
         try {
-            JsonNode summary = new ResourceSummary(proc.cpuCount(), ProcStat.clockTicks()).summarize(samples, options.skipS(),
-                    options.procs().stream().map(Proc::label).toList());
+            JsonNode summary = new ResourceSummary(proc.cpuCount(), ProcStat.clockTicks()).summarize(samples,
+                    options.skipS(), options.procs().stream().map(Proc::label).toList());
             Files.writeString(resources, StepJson.dumps(summary) + "\n", StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             Files.write(resources, new byte[0]);

@@ -20,10 +20,8 @@ final class StepText {
 
     /** {@code open(path, errors="replace").read()}: UTF-8 with replacement, \r\n and \r read as \n. */
     static String read(Path path) throws IOException {
-        String text = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .decode(ByteBuffer.wrap(Files.readAllBytes(path)))
+        String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(Files.readAllBytes(path)))
                 .toString();
         return text.replace("\r\n", "\n").replace('\r', '\n');
     }
@@ -60,8 +58,8 @@ final class StepText {
     }
 
     private static boolean isLineBreak(char c) {
-        return c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || c == 0x1c || c == 0x1d || c == 0x1e
-                || c == 0x85 || c == 0x2028 || c == 0x2029;
+        return c == '\n' || c == '\r' || c == 0x0b || c == 0x0c || c == 0x1c || c == 0x1d || c == 0x1e || c == 0x85
+                || c == 0x2028 || c == 0x2029;
     }
 
     /** Python's {@code str.isspace()} for one character. */

@@ -2,15 +2,17 @@ package io.windbell.loadgen.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** tools/bench/test_bench.py ported: the same fixtures, the same assertions, on the Java ports. */
 class StepBenchPyTest {
@@ -43,7 +45,8 @@ class StepBenchPyTest {
 
         @Test
         void knownLagIsSummedWhenAPartitionHasNone() {
-            String text = GROUP + "windbell-journey cx.touchpoint-events.v1 4          -               12              -    -  -  -\n";
+            String text = GROUP
+                    + "windbell-journey cx.touchpoint-events.v1 4          -               12              -    -  -  -\n";
             GroupAssignment g = GroupAssignment.parse(text);
             assertThat(g.lag()).isNull();
             assertThat(g.lagKnown()).isEqualTo(5);
@@ -109,16 +112,19 @@ class StepBenchPyTest {
 
         @Test
         void everyEventOncePasses() throws IOException {
-            ObjectNode r = row("{\"inboxRows\": 100, \"timelineRows\": 100, \"timelineDistinct\": 100, \"outboxLeft\": 0, \"revisionSum\": 10}",
+            ObjectNode r = row(
+                    "{\"inboxRows\": 100, \"timelineRows\": 100, \"timelineDistinct\": 100, \"outboxLeft\": 0, \"revisionSum\": 10}",
                     healths("{\"touchpoints.applied\": 60, \"touchpoints.skipped\": 1}",
-                            "{\"touchpoints.applied\": 40, \"touchpoints.skipped\": 2}"), "{}");
+                            "{\"touchpoints.applied\": 40, \"touchpoints.skipped\": 2}"),
+                    "{}");
             assertThat(r.get("appliedOnce").booleanValue()).as(r.get("failedChecks").toString()).isTrue();
             assertThat(r.get("redelivered").intValue()).isEqualTo(2);
         }
 
         @Test
         void anEventAppliedTwiceFails() throws IOException {
-            ObjectNode r = row("{\"inboxRows\": 100, \"timelineRows\": 101, \"timelineDistinct\": 100, \"outboxLeft\": 0, \"revisionSum\": 10}",
+            ObjectNode r = row(
+                    "{\"inboxRows\": 100, \"timelineRows\": 101, \"timelineDistinct\": 100, \"outboxLeft\": 0, \"revisionSum\": 10}",
                     healths("{\"touchpoints.applied\": 61}", "{\"touchpoints.applied\": 40}"), "{}");
             assertThat(r.get("appliedOnce").booleanValue()).isFalse();
             assertThat(r.get("failedChecks")).contains(StepJson.NODES.textNode("no event id twice on the timeline"));
@@ -126,7 +132,8 @@ class StepBenchPyTest {
 
         @Test
         void aKilledReplicaIsNotHeldToTheSumOfCounters() throws IOException {
-            ObjectNode r = row("{\"inboxRows\": 100, \"timelineRows\": 100, \"timelineDistinct\": 100, \"outboxLeft\": 0, \"revisionSum\": 10}",
+            ObjectNode r = row(
+                    "{\"inboxRows\": 100, \"timelineRows\": 100, \"timelineDistinct\": 100, \"outboxLeft\": 0, \"revisionSum\": 10}",
                     healths("{\"touchpoints.applied\": 70}", null), "{\"killed\": \"journey-r2\"}");
             assertThat(r.get("appliedOnce").booleanValue()).as(r.get("failedChecks").toString()).isTrue();
             assertThat(r.get("redelivered").isNull()).isTrue();
@@ -134,10 +141,13 @@ class StepBenchPyTest {
 
         @Test
         void aJourneyEventMissingFromTheTopicFails() throws IOException {
-            ObjectNode r = row("{\"inboxRows\": 100, \"timelineRows\": 100, \"timelineDistinct\": 100, \"outboxLeft\": 0, \"revisionSum\": 11}",
-                    healths("{\"touchpoints.applied\": 60}", "{\"touchpoints.applied\": 40, \"touchpoints.skipped\": 1}"),
+            ObjectNode r = row(
+                    "{\"inboxRows\": 100, \"timelineRows\": 100, \"timelineDistinct\": 100, \"outboxLeft\": 0, \"revisionSum\": 11}",
+                    healths("{\"touchpoints.applied\": 60}",
+                            "{\"touchpoints.applied\": 40, \"touchpoints.skipped\": 1}"),
                     "{}");
-            assertThat(r.get("failedChecks")).isEqualTo(json("[\"journey steps on the topic = Σ revision of the instances\"]"));
+            assertThat(r.get("failedChecks"))
+                    .isEqualTo(json("[\"journey steps on the topic = Σ revision of the instances\"]"));
         }
     }
 
@@ -146,7 +156,8 @@ class StepBenchPyTest {
 
         @Test
         void fromTheFirstSampleAfterTheLastReplicaIsReady() throws IOException {
-            JsonNode catchup = json("{\"caughtUp\": true, \"pollerS\": 20.0, \"count\": 1000, \"progress\": [[5.0, 0], [9.0, 100], [12.0, 400]]}");
+            JsonNode catchup = json(
+                    "{\"caughtUp\": true, \"pollerS\": 20.0, \"count\": 1000, \"progress\": [[5.0, 0], [9.0, 100], [12.0, 400]]}");
             ReplicasRow.OnceReady r = ReplicasRow.rateOnceReady(catchup, Map.of("journey-r1", 8.0, "journey-r2", 10.5));
             assertThat(r.eventsPerS()).isEqualTo(StepJson.NODES.numberNode(75.0));
             assertThat(r.seconds()).isEqualTo(StepJson.NODES.numberNode(8.0));
@@ -154,8 +165,10 @@ class StepBenchPyTest {
 
         @Test
         void noneWhenTheDrainEndedBefore() throws IOException {
-            JsonNode catchup = json("{\"caughtUp\": true, \"pollerS\": 9.0, \"count\": 1000, \"progress\": [[5.0, 0], [8.0, 900]]}");
-            assertThat(ReplicasRow.rateOnceReady(catchup, Map.of("journey-r1", 8.5))).isEqualTo(ReplicasRow.OnceReady.NONE);
+            JsonNode catchup = json(
+                    "{\"caughtUp\": true, \"pollerS\": 9.0, \"count\": 1000, \"progress\": [[5.0, 0], [8.0, 900]]}");
+            assertThat(ReplicasRow.rateOnceReady(catchup, Map.of("journey-r1", 8.5)))
+                    .isEqualTo(ReplicasRow.OnceReady.NONE);
         }
     }
 
@@ -164,7 +177,8 @@ class StepBenchPyTest {
 
         @Test
         void theLongestRunWithoutProgressAfterConsumptionBegan() throws IOException {
-            JsonNode progress = json("[[1.0, 0], [2.0, 0], [3.0, 0], [4.0, 50], [5.0, 90], [6.0, 90], [7.0, 90], [8.5, 90], [9.0, 100]]");
+            JsonNode progress = json(
+                    "[[1.0, 0], [2.0, 0], [3.0, 0], [4.0, 50], [5.0, 90], [6.0, 90], [7.0, 90], [8.5, 90], [9.0, 100]]");
             assertThat(ReplicasRow.longestStall(progress)).isEqualTo(StepJson.NODES.numberNode(3.5));
         }
     }

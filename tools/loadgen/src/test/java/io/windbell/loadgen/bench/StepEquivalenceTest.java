@@ -13,15 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The step group's subcommands give what bench.py gives on the same files: each line of
- * {@code bench/step/cases.tsv} is run here and compared with {@code expected/NAME.out|.err|.rc}, which
- * {@code generate_expected.py} wrote by running tools/bench/bench.py (stdout byte for byte, the exit code, the
- * message of a failure). summarize is given bench.py's machine: 4 CPUs, CLK_TCK 100.
+ * The step group's subcommands give what bench.py gives on the same files: each line of {@code bench/step/cases.tsv} is
+ * run here and compared with {@code expected/NAME.out|.err|.rc}, which {@code generate_expected.py} wrote by running
+ * tools/bench/bench.py (stdout byte for byte, the exit code, the message of a failure). summarize is given bench.py's
+ * machine: 4 CPUs, CLK_TCK 100.
  */
 class StepEquivalenceTest {
 
@@ -31,8 +32,7 @@ class StepEquivalenceTest {
     }
 
     static Stream<Arguments> cases() throws IOException, URISyntaxException {
-        return Files.readAllLines(fixtures().resolve("cases.tsv")).stream()
-                .filter(line -> !line.isBlank())
+        return Files.readAllLines(fixtures().resolve("cases.tsv")).stream().filter(line -> !line.isBlank())
                 .map(line -> {
                     List<String> fields = List.of(line.split("\t", -1));
                     return Arguments.of(fields.get(0), fields.subList(1, fields.size()));
@@ -51,7 +51,7 @@ class StepEquivalenceTest {
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         int rc;
         try (PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
-             PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8)) {
+                PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8)) {
             if (resolved.get(0).equals("summarize")) {
                 out.print(StepJson.dumps(new ResourceSummary(4, 100).summarize(Path.of(resolved.get(1)),
                         Double.parseDouble(resolved.get(2)), resolved.subList(3, resolved.size()))) + "\n");

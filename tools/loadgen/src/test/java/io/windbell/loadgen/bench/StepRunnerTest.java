@@ -3,7 +3,6 @@ package io.windbell.loadgen.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code bench step} (bench.sh's run_step) with real small commands: the files it leaves and what it prints. */
 class StepRunnerTest {
@@ -25,10 +27,10 @@ class StepRunnerTest {
     }
 
     Run step(String name, String timeoutS, String... command) {
-        List<String> args = new ArrayList<>(List.of("step", "--name", name, "--timeout-s", timeoutS,
-                "--parser", "last-json", "--skip-s", "0", "--logs", dir.resolve("logs").toString(),
-                "--results", dir.resolve("results").toString(), "--t0-us", Long.toString(StepRunner.nowUs()),
-                "--proc", "self=" + ProcessHandle.current().pid(), "--"));
+        List<String> args = new ArrayList<>(List.of("step", "--name", name, "--timeout-s", timeoutS, "--parser",
+                "last-json", "--skip-s", "0", "--logs", dir.resolve("logs").toString(), "--results",
+                dir.resolve("results").toString(), "--t0-us", Long.toString(StepRunner.nowUs()), "--proc",
+                "self=" + ProcessHandle.current().pid(), "--"));
         args.addAll(List.of(command));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -50,9 +52,9 @@ class StepRunnerTest {
         Run run = step("ok", "30", "sh", "-c", "echo progress >&2; echo '{\"x\":1}'");
 
         assertThat(run.rc()).isZero();
-        assertThat(run.out()).containsPattern("(?m)^\\[ *\\d+\\.\\ds\\] step ok: sh -c echo progress >&2; echo '\\{\"x\":1\\}'$")
-                .contains("{\"x\":1}\n")
-                .containsPattern("(?m)^\\[ *\\d+\\.\\ds\\] step ok done: \\{\"x\": 1\\}$");
+        assertThat(run.out())
+                .containsPattern("(?m)^\\[ *\\d+\\.\\ds\\] step ok: sh -c echo progress >&2; echo '\\{\"x\":1\\}'$")
+                .contains("{\"x\":1}\n").containsPattern("(?m)^\\[ *\\d+\\.\\ds\\] step ok done: \\{\"x\": 1\\}$");
         assertThat(run.err()).isEqualTo("progress\n");
         assertThat(log("ok", "out")).isEqualTo("{\"x\":1}\n");
         assertThat(log("ok", "log")).isEqualTo("progress\n{\"x\":1}\n");
@@ -68,7 +70,8 @@ class StepRunnerTest {
         assertThat(record.get("wallS").isDouble()).isTrue();
         assertThat(record.get("result")).isEqualTo(StepJson.parse("{\"x\": 1}"));
         assertThat(record.get("resources")).isEqualTo(StepJson.parse(log("ok", "resources")));
-        assertThat(Files.readString(dir.resolve("results/ok.json"))).startsWith("{\n  \"step\": \"ok\",\n").endsWith("}\n");
+        assertThat(Files.readString(dir.resolve("results/ok.json"))).startsWith("{\n  \"step\": \"ok\",\n")
+                .endsWith("}\n");
     }
 
     @Test
@@ -78,10 +81,10 @@ class StepRunnerTest {
 
         assertThat(run.rc()).isEqualTo(124);
         assertThat(run.out()).containsPattern("(?m)^\\[ *\\d+\\.\\ds\\] step slow: timed out after 1s$")
-                .containsPattern("(?m)^\\[ *\\d+\\.\\ds\\] step slow FAILED \\(exit 124\\), see .*/logs/bench-slow\\.log$");
+                .containsPattern(
+                        "(?m)^\\[ *\\d+\\.\\ds\\] step slow FAILED \\(exit 124\\), see .*/logs/bench-slow\\.log$");
         long child = Long.parseLong(Files.readString(pidFile).strip());
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> ProcessHandle.of(child).map(p -> !p.isAlive()).orElse(true));
+        await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(child).map(p -> !p.isAlive()).orElse(true));
         assertThat(log("slow", "result")).isEmpty();
         assertThat(log("slow", "log")).contains("no JSON summary line in ");
         JsonNode record = result("slow");
@@ -106,8 +109,8 @@ class StepRunnerTest {
 
         assertThat(run.rc()).isEqualTo(3);
         assertThat(log("nosummary", "result")).isEmpty();
-        assertThat(log("nosummary", "log")).isEqualTo("no summary\nno JSON summary line in "
-                + dir.resolve("logs/bench-nosummary.out") + "\n");
+        assertThat(log("nosummary", "log"))
+                .isEqualTo("no summary\nno JSON summary line in " + dir.resolve("logs/bench-nosummary.out") + "\n");
         assertThat(result("nosummary").get("exitCode").intValue()).isEqualTo(3);
     }
 
@@ -126,8 +129,8 @@ class StepRunnerTest {
         assertThat(step("missing", "30", dir.resolve("no-such-command").toString()).rc()).isEqualTo(127);
         assertThat(result("missing").get("exitCode").intValue()).isEqualTo(127);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = BenchTool.run(List.of("step", "--name", "x", "--", "true"), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int rc = BenchTool.run(List.of("step", "--name", "x", "--", "true"),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(rc).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("wrong arguments");
     }
