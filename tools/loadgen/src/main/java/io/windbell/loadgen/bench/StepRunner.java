@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -181,19 +182,35 @@ final class StepRunner {
 
     /** Runs the command under the timeout: its exit code, 124 when it timed out, 127 when it could not start. */
     private int execute() throws IOException, InterruptedException {
+        // registered before the start: a SIGTERM or SIGINT to this JVM at any time ends the command's process tree
+        AtomicReference<Process> started = new AtomicReference<>();
+        Thread stopOnExit = new Thread(() -> Optional.ofNullable(started.get()).ifPresent(p -> destroyTree(p, false)),
+                "bench-step-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        try {
+            return execute(started);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
+        }
+    }
+
+    private int execute(AtomicReference<Process> started) throws IOException, InterruptedException {
         Process process;
         try {
             process = new ProcessBuilder(options.command())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).redirectOutput(output.toFile())
                     .start();
+            started.set(process);
         } catch (IOException e) {
             String message = "step " + options.name() + ": failed to run command: " + e.getMessage() + "\n";
             appendTo(log, message.getBytes(StandardCharsets.UTF_8));
             err.print(message);
             return 127;
         }
-        Thread stopOnExit = new Thread(() -> destroyTree(process, false), "bench-step-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
         Thread stderr = Thread.ofPlatform().daemon().name("bench-step-stderr")
                 .start(() -> copyStderr(process.getErrorStream()));
         Thread stdout = Thread.ofPlatform().daemon().name("bench-step-stdout").start(() -> followOutput(process));
@@ -208,11 +225,6 @@ final class StepRunner {
         }
         stdout.join();
         stderr.join(TimeUnit.SECONDS.toMillis(5));
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook runs anyway
-        }
         return timedOut ? TIMED_OUT : process.exitValue();
     }
 
