@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,6 +53,8 @@ final class StepRunner {
     record Options(String name, String timeoutS, StepParsers.Parser parser, double skipS, Path logs, Path results,
             long t0Us, List<Proc> procs, List<String> command) {
 
+        private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)([smhd]?)");
+
         static Options parse(List<String> args) {
             String name = null;
             String timeout = null;
@@ -83,13 +87,28 @@ final class StepRunner {
                 throw new IllegalArgumentException("step --name NAME --timeout-s S --parser last-json|perf-json"
                         + " --skip-s S --logs DIR --results DIR --t0-us US [--proc LABEL=PID]... -- CMD...");
             }
-            Double.parseDouble(timeout);
+            timeoutMillis(timeout);
             return new Options(name, timeout, parser, skip, logs, results, t0, List.copyOf(procs),
                     List.copyOf(command));
         }
 
-        double timeoutSeconds() {
-            return Double.parseDouble(timeoutS);
+        /** The timeout in ms, 0 for none: coreutils timeout's DURATION (a number, s/m/h/d suffix; 0 disables it). */
+        long timeoutMillis() {
+            return timeoutMillis(timeoutS);
+        }
+
+        private static long timeoutMillis(String duration) {
+            Matcher m = DURATION.matcher(duration);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("--timeout-s " + duration + ": not a duration");
+            }
+            long unit = switch (m.group(2)) {
+            case "m" -> 60_000;
+            case "h" -> 3_600_000;
+            case "d" -> 86_400_000;
+            default -> 1_000;
+            };
+            return (long) Math.ceil(Double.parseDouble(m.group(1)) * unit);
         }
     }
 
@@ -214,8 +233,7 @@ final class StepRunner {
         Thread stderr = Thread.ofPlatform().daemon().name("bench-step-stderr")
                 .start(() -> copyStderr(process.getErrorStream()));
         Thread stdout = Thread.ofPlatform().daemon().name("bench-step-stdout").start(() -> followOutput(process));
-        long timeoutMs = (long) (options.timeoutSeconds() * 1000);
-        boolean timedOut = !process.waitFor(timeoutMs, TimeUnit.MILLISECONDS);
+        boolean timedOut = !endsWithin(process, options.timeoutMillis());
         if (timedOut) {
             destroyTree(process, false);
             if (!process.waitFor(KILL_AFTER_S, TimeUnit.SECONDS)) {
@@ -226,6 +244,15 @@ final class StepRunner {
         stdout.join();
         stderr.join(TimeUnit.SECONDS.toMillis(5));
         return timedOut ? TIMED_OUT : process.exitValue();
+    }
+
+    /** Whether the process ended within the timeout (0: no timeout, it is waited for). */
+    private static boolean endsWithin(Process process, long timeoutMs) throws InterruptedException {
+        if (timeoutMs > 0) {
+            return process.waitFor(timeoutMs, TimeUnit.MILLISECONDS);
+        }
+        process.waitFor();
+        return true;
     }
 
     /** SIGTERM (or SIGKILL) to the command and every process it started. */

@@ -134,4 +134,17 @@ class StepRunnerTest {
         assertThat(rc).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("wrong arguments");
     }
+
+    @Test
+    void theTimeoutIsCoreutilsDuration() {
+        assertThat(StepRunner.Options.parse(List.of("--name", "n", "--timeout-s", "1.5m", "--parser", "perf-json",
+                "--skip-s", "2", "--logs", "l", "--results", "r", "--t0-us", "1", "--", "true")).timeoutMillis())
+                        .isEqualTo(90_000);
+        StepRunner.Options options = StepRunner.Options.parse(List.of("--name", "n", "--timeout-s", "0", "--parser",
+                "last-json", "--skip-s", "0", "--logs", "l", "--results", "r", "--t0-us", "1", "--proc", "a=1",
+                "--proc", "b=2", "--", "cmd", "--", "--name"));
+        assertThat(options.timeoutMillis()).isZero();
+        assertThat(options.procs()).containsExactly(new StepRunner.Proc("a", 1), new StepRunner.Proc("b", 2));
+        assertThat(options.command()).containsExactly("cmd", "--", "--name");
+    }
 }
