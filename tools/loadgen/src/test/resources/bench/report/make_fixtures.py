@@ -250,6 +250,43 @@ def failed():
     write(os.path.join(HERE, "failed"), files)
 
 
+def edge():
+    """The other branches: a journey drain that timed out above its target, survey without outcomes or latency,
+    gateway with one side only, alerts that never came back, a failed metrics query, a null phases file, a replicas
+    row without a result, start-up records without a cache run, a hidden file glob does not see."""
+    targets = dict(TARGETS)
+    del targets["startS"]
+    files = {
+        "machine": machine("journey-throughput survey-throughput gateway-overhead scoring-query scoring-alerts "
+                           "journey-replicas startup", targets=targets, nproc=None),
+        "baseline": {"step": "baseline", "machineBusyPct": 0.5},
+        "journey-throughput": step("journey-throughput", "start journey", {
+            "caughtUp": False, "timedOut": True, "eventsPerS": 12000.5}, res(None, journey=proc(150.0, 190.0, 400.0))),
+        "journey-throughput-phases": "null",
+        "journey-processing": {"latency": None, "phases": {}},
+        "survey-throughput": step("survey-throughput", "start survey", {"perS": 0.0}, res(None)),
+        "survey-decisions": {"outcomes": {}, "invitationsAtCatchUp": None},
+        "gateway-overhead-direct-max": step("gateway-overhead-direct-max", "loadgen max direct",
+                                            {"requestsPerS": 700, "status": {"200": 100, "201": 5}}, res(None)),
+        "scoring-query-metrics": step("scoring-query-metrics", "http-latency metrics",
+                                      {"failed": "no 200 within 60 s"}, res(None), 1),
+        "scoring-alerts": step("scoring-alerts", "loadgen scoring-events --alerts", {
+            "targetRate": 200, "eventsPerS": 150.25, "alerts": {"matchedMeasured": 0, "lowScoresMeasured": 900}},
+            res(None)),
+        "journey-replicas-a": step("journey-replicas-a", "start 1 replica", None, None, 1),
+        "journey-replicas-b": step("journey-replicas-b", "start 2 replicas", {
+            "label": "b", "replicas": 2, "killed": {"killed": "journey-r1"}, "partitionsPerReplica": {},
+            "appliedOnce": False, "failedChecks": [], "redelivered": None}, {"journey-r1": None, "machineBusyPct": 99}),
+        "startup-ingest": {"step": "startup", "service": "ingest", "noCache": {"runs": [], "readyS": None},
+                           "cache": None, "trainingS": None, "cacheMb": None, "order": 1},
+        "startup-survey": {"step": "startup", "service": "survey", "noCache": None,
+                           "cache": {"runs": [{"readyS": 1.2}], "readyS": 1.2, "idleRssMb": 250.0}, "order": 0.5},
+        "startup-nameless": {"step": "startup", "service": ""},
+        ".hidden": {"step": "hidden"},
+    }
+    write(os.path.join(HERE, "edge"), files)
+
+
 STARTUP_CASES = {
     "even-runs": ["svc", "12.5", "0", "1000:1024 3000:2048", "1500:1536 1501:1537", "3"],
     "no-runs": ["svc", "", "", "", ""],
@@ -278,6 +315,7 @@ if __name__ == "__main__":
     small()
     replicas()
     failed()
+    edge()
     startup_cases()
-    for n in ("full", "small", "replicas", "failed", "missing"):
+    for n in ("full", "small", "replicas", "failed", "edge", "missing"):
         expected(n)

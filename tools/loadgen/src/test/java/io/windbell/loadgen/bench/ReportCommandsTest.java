@@ -43,7 +43,7 @@ class ReportCommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "full", "small", "replicas", "failed", "missing" })
+    @ValueSource(strings = { "full", "small", "replicas", "failed", "edge", "missing" })
     void theReportIsByteForByteBenchPys(String fixture) throws Exception {
         Path dir = fixtures().resolve(fixture);
         Run run = bench("report", dir.toString());
