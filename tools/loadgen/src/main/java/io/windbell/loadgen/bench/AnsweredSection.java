@@ -88,8 +88,8 @@ final class AnsweredSection {
                         + fmt(at(get(a, "behindScheduleMs"), "p99"), "ms", 1));
         JsonNode res = orEmpty(at(get(step, "resources"), service));
         if (truthy(res)) {
-            row.info(service + " during the step: CPU avg (peak) / RSS peak", fmt(get(res, "cpuAvgPct"), "%") + " ("
-                    + fmt(get(res, "cpuPeakPct"), "%") + ") / " + fmt(get(res, "rssPeakMb"), "MB"));
+            row.info(service + " during the step: CPU avg (peak) / RSS peak",
+                    Fmt.cpu(res) + " / " + fmt(get(res, "rssPeakMb"), "MB"));
         }
     }
 }

@@ -48,6 +48,12 @@ final class Fmt {
         return fmt(v, "", 0);
     }
 
+    /** A process's CPU in the report: {@code f"{fmt(avg, '%')} ({fmt(peak, '%')})"} of its resources entry. */
+    static String cpu(JsonNode process) {
+        return fmt(ReportJson.get(process, "cpuAvgPct"), "%") + " (" + fmt(ReportJson.get(process, "cpuPeakPct"), "%")
+                + ")";
+    }
+
     /** bench.py {@code verdict(ok)}. */
     static String verdict(Boolean ok) {
         return ok == null ? "n/a" : ok ? "pass" : "**miss**";

@@ -68,8 +68,7 @@ final class GatewaySection {
             JsonNode ing = orEmpty(get(rr, "ingest"));
             if (truthy(gw)) {
                 row.info(step + ": gateway CPU avg (peak) / RSS peak; ingest CPU avg",
-                        fmt(get(gw, "cpuAvgPct"), "%") + " (" + fmt(get(gw, "cpuPeakPct"), "%") + ") / "
-                                + fmt(get(gw, "rssPeakMb"), "MB") + "; " + fmt(get(ing, "cpuAvgPct"), "%"));
+                        Fmt.cpu(gw) + " / " + fmt(get(gw, "rssPeakMb"), "MB") + "; " + fmt(get(ing, "cpuAvgPct"), "%"));
             }
         }
     }

@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.windbell.loadgen.bench.MetricRows.Versus;
+
 /**
  * The ingest rows of the report (the producer perf test, batched and single-event ingest, the open-loop p99, start-up
  * and idle RSS): the first part of bench.py's {@code cmd_report}.
@@ -35,25 +37,22 @@ final class IngestSection {
         JsonNode start = r.getOrEmpty("startup");
 
         row.info("Kafka producer perf test, same records and producer settings (reference)", fmt(perf, "records/s"));
+        Versus b = Versus.of(batch, t, "batchEventsPerS", true, false);
         row.row("ingest, batched (50 events/request), closed loop", fmt(batch, "events/s"),
-                "≥ " + fmt(get(t, "batchEventsPerS")) + " events/s",
-                truthy(batch) ? fmt(div(batch, required(item(t, "batchEventsPerS"))), "", 2) : "n/a",
-                batch == null ? null : batch >= required(item(t, "batchEventsPerS")));
+                "≥ " + fmt(get(t, "batchEventsPerS")) + " events/s", b.ratio(), b.ok());
         Double ratio = truthy(batch) && truthy(perf) ? div(batch, perf) : null;
-        row.row("ingest batched ÷ producer perf test", fmt(ratio, "", 2), "≥ " + str(get(t, "batchVsPerf")),
-                truthy(ratio) ? fmt(div(ratio, required(item(t, "batchVsPerf"))), "", 2) : "n/a",
-                ratio == null ? null : ratio >= required(item(t, "batchVsPerf")));
+        Versus v = Versus.of(ratio, t, "batchVsPerf", true, false);
+        row.row("ingest batched ÷ producer perf test", fmt(ratio, "", 2), "≥ " + str(get(t, "batchVsPerf")), v.ratio(),
+                v.ok());
+        Versus s = Versus.of(single, t, "singleRequestsPerS", true, false);
         row.row("ingest, single event per request, closed loop", fmt(single, "requests/s"),
-                "≥ " + fmt(get(t, "singleRequestsPerS")) + " requests/s",
-                truthy(single) ? fmt(div(single, required(item(t, "singleRequestsPerS"))), "", 2) : "n/a",
-                single == null ? null : single >= required(item(t, "singleRequestsPerS")));
+                "≥ " + fmt(get(t, "singleRequestsPerS")) + " requests/s", s.ratio(), s.ok());
         // the rate step's share of the max (70 % unless WINDBELL_BENCH_RATE_PCT says otherwise); the target is at 70 %
         String share = truthy(get(rate, "targetRate")) && truthy(single)
                 ? (long) Math.rint(div(required(item(rate, "targetRate")), single) * 100) + "%" : "70%";
+        Versus p = Versus.of(p99, t, "p99Ms", false, true);
         row.row("ingest p99 at " + share + " of max, open loop (" + fmt(get(rate, "targetRate"), "requests/s") + ")",
-                fmt(p99, "ms", 1), "≤ " + str(get(t, "p99Ms")) + " ms at 70%",
-                p99 != null ? fmt(div(p99, required(item(t, "p99Ms"))), "", 2) : "n/a",
-                p99 == null ? null : p99 <= required(item(t, "p99Ms")));
+                fmt(p99, "ms", 1), "≤ " + str(get(t, "p99Ms")) + " ms at 70%", p.ratio(), p.ok());
         JsonNode lat = orEmpty(get(rate, "latencyMs"));
         row.info("ingest p50 / p99.9 / max at " + share + " of max", joinMs(lat, "p50", "p999", "max"));
         JsonNode split = orEmpty(get(rate, "latencySplitMs"));
@@ -63,14 +62,13 @@ final class IngestSection {
                             .collect(Collectors.joining(" / ")));
         }
         Double ready = num(get(start, "readyS"));
+        Versus rd = Versus.of(ready, t, "startS", false, false);
         row.row("ingest start to ready (JVM, launch → /q/health/ready 200)", fmt(ready, "s", 2),
-                "≤ " + str(get(t, "startS")) + " s",
-                truthy(ready) ? fmt(div(ready, required(item(t, "startS"))), "", 2) : "n/a",
-                ready == null ? null : ready <= required(item(t, "startS")));
+                "≤ " + str(get(t, "startS")) + " s", rd.ratio(), rd.ok());
         Double idle = num(get(start, "idleRssMb"));
-        row.row("ingest RSS idle (after ready)", fmt(idle, "MB"), "≤ " + str(get(t, "idleRssMb")) + " MB",
-                truthy(idle) ? fmt(div(idle, required(item(t, "idleRssMb"))), "", 2) : "n/a",
-                idle == null ? null : idle <= required(item(t, "idleRssMb")));
+        Versus id = Versus.of(idle, t, "idleRssMb", false, false);
+        row.row("ingest RSS idle (after ready)", fmt(idle, "MB"), "≤ " + str(get(t, "idleRssMb")) + " MB", id.ratio(),
+                id.ok());
     }
 
     /** {@code " / ".join(fmt(d.get(k), "ms", 1) for k in keys)}. */

@@ -3,13 +3,10 @@ package io.windbell.loadgen.bench;
 import static io.windbell.loadgen.bench.Fmt.fmt;
 import static io.windbell.loadgen.bench.Fmt.str;
 import static io.windbell.loadgen.bench.ReportJson.at;
-import static io.windbell.loadgen.bench.ReportJson.div;
 import static io.windbell.loadgen.bench.ReportJson.get;
-import static io.windbell.loadgen.bench.ReportJson.item;
 import static io.windbell.loadgen.bench.ReportJson.items;
 import static io.windbell.loadgen.bench.ReportJson.num;
 import static io.windbell.loadgen.bench.ReportJson.orEmpty;
-import static io.windbell.loadgen.bench.ReportJson.required;
 import static io.windbell.loadgen.bench.ReportJson.truthy;
 
 import java.util.List;
@@ -17,6 +14,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.windbell.loadgen.bench.MetricRows.Versus;
 
 /**
  * The journey rows of the report (throughput with durable state, latency at a fixed rate, resources, batch phases): the
@@ -41,17 +40,16 @@ final class JourneySection {
         JsonNode jlat = orEmpty(get(jproc, "latency"));
         Double teps = num(get(catchup, "eventsPerS"));
         boolean timedOut = truthy(get(catchup, "timedOut"));
-        Boolean tepsOk = teps == null ? null : teps >= required(item(t, "journeyEventsPerS")) && !timedOut;
+        Versus tv = Versus.of(teps, t, "journeyEventsPerS", true, false);
         String note = timedOut ? " (timed out: rate so far)" : "";
         row.row("journey, durable state: " + fmt(get(preload, "records")) + " preloaded records applied from start of "
                 + "consumption" + note, fmt(teps, "events/s"), "≥ " + fmt(get(t, "journeyEventsPerS")) + " events/s",
-                truthy(teps) ? fmt(div(teps, required(item(t, "journeyEventsPerS"))), "", 2) : "n/a", tepsOk);
+                tv.ratio(), tv.ok() == null ? null : tv.ok() && !timedOut);
         Double p99 = num(get(jlat, "p99Ms"));
+        Versus pv = Versus.of(p99, t, "journeyP99Ms", false, true);
         row.row("journey p99, Kafka record → journey state committed, at " + fmt(get(jload, "targetRate"), "events/s")
                 + " (open loop, " + fmt(get(jlat, "count")) + " events)", fmt(p99, "ms", 1),
-                "≤ " + str(get(t, "journeyP99Ms")) + " ms",
-                p99 != null ? fmt(div(p99, required(item(t, "journeyP99Ms"))), "", 2) : "n/a",
-                p99 == null ? null : p99 <= required(item(t, "journeyP99Ms")));
+                "≤ " + str(get(t, "journeyP99Ms")) + " ms", pv.ratio(), pv.ok());
         row.info("journey p50 / p99.9 / max at that rate", IngestSection.joinMs(jlat, "p50Ms", "p999Ms", "maxMs"));
         row.info("journey load generator: rate reached / behind schedule p99", fmt(get(jload, "eventsPerS"), "events/s")
                 + " / " + fmt(at(get(jload, "behindScheduleMs"), "p99"), "ms", 1));

@@ -243,7 +243,7 @@ final class Report {
 
     /** {@code f"{fmt(avg, '%')} ({fmt(peak, '%')})" if res else "—"}. */
     private static String cpu(JsonNode res) {
-        return truthy(res) ? fmt(get(res, "cpuAvgPct"), "%") + " (" + fmt(get(res, "cpuPeakPct"), "%") + ")" : "—";
+        return truthy(res) ? Fmt.cpu(res) : "—";
     }
 
     private static String rss(JsonNode res) {
