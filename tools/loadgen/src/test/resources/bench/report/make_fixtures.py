@@ -253,7 +253,7 @@ def failed():
 def edge():
     """The other branches: a journey drain that timed out above its target, survey without outcomes or latency,
     gateway with one side only, alerts that never came back, a failed metrics query, a null phases file, a replicas
-    row without a result, start-up records without a cache run, a hidden file glob does not see."""
+    row without a result, start-up records without a cache run, a hidden file glob does not see, a file with a BOM json.load refuses."""
     targets = dict(TARGETS)
     del targets["startS"]
     files = {
@@ -283,6 +283,7 @@ def edge():
                            "cache": {"runs": [{"readyS": 1.2}], "readyS": 1.2, "idleRssMb": 250.0}, "order": 0.5},
         "startup-nameless": {"step": "startup", "service": ""},
         ".hidden": {"step": "hidden"},
+        "startup-bom": '\ufeff{"step": "startup", "service": "bom", "order": 9}',
     }
     write(os.path.join(HERE, "edge"), files)
 

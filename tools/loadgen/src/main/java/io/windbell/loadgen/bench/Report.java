@@ -42,10 +42,11 @@ final class Report {
 
     /** {@code report RESULTS_DIR}: the report on stdout (UTF-8, as python3 prints it). */
     static int command(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        if (args.size() != 1) {
+        if (args.isEmpty()) {
             err.println("usage: report RESULTS_DIR");
             return 2;
         }
+        // like bench.py, arguments after RESULTS_DIR are ignored
         String markdown = render(Results.load(Path.of(args.get(0))));
         out.write((markdown + "\n").getBytes(StandardCharsets.UTF_8));
         out.flush();

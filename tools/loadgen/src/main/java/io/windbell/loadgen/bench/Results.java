@@ -18,8 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The result files of a bench run ({@code .bench/results/*.json}) by name without {@code .json}: bench.py's {@code R}
  * in {@code cmd_report}. A file that is not JSON is left out (as {@code json.load}'s ValueError is); a file holding
  * {@code null} is present with the value None, so {@code R.get(name, {})} is None for it and a {@code .get} on it fails
- * as in Python. Also the run's meta ({@code machine.json}), its targets and {@code res(step)}. Files are read in name
- * order (Python's glob order is the directory's, unspecified).
+ * as in Python. Also the run's meta ({@code machine.json}), its targets and {@code res(step)}. Files are taken in the
+ * directory's order, as Python's glob takes them (both read the directory with readdir): it decides between start-up
+ * records of the same order and journey-replicas rows of the same label.
  */
 final class Results {
 
@@ -40,12 +41,15 @@ final class Results {
             paths = new ArrayList<>(list.filter(p -> {
                 String name = p.getFileName().toString();
                 return name.endsWith(".json") && !name.startsWith(".");
-            }).sorted().toList());
+            }).toList());
         }
         for (Path p : paths) {
             String name = p.getFileName().toString();
             try {
-                JsonNode value = ReportJson.MAPPER.readTree(Files.readAllBytes(p));
+                byte[] bytes = Files.readAllBytes(p);
+                boolean bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
+                        && (bytes[2] & 0xff) == 0xbf; // json.load refuses a UTF-8 BOM
+                JsonNode value = bom ? null : ReportJson.MAPPER.readTree(bytes);
                 if (value != null && !value.isMissingNode()) {
                     files.put(name.substring(0, name.length() - ".json".length()), value);
                 }

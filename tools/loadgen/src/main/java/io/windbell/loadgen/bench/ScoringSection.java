@@ -149,8 +149,13 @@ final class ScoringSection {
         return Math.rint(seconds / 86400);
     }
 
-    /** {@code datetime.fromisoformat} for the usual forms: aware, naive, or a date alone; null when not ISO. */
-    private static Temporal parseIso(String s) {
+    /**
+     * {@code datetime.fromisoformat} for the forms the bench writes: aware, naive, or a date alone; null when not ISO
+     * (Python 3.11 takes a few more forms, e.g. an hour without minutes).
+     */
+    private static Temporal parseIso(String text) {
+        // fromisoformat takes any one character between the date and the time
+        String s = text.length() > 10 ? text.substring(0, 10) + "T" + text.substring(11) : text;
         try {
             return OffsetDateTime.parse(s);
         } catch (DateTimeParseException notAware) {
