@@ -119,9 +119,13 @@ final class StartupRecord {
         }
     }
 
-    /** Python's {@code round(x, n)} of a float. */
+    /** Python's {@code round(x, n)} of a float: the binary value rounded half to even. */
     static double round(double x, int digits) {
-        return new BigDecimal(x).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return x;
+        }
+        // a negative number that rounds to zero keeps its sign, as in Python (-0.0)
+        return Math.copySign(new BigDecimal(x).setScale(digits, RoundingMode.HALF_EVEN).doubleValue(), x);
     }
 
     /** Python's {@code int(s)}: surrounding blanks, a sign, underscores between digits. */

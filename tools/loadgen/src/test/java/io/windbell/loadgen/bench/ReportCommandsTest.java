@@ -98,7 +98,7 @@ class ReportCommandsTest {
     void theStartupJsonCasesAreBenchPys(@TempDir Path dir) throws Exception {
         Path cases = fixtures().resolve("startup-json");
         JsonNode all = ReportJson.MAPPER.readTree(cases.resolve("cases.json").toFile());
-        assertThat(all.size()).isEqualTo(3);
+        assertThat(all.size()).isEqualTo(4);
         for (Map.Entry<String, JsonNode> c : ReportJson.items(all)) {
             Path out = dir.resolve(c.getKey() + ".json");
             List<String> args = new ArrayList<>(List.of("startup-json", out.toString()));
