@@ -62,30 +62,25 @@ final class JourneySection {
                 fmt(get(jwait, "p50Ms"), "ms", 1) + " / " + fmt(get(jwait, "p99Ms"), "ms", 1) + "; "
                         + fmt(get(jproc, "meanBatchSize"), "records", 0));
         // where the time of a batch goes, draining the backlog and at the fixed rate
-        List<Map.Entry<String, JsonNode>> phaseSets = List.of(
-                Map.entry("draining the backlog", orNone(r.getOrEmpty("journey-throughput-phases"))),
-                Map.entry("at the fixed rate", orNone(jproc)));
-        for (Map.Entry<String, JsonNode> set : phaseSets) {
-            JsonNode source = orEmpty(set.getValue());
-            JsonNode phases = orEmpty(get(source, "phases"));
-            if (truthy(phases)) {
-                double total = 0;
-                for (Map.Entry<String, JsonNode> p : items(phases)) {
-                    Double mean = num(at(p.getValue(), "meanMs"));
-                    total += truthy(mean) ? mean : 0;
-                }
-                String parts = items(phases).stream()
-                        .map(p -> p.getKey() + " " + fmt(at(p.getValue(), "meanMs"), "ms", 1))
-                        .collect(Collectors.joining(", "));
-                row.info("journey batch phases " + set.getKey() + " (mean per batch of "
-                        + fmt(get(source, "meanBatchSize"), "", 0) + " records; sum " + fmt(total, "ms", 1) + ")",
-                        parts);
-            }
-        }
+        phasesRow(row, "draining the backlog", r.getOrEmpty("journey-throughput-phases"));
+        phasesRow(row, "at the fixed rate", jproc);
     }
 
-    /** A value that may be Java null, kept in a Map.entry (which refuses nulls) as a JSON null. */
-    private static JsonNode orNone(JsonNode v) {
-        return v == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : v;
+    /** The mean time per phase of a batch in SOURCE (a journey processing snapshot, may be None), when it has any. */
+    private static void phasesRow(MetricRows.Sink row, String label, JsonNode snapshot) {
+        JsonNode source = orEmpty(snapshot);
+        JsonNode phases = orEmpty(get(source, "phases"));
+        if (!truthy(phases)) {
+            return;
+        }
+        double total = 0;
+        for (Map.Entry<String, JsonNode> p : items(phases)) {
+            Double mean = num(at(p.getValue(), "meanMs"));
+            total += truthy(mean) ? mean : 0;
+        }
+        String parts = items(phases).stream().map(p -> p.getKey() + " " + fmt(at(p.getValue(), "meanMs"), "ms", 1))
+                .collect(Collectors.joining(", "));
+        row.info("journey batch phases " + label + " (mean per batch of " + fmt(get(source, "meanBatchSize"), "", 0)
+                + " records; sum " + fmt(total, "ms", 1) + ")", parts);
     }
 }

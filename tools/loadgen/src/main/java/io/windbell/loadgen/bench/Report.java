@@ -56,7 +56,6 @@ final class Report {
     /** The report without the final newline ({@code "\n".join(out)}). */
     static String render(Results r) {
         JsonNode meta = r.meta();
-        r.targets();
         List<String> steps = r.steps();
         MetricRows rows = new MetricRows();
         // the ingest rows only when an ingest step ran (WINDBELL_BENCH_STEPS may pick journey alone)
