@@ -85,30 +85,6 @@ final class Fmt {
         return negative ? "-" + plain : plain;
     }
 
-    /** Python's {@code repr(float)}. */
-    static String repr(double v) {
-        if (Double.isNaN(v)) {
-            return "nan";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        String sign = v < 0 || (v == 0.0 && 1.0 / v < 0) ? "-" : "";
-        if (v == 0.0) {
-            return sign + "0.0";
-        }
-        BigDecimal shortest = new BigDecimal(Double.toString(Math.abs(v))).stripTrailingZeros();
-        String digits = shortest.unscaledValue().toString();
-        int exponent = shortest.precision() - shortest.scale() - 1;
-        if (exponent >= -4 && exponent < 16) {
-            String plain = shortest.toPlainString();
-            return sign + (plain.contains(".") ? plain : plain + ".0");
-        }
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "")
-                + Math.abs(exponent);
-    }
-
     /** Python's {@code str()} of a JSON value ({@code f"{x}"}). */
     static String str(JsonNode x) {
         if (x != null && x.isTextual()) {
@@ -128,7 +104,7 @@ final class Fmt {
             return x.bigIntegerValue().toString();
         }
         if (x.isNumber()) {
-            return repr(x.doubleValue());
+            return PyJson.repr(x.doubleValue());
         }
         if (x.isTextual()) {
             return quote(x.textValue());

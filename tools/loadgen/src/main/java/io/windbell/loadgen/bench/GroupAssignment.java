@@ -69,7 +69,7 @@ record GroupAssignment(Long lag, long lagKnown, boolean described, int partition
 
     /** {@code group-assignment}'s line. */
     ObjectNode toNode() {
-        ObjectNode node = StepJson.object();
+        ObjectNode node = PyJson.object();
         node.put("lag", lag);
         node.put("lagKnown", lagKnown);
         node.put("described", described);
@@ -83,7 +83,7 @@ record GroupAssignment(Long lag, long lagKnown, boolean described, int partition
 
     /** {@code group-lag}'s line: the known lag when described, the partitions and those of unknown lag. */
     ObjectNode lagNode() {
-        ObjectNode node = StepJson.object();
+        ObjectNode node = PyJson.object();
         node.put("lag", described ? lagKnown : null);
         node.put("partitions", partitions);
         node.put("unknownPartitions", unknownLag);

@@ -44,17 +44,17 @@ final class HttpLatency {
             for (double x : values) {
                 sum += x; // in the order measured, as Python's sum()
             }
-            return Optional.of(new Latency(rank(v, 50), rank(v, 90), rank(v, 99), PollJson.round(v[v.length - 1], 2),
-                    PollJson.round(sum / v.length, 2)));
+            return Optional.of(new Latency(rank(v, 50), rank(v, 90), rank(v, 99), PyJson.round(v[v.length - 1], 2),
+                    PyJson.round(sum / v.length, 2)));
         }
 
         private static double rank(double[] sorted, int percent) {
             long ceil = -Math.floorDiv(-(long) sorted.length * percent, 100);
-            return PollJson.round(sorted[(int) Math.min(sorted.length - 1, Math.max(0, ceil - 1))], 2);
+            return PyJson.round(sorted[(int) Math.min(sorted.length - 1, Math.max(0, ceil - 1))], 2);
         }
 
         ObjectNode toJson() {
-            return PollJson.object().put("p50", p50).put("p90", p90).put("p99", p99).put("max", max).put("mean", mean);
+            return PyJson.object().put("p50", p50).put("p90", p90).put("p99", p99).put("max", max).put("mean", mean);
         }
     }
 
@@ -86,14 +86,14 @@ final class HttpLatency {
         try {
             token = admin.token();
         } catch (IOException e) {
-            print(out, PollJson.object().put("name", name).put("failed",
+            print(out, PyJson.object().put("name", name).put("failed",
                     "no token from " + env.get(AdminClient.TOKEN_URL) + ": " + e.getMessage()));
             return 1;
         }
         String[] target = splitUrl(urlTemplate);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
         List<Double> latencies = new ArrayList<>();
-        ObjectNode statuses = PollJson.object();
+        ObjectNode statuses = PyJson.object();
         ObjectNode example = null;
         for (int i = 0; i < warmup + count; i++) {
             String path = queryPath(target[1], i, today);
@@ -107,8 +107,8 @@ final class HttpLatency {
                             .build();
                     response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 } catch (IOException | IllegalArgumentException e) {
-                    print(out, PollJson.object().put("name", name).put("failed", "GET " + path + ": " + e)
-                            .put("answered", i));
+                    print(out, PyJson.object().put("name", name).put("failed", "GET " + path + ": " + e).put("answered",
+                            i));
                     return 1;
                 }
                 ms = (System.nanoTime() - t0) / 1e6;
@@ -123,14 +123,13 @@ final class HttpLatency {
             if (status != 200) {
                 String shown = new String(Arrays.copyOf(body, Math.min(600, body.length)), StandardCharsets.UTF_8);
                 print(out,
-                        PollJson.object().put("name", name)
+                        PyJson.object().put("name", name)
                                 .put("failed", "GET " + path + " answered " + status + HINTS.getOrDefault(status, ""))
                                 .put("body", shown).put("answered", i).set("status", statuses));
                 return 1;
             }
             if (example == null) {
-                example = PollJson.object().put("path", path).put("bytes", body.length).put("ms",
-                        PollJson.round(ms, 2));
+                example = PyJson.object().put("path", path).put("bytes", body.length).put("ms", PyJson.round(ms, 2));
             }
             if (i >= warmup) {
                 latencies.add(ms);
@@ -141,9 +140,9 @@ final class HttpLatency {
                 err.flush();
             }
         }
-        ObjectNode result = PollJson.object().put("name", name).put("warmup", warmup).put("count", latencies.size());
+        ObjectNode result = PyJson.object().put("name", name).put("warmup", warmup).put("count", latencies.size());
         result.set("status", statuses);
-        result.set("latencyMs", Latency.of(latencies).map(Latency::toJson).orElse(PollJson.object()));
+        result.set("latencyMs", Latency.of(latencies).map(Latency::toJson).orElse(PyJson.object()));
         result.set("first", example);
         result.put("note", NOTE);
         print(out, result);
@@ -173,7 +172,7 @@ final class HttpLatency {
     }
 
     private static void print(PrintStream out, ObjectNode json) {
-        out.println(PollJson.dumps(json));
+        out.println(PyJson.dumps(json));
         out.flush();
     }
 }

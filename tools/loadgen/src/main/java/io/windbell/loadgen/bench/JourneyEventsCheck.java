@@ -68,7 +68,7 @@ record JourneyEventsCheck(int records, int distinctIds, int idsSeenTwice, int st
             types.merge(type.find() ? type.group(1) : "?", 1, Integer::sum);
             Step step;
             try {
-                step = findStep(StepJson.parse(fields[fields.length - 1]));
+                step = findStep(PyJson.parse(fields[fields.length - 1]));
             } catch (IOException e) {
                 step = null;
             }
@@ -125,7 +125,7 @@ record JourneyEventsCheck(int records, int distinctIds, int idsSeenTwice, int st
     }
 
     ObjectNode toNode() {
-        ObjectNode node = StepJson.object();
+        ObjectNode node = PyJson.object();
         node.put("records", records);
         node.put("distinctIds", distinctIds);
         node.put("idsSeenTwice", idsSeenTwice);

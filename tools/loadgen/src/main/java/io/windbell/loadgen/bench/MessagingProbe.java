@@ -73,9 +73,9 @@ final class MessagingProbe implements Poller.Probe {
             return null;
         }
         JsonNode checks = health.path("checks");
-        for (JsonNode check : checks.isArray() ? checks : PollJson.NODES.arrayNode()) {
+        for (JsonNode check : checks.isArray() ? checks : PyJson.NODES.arrayNode()) {
             if ("windbell-messaging".equals(check.path("name").textValue())) {
-                return check.get("data") instanceof ObjectNode data ? data : PollJson.object();
+                return check.get("data") instanceof ObjectNode data ? data : PyJson.object();
             }
         }
         return null;

@@ -43,8 +43,9 @@ final class PollCommands {
     /** {@code journey-catchup URL TARGET TIMEOUT_S [BASELINE]}. */
     int journeyCatchup(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
         ProcessingProbe probe = new ProcessingProbe(new AdminClient(args.get(0), env));
-        ObjectNode result = poller(err).catchUp(probe, pyInt(args.get(1)), pyFloat(args.get(2)),
-                args.size() > 3 ? pyInt(args.get(3)) : 0, "journey-catchup", "nothing consumed").toJson();
+        ObjectNode result = poller(err).catchUp(probe, PyJson.pyInt(args.get(1)).longValueExact(),
+                PyJson.pyFloat(args.get(2)), args.size() > 3 ? PyJson.pyInt(args.get(3)).longValueExact() : 0,
+                "journey-catchup", "nothing consumed").toJson();
         ObjectNode latest = probe.seen();
         if (latest != null) {
             for (String key : List.of("applied", "deadLettered", "outboxPublished", "latency")) {
@@ -60,13 +61,13 @@ final class PollCommands {
 
     /** {@code journey-settle URL TIMEOUT_S}: the processing counters once applied stops growing. */
     int journeySettle(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
-        double timeoutS = pyFloat(args.get(1));
+        double timeoutS = PyJson.pyFloat(args.get(1));
         ProcessingProbe probe = new ProcessingProbe(new AdminClient(args.get(0), env));
         Poller.Settled settled = poller(err).settle(probe, timeoutS);
-        ObjectNode result = probe.seen() == null ? PollJson.object() : probe.seen().deepCopy();
+        ObjectNode result = probe.seen() == null ? PyJson.object() : probe.seen().deepCopy();
         result.put("settled", settled.settled()).put("waitedS", settled.waitedS());
         print(out, result);
-        return settled.settled() ? 0 : fail(err, "journey did not settle within " + PollJson.repr(timeoutS) + "s");
+        return settled.settled() ? 0 : fail(err, "journey did not settle within " + PyJson.repr(timeoutS) + "s");
     }
 
     /** {@code journey-get URL}. */
@@ -85,7 +86,7 @@ final class PollCommands {
             return fail(err, "POST " + args.get(0) + "/v1/admin/processing/reset answered "
                     + (status == 0 ? "nothing" : String.valueOf(status)));
         }
-        return print(out, PollJson.object().put("reset", true));
+        return print(out, PyJson.object().put("reset", true));
     }
 
     /** {@code db-catchup TARGET TIMEOUT_S [BASELINE] -- CMD...}. */
@@ -93,41 +94,44 @@ final class PollCommands {
         int sep = separator(args);
         List<String> head = args.subList(0, sep);
         DbCountProbe probe = new DbCountProbe(args.subList(sep + 1, args.size()));
-        return print(out, poller(err).catchUp(probe, pyInt(head.get(0)), pyFloat(head.get(1)),
-                head.size() > 2 ? pyInt(head.get(2)) : 0, "db-catchup", "nothing decided").toJson());
+        return print(out,
+                poller(err).catchUp(probe, PyJson.pyInt(head.get(0)).longValueExact(), PyJson.pyFloat(head.get(1)),
+                        head.size() > 2 ? PyJson.pyInt(head.get(2)).longValueExact() : 0, "db-catchup",
+                        "nothing decided").toJson());
     }
 
     /** {@code db-settle TIMEOUT_S -- CMD...}. */
     int dbSettle(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
         int sep = separator(args);
-        double timeoutS = pyFloat(args.get(0));
+        double timeoutS = PyJson.pyFloat(args.get(0));
         Poller.Settled settled = poller(err).settle(new DbCountProbe(args.subList(sep + 1, args.size())), timeoutS);
-        print(out, PollJson.object().put("count", settled.count()).put("settled", settled.settled()).put("waitedS",
+        print(out, PyJson.object().put("count", settled.count()).put("settled", settled.settled()).put("waitedS",
                 settled.waitedS()));
-        return settled.settled() ? 0 : fail(err, "the count did not settle within " + PollJson.repr(timeoutS) + "s");
+        return settled.settled() ? 0 : fail(err, "the count did not settle within " + PyJson.repr(timeoutS) + "s");
     }
 
     /** {@code health-catchup URL CHANNEL TARGET TIMEOUT_S [BASELINE]}. */
     int healthCatchup(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
         String channel = args.get(1);
         MessagingProbe probe = new MessagingProbe(MessagingProbe.newClient(), args.get(0), channel);
-        ObjectNode result = poller(err).catchUp(probe, pyInt(args.get(2)), pyFloat(args.get(3)),
-                args.size() > 4 ? pyInt(args.get(4)) : 0, channel + "-catchup", "nothing consumed").toJson();
+        ObjectNode result = poller(err).catchUp(probe, PyJson.pyInt(args.get(2)).longValueExact(),
+                PyJson.pyFloat(args.get(3)), args.size() > 4 ? PyJson.pyInt(args.get(4)).longValueExact() : 0,
+                channel + "-catchup", "nothing consumed").toJson();
         result.set("messaging", probe.seen());
         return print(out, result);
     }
 
     /** {@code health-settle URL TIMEOUT_S}: until the counters of every channel stop growing. */
     int healthSettle(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
-        double timeoutS = pyFloat(args.get(1));
+        double timeoutS = PyJson.pyFloat(args.get(1));
         MessagingProbe probe = new MessagingProbe(MessagingProbe.newClient(), args.get(0), null);
         Poller.Settled settled = poller(err).settle(probe, timeoutS);
-        ObjectNode result = PollJson.object().put("settled", settled.settled()).put("count", settled.count())
+        ObjectNode result = PyJson.object().put("settled", settled.settled()).put("count", settled.count())
                 .put("waitedS", settled.waitedS());
         result.set("messaging", probe.seen());
         print(out, result);
         return settled.settled() ? 0
-                : fail(err, "the service's channels did not settle within " + PollJson.repr(timeoutS) + "s");
+                : fail(err, "the service's channels did not settle within " + PyJson.repr(timeoutS) + "s");
     }
 
     /** {@code messaging-get URL}. */
@@ -144,8 +148,8 @@ final class PollCommands {
     int httpLatency(List<String> args, PrintStream out, PrintStream err) throws Exception {
         String name = args.get(0);
         String url = args.get(1);
-        int warmup = Math.toIntExact(pyInt(args.get(2)));
-        int count = Math.toIntExact(pyInt(args.get(3)));
+        int warmup = PyJson.pyInt(args.get(2)).intValueExact();
+        int count = PyJson.pyInt(args.get(3)).intValueExact();
         return new HttpLatency(env, LocalDate.now()).run(name, url, warmup, count, out, err);
     }
 
@@ -169,7 +173,7 @@ final class PollCommands {
     }
 
     private static int print(PrintStream out, JsonNode json) {
-        out.println(PollJson.dumps(json));
+        out.println(PyJson.dumps(json));
         out.flush();
         return 0;
     }
@@ -179,15 +183,5 @@ final class PollCommands {
         err.println(message);
         err.flush();
         return 1;
-    }
-
-    /** Python's {@code int(text)}. */
-    static long pyInt(String text) {
-        return Long.parseLong(text.strip().replace("_", ""));
-    }
-
-    /** Python's {@code float(text)}. */
-    static double pyFloat(String text) {
-        return Double.parseDouble(text.strip().replace("_", ""));
     }
 }

@@ -74,7 +74,7 @@ final class Poller {
 
         /** bench.py's result dict, keys in its order. */
         ObjectNode toJson() {
-            ObjectNode json = PollJson.object();
+            ObjectNode json = PyJson.object();
             json.put("target", target).put("baseline", baseline).put("caughtUp", caughtUp).put("timedOut", timedOut())
                     .put("pollerS", pollerS).put("count", count);
             if (rates != null) {
@@ -122,7 +122,7 @@ final class Poller {
                     firstCount = count;
                 }
                 if (progress.isEmpty() || now - t0 - progress.getLast().atS() >= 1) {
-                    progress.add(new Progress(PollJson.round(now - t0, 2), count));
+                    progress.add(new Progress(PyJson.round(now - t0, 2), count));
                 }
                 if (count >= target) {
                     done = now;
@@ -153,12 +153,11 @@ final class Poller {
             }
             long consumed = done == null ? latest - baseline : target - baseline;
             double seconds = Math.max(1e-3, end - start);
-            rates = new Rates(how, PollJson.round(seconds, 2), PollJson.round(consumed / seconds, 1),
-                    PollJson.round(firstAt - t0, 2), PollJson.round(consumed / Math.max(1e-3, end - t0), 1));
+            rates = new Rates(how, PyJson.round(seconds, 2), PyJson.round(consumed / seconds, 1),
+                    PyJson.round(firstAt - t0, 2), PyJson.round(consumed / Math.max(1e-3, end - t0), 1));
         }
         List<Progress> kept = progress.subList(Math.max(0, progress.size() - PROGRESS_KEPT), progress.size());
-        return new CatchUp(target, baseline, done != null, PollJson.round(end - t0, 2), latest, rates,
-                List.copyOf(kept));
+        return new CatchUp(target, baseline, done != null, PyJson.round(end - t0, 2), latest, rates, List.copyOf(kept));
     }
 
     /** Polls every second until the count stops growing (3 polls 1 s apart) or {@code timeoutS} have passed. */
@@ -171,11 +170,11 @@ final class Poller {
                 counts.add(answer.getAsLong());
                 int n = counts.size();
                 if (n >= 3 && counts.get(n - 1).equals(counts.get(n - 3))) {
-                    return new Settled(true, answer.getAsLong(), PollJson.round(clock.now() - t0, 1));
+                    return new Settled(true, answer.getAsLong(), PyJson.round(clock.now() - t0, 1));
                 }
             }
             sleeper.sleep(SETTLE_PERIOD_S);
         }
-        return new Settled(false, counts.isEmpty() ? null : counts.getLast(), PollJson.round(clock.now() - t0, 1));
+        return new Settled(false, counts.isEmpty() ? null : counts.getLast(), PyJson.round(clock.now() - t0, 1));
     }
 }

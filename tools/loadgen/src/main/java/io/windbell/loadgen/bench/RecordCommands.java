@@ -3,8 +3,6 @@ package io.windbell.loadgen.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -136,8 +134,8 @@ final class RecordCommands {
             case ":=" -> parseOrNull(raw);
             case "#=" -> raw.isBlank() ? NullNode.instance : number(raw);
             case "@kb=" -> raw.isBlank() || Long.parseLong(raw.trim()) == 0 ? NullNode.instance
-                    : NODES.numberNode(round(Long.parseLong(raw.trim()) / 1024.0, 1));
-            case "@us=" -> NODES.numberNode(round(Long.parseLong(raw.trim()) / 1e6, 2));
+                    : NODES.numberNode(PyJson.round(Long.parseLong(raw.trim()) / 1024.0, 1));
+            case "@us=" -> NODES.numberNode(PyJson.round(Long.parseLong(raw.trim()) / 1e6, 2));
             case "@pairs=" -> pairs(raw);
             case "@checks=" -> checks(raw);
             default -> throw new IllegalStateException(op);
@@ -169,11 +167,6 @@ final class RecordCommands {
             }
             return merged;
         }
-    }
-
-    /** Python's {@code round(x, digits)}: half to even on the binary value. */
-    static double round(double x, int digits) {
-        return new BigDecimal(x).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();
     }
 
     static JsonNode parseOrNull(String text) {

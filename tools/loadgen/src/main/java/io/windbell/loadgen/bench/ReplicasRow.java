@@ -33,12 +33,12 @@ final class ReplicasRow {
     /** {@code cmd_replicas_row}: reads DIR's files and returns the row (with its resources). */
     static ObjectNode fromDir(Path dir, String label, int k, Path preloadPath, int exitCode, String killJson,
             List<String> readyArgs) throws IOException {
-        JsonNode preload = StepJson.orEmpty(StepJson.get(StepJson.orEmpty(StepJson.load(preloadPath)), "result"));
+        JsonNode preload = PyJson.orEmpty(PyJson.get(PyJson.orEmpty(PyJson.load(preloadPath)), "result"));
         Map<String, JsonNode> healths = new TreeMap<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "health-*.json")) {
             for (Path p : files) {
                 String name = p.getFileName().toString();
-                healths.put(name.substring("health-".length(), name.length() - ".json".length()), StepJson.load(p));
+                healths.put(name.substring("health-".length(), name.length() - ".json".length()), PyJson.load(p));
             }
         }
         Path groupFile = dir.resolve("group.txt");
@@ -50,11 +50,11 @@ final class ReplicasRow {
                 ready.put(a.substring(0, eq), Double.parseDouble(a.substring(eq + 1)));
             }
         }
-        JsonNode kill = StepJson.parse(killJson == null || killJson.isEmpty() ? "{}" : killJson);
-        ObjectNode row = row(label, k, preload, StepJson.orEmpty(StepJson.load(dir.resolve("catchup.json"))), healths,
-                group, StepJson.orEmpty(StepJson.load(dir.resolve("db.json"))),
-                StepJson.orEmpty(StepJson.load(dir.resolve("events.json"))), kill, exitCode, ready);
-        row.set("resources", StepJson.load(dir.resolve("resources.json")));
+        JsonNode kill = PyJson.parse(killJson == null || killJson.isEmpty() ? "{}" : killJson);
+        ObjectNode row = row(label, k, preload, PyJson.orEmpty(PyJson.load(dir.resolve("catchup.json"))), healths,
+                group, PyJson.orEmpty(PyJson.load(dir.resolve("db.json"))),
+                PyJson.orEmpty(PyJson.load(dir.resolve("events.json"))), kill, exitCode, ready);
+        row.set("resources", PyJson.load(dir.resolve("resources.json")));
         return row;
     }
 
@@ -66,55 +66,56 @@ final class ReplicasRow {
     static ObjectNode row(String label, int k, JsonNode preload, JsonNode catchup, Map<String, JsonNode> healths,
             GroupAssignment group, JsonNode db, JsonNode events, JsonNode kill, int exitCode,
             Map<String, Double> ready) {
-        JsonNode unique = StepJson.get(preload, "uniqueEvents");
-        JsonNode records = StepJson.get(preload, "records");
-        boolean killed = StepJson.truthy(StepJson.get(kill, "killed"));
+        JsonNode unique = PyJson.get(preload, "uniqueEvents");
+        JsonNode records = PyJson.get(preload, "records");
+        boolean killed = PyJson.truthy(PyJson.get(kill, "killed"));
         long applied = total(healths, "applied");
         long skipped = total(healths, "skipped");
         long dead = total(healths, "dead-lettered");
-        JsonNode eventsRecords = events.has("records") ? events.get("records") : StepJson.NODES.numberNode(0);
-        JsonNode steps = StepJson.get(events, "steps");
-        List<Check> checks = new ArrayList<>(List.of(
-                new Check("caught up", StepJson.truthy(StepJson.get(catchup, "caughtUp"))),
-                new Check("inbox rows = distinct events of the preload",
-                        StepJson.pyEquals(StepJson.get(db, "inboxRows"), unique)),
-                new Check("timeline rows = distinct events of the preload",
-                        StepJson.pyEquals(StepJson.get(db, "timelineRows"), unique)),
-                new Check("no event id twice on the timeline",
-                        StepJson.pyEquals(StepJson.get(db, "timelineRows"), StepJson.get(db, "timelineDistinct"))),
-                new Check("nothing dead-lettered", dead == 0),
-                new Check("consumer lag 0", group != null && group.lag() != null && group.lag() == 0),
-                new Check("outbox relayed", StepJson.pyEquals(StepJson.get(db, "outboxLeft"), int0())),
-                new Check("no journey step emitted under two ids",
-                        StepJson.pyEquals(StepJson.get(events, "stepsWithTwoIds"), int0())
-                                && StepJson.compare(eventsRecords, int0()) > 0),
-                // revision counts the events of an instance: every one of them is on the topic, none of them twice
-                new Check("journey steps on the topic = Σ revision of the instances",
-                        steps != null && StepJson.pyEquals(steps, StepJson.get(db, "revisionSum")))));
+        JsonNode eventsRecords = events.has("records") ? events.get("records") : PyJson.NODES.numberNode(0);
+        JsonNode steps = PyJson.get(events, "steps");
+        List<Check> checks = new ArrayList<>(
+                List.of(new Check("caught up", PyJson.truthy(PyJson.get(catchup, "caughtUp"))),
+                        new Check("inbox rows = distinct events of the preload",
+                                PyJson.pyEquals(PyJson.get(db, "inboxRows"), unique)),
+                        new Check("timeline rows = distinct events of the preload",
+                                PyJson.pyEquals(PyJson.get(db, "timelineRows"), unique)),
+                        new Check("no event id twice on the timeline",
+                                PyJson.pyEquals(PyJson.get(db, "timelineRows"), PyJson.get(db, "timelineDistinct"))),
+                        new Check("nothing dead-lettered", dead == 0),
+                        new Check("consumer lag 0", group != null && group.lag() != null && group.lag() == 0),
+                        new Check("outbox relayed", PyJson.pyEquals(PyJson.get(db, "outboxLeft"), int0())),
+                        new Check("no journey step emitted under two ids",
+                                PyJson.pyEquals(PyJson.get(events, "stepsWithTwoIds"), int0())
+                                        && PyJson.compare(eventsRecords, int0()) > 0),
+                        // revision counts the events of an instance: every one of them is on the topic, none of them
+                        // twice
+                        new Check("journey steps on the topic = Σ revision of the instances",
+                                steps != null && PyJson.pyEquals(steps, PyJson.get(db, "revisionSum")))));
         if (!killed) {
             // a killed replica takes its counters with it; the live replicas' sum is checked only without one
             checks.add(new Check("Σ applied over the replicas = distinct events",
-                    StepJson.pyEquals(StepJson.NODES.numberNode(applied), unique)));
-            JsonNode atLeast = StepJson.truthy(records) ? records : int0();
+                    PyJson.pyEquals(PyJson.NODES.numberNode(applied), unique)));
+            JsonNode atLeast = PyJson.truthy(records) ? records : int0();
             checks.add(new Check("Σ applied + skipped ≥ records",
-                    StepJson.compare(StepJson.NODES.numberNode(applied + skipped + dead), atLeast) >= 0));
+                    PyJson.compare(PyJson.NODES.numberNode(applied + skipped + dead), atLeast) >= 0));
         }
         OnceReady steady = rateOnceReady(catchup, ready);
 
-        ObjectNode row = StepJson.object();
+        ObjectNode row = PyJson.object();
         row.put("label", label);
         row.put("replicas", k);
-        row.set("killed", StepJson.truthy(kill) ? kill : null);
+        row.set("killed", PyJson.truthy(kill) ? kill : null);
         row.set("records", records);
         row.set("uniqueEvents", unique);
-        row.set("preloadDuplicates", StepJson.get(preload, "duplicates"));
-        row.set("eventsPerS", StepJson.get(catchup, "perS"));
-        row.set("consumeS", StepJson.get(catchup, "consumeS"));
-        row.set("startFrom", StepJson.get(catchup, "startFrom"));
-        row.set("caughtUp", StepJson.get(catchup, "caughtUp"));
+        row.set("preloadDuplicates", PyJson.get(preload, "duplicates"));
+        row.set("eventsPerS", PyJson.get(catchup, "perS"));
+        row.set("consumeS", PyJson.get(catchup, "consumeS"));
+        row.set("startFrom", PyJson.get(catchup, "startFrom"));
+        row.set("caughtUp", PyJson.get(catchup, "caughtUp"));
         row.set("eventsPerSOnceReady", steady.eventsPerS());
         row.set("onceReadyS", steady.seconds());
-        row.set("longestStallS", longestStall(StepJson.get(catchup, "progress")));
+        row.set("longestStallS", longestStall(PyJson.get(catchup, "progress")));
         if (ready.isEmpty()) {
             row.putNull("allReadyS");
         } else {
@@ -127,14 +128,14 @@ final class ReplicasRow {
         row.put("deadLettered", dead);
         // skipped beyond the preload's resent duplicates: records delivered again (a rebalance, a killed replica)
         row.set("redelivered", records != null && !killed
-                ? StepJson.minus(StepJson.NODES.numberNode(applied + skipped + dead), records) : null);
+                ? PyJson.minus(PyJson.NODES.numberNode(applied + skipped + dead), records) : null);
         ObjectNode perReplica = row.putObject("perReplica");
         new TreeMap<>(healths).forEach((name, h) -> {
-            JsonNode health = StepJson.orEmpty(h);
+            JsonNode health = PyJson.orEmpty(h);
             ObjectNode r = perReplica.putObject(name);
-            r.set("applied", StepJson.get(health, "touchpoints.applied"));
-            r.set("skipped", StepJson.get(health, "touchpoints.skipped"));
-            r.set("relayPublished", StepJson.get(health, "relay.published"));
+            r.set("applied", PyJson.get(health, "touchpoints.applied"));
+            r.set("skipped", PyJson.get(health, "touchpoints.skipped"));
+            r.set("relayPublished", PyJson.get(health, "relay.published"));
         });
         if (group == null) {
             row.putNull("partitionsPerReplica");
@@ -146,8 +147,8 @@ final class ReplicasRow {
         }
         row.set("db", db);
         row.set("journeyEvents", events);
-        ArrayNode failed = StepJson.NODES.arrayNode();
-        ArrayNode names = StepJson.NODES.arrayNode();
+        ArrayNode failed = PyJson.NODES.arrayNode();
+        ArrayNode names = PyJson.NODES.arrayNode();
         for (Check c : checks) {
             names.add(c.name());
             if (!c.ok()) {
@@ -162,15 +163,15 @@ final class ReplicasRow {
     }
 
     private static JsonNode int0() {
-        return StepJson.NODES.numberNode(0);
+        return PyJson.NODES.numberNode(0);
     }
 
     private static long total(Map<String, JsonNode> healths, String key) {
         long sum = 0;
         for (JsonNode h : healths.values()) {
-            JsonNode health = StepJson.orEmpty(h);
+            JsonNode health = PyJson.orEmpty(h);
             String field = "touchpoints." + key;
-            sum += health.has(field) ? StepJson.toInt(health.get(field)) : 0;
+            sum += health.has(field) ? PyJson.toInt(health.get(field)) : 0;
         }
         return sum;
     }
@@ -180,43 +181,43 @@ final class ReplicasRow {
      * of the drain, the replicas' steady throughput without their JVM starts (none when the drain ended before).
      */
     static OnceReady rateOnceReady(JsonNode catchup, Map<String, Double> ready) {
-        if (ready.isEmpty() || !StepJson.truthy(StepJson.get(catchup, "caughtUp"))) {
+        if (ready.isEmpty() || !PyJson.truthy(PyJson.get(catchup, "caughtUp"))) {
             return OnceReady.NONE;
         }
-        JsonNode since = StepJson.NODES.numberNode(Collections.max(ready.values()));
+        JsonNode since = PyJson.NODES.numberNode(Collections.max(ready.values()));
         JsonNode first = null;
-        JsonNode progress = StepJson.get(catchup, "progress");
+        JsonNode progress = PyJson.get(catchup, "progress");
         if (progress != null) {
             for (JsonNode point : progress) {
-                if (StepJson.compare(point.get(0), since) >= 0) {
+                if (PyJson.compare(point.get(0), since) >= 0) {
                     first = point;
                     break;
                 }
             }
         }
-        JsonNode end = StepJson.get(catchup, "pollerS");
-        JsonNode count = StepJson.get(catchup, "count");
+        JsonNode end = PyJson.get(catchup, "pollerS");
+        JsonNode count = PyJson.get(catchup, "count");
         if (first == null || end == null || count == null
-                || StepJson.compare(StepJson.minus(end, first.get(0)), StepJson.NODES.numberNode(2)) < 0) {
+                || PyJson.compare(PyJson.minus(end, first.get(0)), PyJson.NODES.numberNode(2)) < 0) {
             return OnceReady.NONE;
         }
-        JsonNode seconds = StepJson.minus(end, first.get(0));
-        double perS = StepJson.minus(count, first.get(1)).asDouble() / seconds.asDouble();
-        return new OnceReady(StepJson.NODES.numberNode(StepJson.round(perS, 1)), StepJson.round(seconds, 1));
+        JsonNode seconds = PyJson.minus(end, first.get(0));
+        double perS = PyJson.minus(count, first.get(1)).asDouble() / seconds.asDouble();
+        return new OnceReady(PyJson.NODES.numberNode(PyJson.round(perS, 1)), PyJson.round(seconds, 1));
     }
 
     /** {@code longest_stall}: the longest stretch (s) of progress samples without progress, once consumption began. */
     static JsonNode longestStall(JsonNode progress) {
-        JsonNode longest = StepJson.NODES.numberNode(0.0);
+        JsonNode longest = PyJson.NODES.numberNode(0.0);
         JsonNode since = null;
         JsonNode last = null;
         if (progress != null) {
             for (JsonNode point : progress) {
                 JsonNode t = point.get(0);
                 JsonNode c = point.get(1);
-                if (StepJson.truthy(c) && StepJson.pyEquals(c, last)) {
-                    JsonNode stalled = StepJson.minus(t, since);
-                    if (StepJson.compare(stalled, longest) > 0) {
+                if (PyJson.truthy(c) && PyJson.pyEquals(c, last)) {
+                    JsonNode stalled = PyJson.minus(t, since);
+                    if (PyJson.compare(stalled, longest) > 0) {
                         longest = stalled;
                     }
                 } else {
@@ -225,6 +226,6 @@ final class ReplicasRow {
                 }
             }
         }
-        return StepJson.round(longest, 1);
+        return PyJson.round(longest, 1);
     }
 }

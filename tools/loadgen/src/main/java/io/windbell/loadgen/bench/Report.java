@@ -173,7 +173,7 @@ final class Report {
         if (cpus.isBoolean()) {
             return cpus.booleanValue() ? "100" : "0";
         }
-        return Fmt.repr(required(cpus) * 100);
+        return PyJson.repr(required(cpus) * 100);
     }
 
     private static List<String> perStep(Results r, List<String> steps) {

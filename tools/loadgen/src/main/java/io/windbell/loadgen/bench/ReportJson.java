@@ -5,10 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -21,10 +18,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * the command fails (exit 1) as bench.py's traceback does.
  */
 final class ReportJson {
-
-    /** Reads JSON as Python's {@code json.load}: NaN/Infinity allowed, nothing after the value. */
-    static final JsonMapper MAPPER = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     /** {@code {}}: never modified. */
     static final ObjectNode EMPTY = JsonNodeFactory.instance.objectNode();
@@ -68,19 +61,7 @@ final class ReportJson {
 
     /** Python's truth value of a JSON value. */
     static boolean truthy(JsonNode x) {
-        if (x == null || x.isNull() || x.isMissingNode()) {
-            return false;
-        }
-        if (x.isBoolean()) {
-            return x.booleanValue();
-        }
-        if (x.isNumber()) {
-            return x.isIntegralNumber() ? x.bigIntegerValue().signum() != 0 : x.doubleValue() != 0.0;
-        }
-        if (x.isTextual()) {
-            return !x.textValue().isEmpty();
-        }
-        return x.size() > 0;
+        return PyJson.truthy(x);
     }
 
     static boolean truthy(Double x) {
@@ -186,7 +167,7 @@ final class ReportJson {
                 real = (real == null ? whole.doubleValue() : real) + required(num(v));
             }
         }
-        return real == null ? whole.toString() : Fmt.repr(real);
+        return real == null ? whole.toString() : PyJson.repr(real);
     }
 
     private static JsonNode dict(JsonNode d) {

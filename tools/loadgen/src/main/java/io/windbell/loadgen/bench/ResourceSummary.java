@@ -42,7 +42,7 @@ final class ResourceSummary {
         List<JsonNode> rows = new ArrayList<>();
         for (String line : StepText.fileLines(samples)) {
             if (!StepText.strip(line).isEmpty()) {
-                rows.add(StepJson.parse(line));
+                rows.add(PyJson.parse(line));
             }
         }
         if (!rows.isEmpty()) {
@@ -50,7 +50,7 @@ final class ResourceSummary {
             List<JsonNode> kept = rows.stream().filter(r -> r.get("t").doubleValue() - t0 >= skipS).toList();
             rows = kept.size() >= 2 ? kept : rows;
         }
-        ObjectNode result = StepJson.object();
+        ObjectNode result = PyJson.object();
         result.put("samples", rows.size());
         if (rows.size() < 2) {
             return result;
@@ -58,10 +58,10 @@ final class ResourceSummary {
         JsonNode first = rows.get(0);
         JsonNode last = rows.get(rows.size() - 1);
         double span = last.get("t").doubleValue() - first.get("t").doubleValue();
-        result.put("seconds", StepJson.round(span, 1));
+        result.put("seconds", PyJson.round(span, 1));
         long busy = last.get("busy").longValue() - first.get("busy").longValue();
         long total = last.get("total").longValue() - first.get("total").longValue();
-        result.put("machineBusyPct", StepJson.round(100.0 * busy / Math.max(1, total) * cpuCount, 1));
+        result.put("machineBusyPct", PyJson.round(100.0 * busy / Math.max(1, total) * cpuCount, 1));
         for (int i = 0; i < names.size(); i++) {
             List<Long> ticks = new ArrayList<>();
             List<Long> rss = new ArrayList<>();
@@ -91,11 +91,11 @@ final class ResourceSummary {
             }
             ObjectNode proc = result.putObject(names.get(i));
             proc.put("cpuAvgPct",
-                    StepJson.round(100.0 * (ticks.get(ticks.size() - 1) - ticks.get(0)) / clockTicks / span, 1));
-            proc.put("cpuPeakPct", StepJson.round(peak, 1));
+                    PyJson.round(100.0 * (ticks.get(ticks.size() - 1) - ticks.get(0)) / clockTicks / span, 1));
+            proc.put("cpuPeakPct", PyJson.round(peak, 1));
             proc.put("rssPeakMb",
-                    StepJson.round(rss.stream().mapToLong(Long::longValue).max().orElseThrow() / 1024.0, 1));
-            proc.put("rssLastMb", StepJson.round(rss.get(rss.size() - 1) / 1024.0, 1));
+                    PyJson.round(rss.stream().mapToLong(Long::longValue).max().orElseThrow() / 1024.0, 1));
+            proc.put("rssLastMb", PyJson.round(rss.get(rss.size() - 1) / 1024.0, 1));
         }
         return result;
     }

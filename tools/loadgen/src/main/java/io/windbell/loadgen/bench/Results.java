@@ -49,7 +49,7 @@ final class Results {
                 byte[] bytes = Files.readAllBytes(p);
                 boolean bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
                         && (bytes[2] & 0xff) == 0xbf; // json.load refuses a UTF-8 BOM
-                JsonNode value = bom ? null : ReportJson.MAPPER.readTree(bytes);
+                JsonNode value = bom ? null : PyJson.MAPPER.readTree(bytes);
                 if (value != null && !value.isMissingNode()) {
                     files.put(name.substring(0, name.length() - ".json".length()), value);
                 }
@@ -99,7 +99,7 @@ final class Results {
 
     /** {@code meta.get("steps", [])}. */
     List<String> steps() {
-        JsonNode steps = ReportJson.getOr(meta(), "steps", ReportJson.MAPPER.createArrayNode());
+        JsonNode steps = ReportJson.getOr(meta(), "steps", PyJson.MAPPER.createArrayNode());
         return ReportJson.strings(steps);
     }
 }

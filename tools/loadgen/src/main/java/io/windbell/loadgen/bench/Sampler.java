@@ -73,7 +73,7 @@ final class Sampler implements AutoCloseable {
     String row() throws IOException {
         ProcStat.MachineSample machine = proc.machine();
         Instant now = Instant.now();
-        ObjectNode row = StepJson.object();
+        ObjectNode row = PyJson.object();
         row.put("t", now.getEpochSecond() + now.getNano() / 1e9);
         row.put("busy", machine.busy());
         row.put("total", machine.total());
@@ -82,7 +82,7 @@ final class Sampler implements AutoCloseable {
             ProcStat.ProcSample s = proc.sample(pid);
             procs.addArray().add(s.ticks()).add(s.rssKb());
         }
-        return StepJson.dumps(row);
+        return PyJson.dumps(row);
     }
 
     /** Stops sampling and waits for the thread (the last line is complete). */

@@ -115,7 +115,7 @@ final class ScoringSection {
             JsonNode lat = orEmpty(get(alerts, "latencyMs"));
             JsonNode matched = get(alerts, "matchedMeasured");
             JsonNode none = truthy(matched) ? null
-                    : ReportJson.MAPPER.getNodeFactory().textNode("no alert.low-score came back");
+                    : PyJson.MAPPER.getNodeFactory().textNode("no alert.low-score came back");
             Double target = num(item(t, "scoringAlertP99Ms"));
             Against a = Against.of(num(get(lat, "p99")), target, "ms", 1, false, none);
             row.row("scoring p99, survey.responded → alert.low-score (Kafka timestamps) at "

@@ -1,17 +1,13 @@
 package io.windbell.loadgen.bench;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -44,12 +40,12 @@ final class StartupRecord {
         ObjectNode rec;
         try {
             rec = record(args.get(1), args.get(2), args.get(3), args.get(4), args.get(5));
-            rec.put("order", pyInt(args.size() > 6 ? args.get(6) : "0"));
+            rec.put("order", PyJson.pyInt(args.size() > 6 ? args.get(6) : "0"));
         } catch (NumberFormatException e) {
             err.println("startup-json: " + e.getMessage());
             return 1;
         }
-        Files.writeString(Path.of(args.get(0)), dumps(rec, ""), StandardCharsets.UTF_8);
+        Files.writeString(Path.of(args.get(0)), PyJson.dumpsIndented(rec), StandardCharsets.UTF_8);
         return 0;
     }
 
@@ -63,13 +59,13 @@ final class StartupRecord {
         if (trainingS.isEmpty()) {
             rec.putNull("trainingS");
         } else {
-            rec.put("trainingS", pyFloat(trainingS));
+            rec.put("trainingS", PyJson.pyFloat(trainingS));
         }
-        BigInteger bytes = cacheBytes.isEmpty() ? BigInteger.ZERO : pyInt(cacheBytes);
+        BigInteger bytes = cacheBytes.isEmpty() ? BigInteger.ZERO : PyJson.pyInt(cacheBytes);
         if (bytes.signum() == 0) {
             rec.putNull("cacheMb");
         } else {
-            rec.put("cacheMb", round(bytes.doubleValue() / 1048576, 1));
+            rec.put("cacheMb", PyJson.round(bytes.doubleValue() / 1048576, 1));
         }
         rec.put("note", NOTE);
         return rec;
@@ -86,8 +82,8 @@ final class StartupRecord {
             if (msKb.length != 2) {
                 throw new NumberFormatException("not ms:kb: " + part);
             }
-            runs.add(new Run(round(pyInt(msKb[0]).doubleValue() / 1000, 2),
-                    round(pyInt(msKb[1]).doubleValue() / 1024, 1)));
+            runs.add(new Run(PyJson.round(PyJson.pyInt(msKb[0]).doubleValue() / 1000, 2),
+                    PyJson.round(PyJson.pyInt(msKb[1]).doubleValue() / 1024, 1)));
         }
         return runs;
     }
@@ -117,96 +113,5 @@ final class StartupRecord {
         } else {
             o.put(key, value);
         }
-    }
-
-    /** Python's {@code round(x, n)} of a float: the binary value rounded half to even. */
-    static double round(double x, int digits) {
-        if (Double.isNaN(x) || Double.isInfinite(x)) {
-            return x;
-        }
-        // a negative number that rounds to zero keeps its sign, as in Python (-0.0)
-        return Math.copySign(new BigDecimal(x).setScale(digits, RoundingMode.HALF_EVEN).doubleValue(), x);
-    }
-
-    /** Python's {@code int(s)}: surrounding blanks, a sign, underscores between digits. */
-    static BigInteger pyInt(String s) {
-        String t = s.strip();
-        if (!t.matches("[+-]?\\d+(_\\d+)*")) {
-            throw new NumberFormatException("invalid literal for int() with base 10: '" + s + "'");
-        }
-        return new BigInteger(t.replace("_", "").replace("+", ""));
-    }
-
-    /** Python's {@code float(s)} for decimal forms, inf and nan. */
-    static double pyFloat(String s) {
-        String t = s.strip().toLowerCase(java.util.Locale.ROOT).replace("_", "");
-        String unsigned = t.startsWith("-") || t.startsWith("+") ? t.substring(1) : t;
-        double sign = t.startsWith("-") ? -1 : 1;
-        if (unsigned.equals("inf") || unsigned.equals("infinity")) {
-            return sign * Double.POSITIVE_INFINITY;
-        }
-        if (unsigned.equals("nan")) {
-            return Double.NaN;
-        }
-        if (!unsigned.matches("(\\d+\\.?\\d*|\\.\\d+)(e[+-]?\\d+)?")) {
-            throw new NumberFormatException("could not convert string to float: '" + s + "'");
-        }
-        return Double.parseDouble(t);
-    }
-
-    /** {@code json.dumps(value, indent=2)} (ensure_ascii, floats by repr, {@code []} and {@code {}} when empty). */
-    static String dumps(JsonNode v, String indent) {
-        if (v == null || v.isNull()) {
-            return "null";
-        }
-        if (v.isBoolean()) {
-            return v.booleanValue() ? "true" : "false";
-        }
-        if (v.isIntegralNumber()) {
-            return v.bigIntegerValue().toString();
-        }
-        if (v.isNumber()) {
-            double d = v.doubleValue();
-            return Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : Fmt.repr(d);
-        }
-        if (v.isTextual()) {
-            return quote(v.textValue());
-        }
-        if (v.isEmpty()) {
-            return v.isArray() ? "[]" : "{}";
-        }
-        String inner = indent + "  ";
-        List<String> parts = new ArrayList<>();
-        if (v.isArray()) {
-            v.forEach(e -> parts.add(inner + dumps(e, inner)));
-            return "[\n" + String.join(",\n", parts) + "\n" + indent + "]";
-        }
-        for (Map.Entry<String, JsonNode> e : ReportJson.items(v)) {
-            parts.add(inner + quote(e.getKey()) + ": " + dumps(e.getValue(), inner));
-        }
-        return "{\n" + String.join(",\n", parts) + "\n" + indent + "}";
-    }
-
-    private static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-            case '"' -> b.append("\\\"");
-            case '\\' -> b.append("\\\\");
-            case '\n' -> b.append("\\n");
-            case '\r' -> b.append("\\r");
-            case '\t' -> b.append("\\t");
-            case '\b' -> b.append("\\b");
-            case '\f' -> b.append("\\f");
-            default -> {
-                if (c < 0x20 || c > 0x7e) {
-                    b.append(String.format("\\u%04x", (int) c));
-                } else {
-                    b.append(c);
-                }
-            }
-            }
-        }
-        return b.append('"').toString();
     }
 }

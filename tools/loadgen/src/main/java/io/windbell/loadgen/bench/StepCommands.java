@@ -42,7 +42,7 @@ final class StepCommands {
 
     /** {@code print(json.dumps(value))}. */
     private static int print(PrintStream out, JsonNode value) {
-        out.print(StepJson.dumps(value) + "\n");
+        out.print(PyJson.dumps(value) + "\n");
         return 0;
     }
 
@@ -67,14 +67,14 @@ final class StepCommands {
         ProcStat.MachineSample a = proc.machine();
         Thread.sleep((long) (seconds * 1000));
         ProcStat.MachineSample b = proc.machine();
-        double pct = StepJson
-                .round(100.0 * (b.busy() - a.busy()) / Math.max(1, b.total() - a.total()) * proc.cpuCount(), 1);
-        ObjectNode baseline = StepJson.object();
+        double pct = PyJson.round(100.0 * (b.busy() - a.busy()) / Math.max(1, b.total() - a.total()) * proc.cpuCount(),
+                1);
+        ObjectNode baseline = PyJson.object();
         baseline.put("step", "baseline");
         baseline.put("seconds", seconds);
         baseline.put("machineBusyPct", pct);
-        Files.writeString(file, StepJson.dumps(baseline), StandardCharsets.UTF_8);
-        out.print(StepJson.floatRepr(pct) + "\n");
+        Files.writeString(file, PyJson.dumps(baseline), StandardCharsets.UTF_8);
+        out.print(PyJson.repr(pct) + "\n");
         return 0;
     }
 

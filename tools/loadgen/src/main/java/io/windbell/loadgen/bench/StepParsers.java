@@ -67,7 +67,7 @@ final class StepParsers {
             String line = StepText.strip(lines.get(i));
             if (line.startsWith("{")) {
                 try {
-                    return Optional.of(StepJson.parse(line));
+                    return Optional.of(PyJson.parse(line));
                 } catch (IOException e) {
                     // not JSON after all: an earlier line may be
                 }
@@ -82,7 +82,7 @@ final class StepParsers {
         for (int i = lines.size() - 1; i >= 0; i--) {
             Matcher m = PERF_RE.matcher(lines.get(i));
             if (m.find()) {
-                ObjectNode d = StepJson.object();
+                ObjectNode d = PyJson.object();
                 for (String field : PERF_FIELDS) {
                     double value = Double.parseDouble(m.group(field));
                     if (field.equals("records")) {

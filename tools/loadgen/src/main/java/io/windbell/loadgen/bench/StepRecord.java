@@ -14,11 +14,11 @@ record StepRecord(String step, String command, int exitCode, double wallS, JsonN
 
     /** From the files as {@code step-json} reads them. */
     static StepRecord of(String step, String command, int exitCode, double wallS, Path resultFile, Path resourcesFile) {
-        return new StepRecord(step, command, exitCode, wallS, StepJson.load(resultFile), StepJson.load(resourcesFile));
+        return new StepRecord(step, command, exitCode, wallS, PyJson.load(resultFile), PyJson.load(resourcesFile));
     }
 
     ObjectNode toNode() {
-        ObjectNode node = StepJson.object();
+        ObjectNode node = PyJson.object();
         node.put("step", step);
         node.put("command", command);
         node.put("exitCode", exitCode);
@@ -30,6 +30,6 @@ record StepRecord(String step, String command, int exitCode, double wallS, JsonN
 
     /** The file's text, as {@code json.dumps(..., indent=2)} (no final newline; print adds one). */
     String json() {
-        return StepJson.dumpsIndented(toNode());
+        return PyJson.dumpsIndented(toNode());
     }
 }

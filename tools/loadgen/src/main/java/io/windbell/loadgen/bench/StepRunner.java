@@ -320,7 +320,7 @@ final class StepRunner {
             failure = e.toString();
         }
         if (result.isPresent()) {
-            Files.writeString(parsed, StepJson.dumps(result.get()) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(parsed, PyJson.dumps(result.get()) + "\n", StandardCharsets.UTF_8);
             return true;
         }
         Files.write(parsed, new byte[0]);
@@ -333,7 +333,7 @@ final class StepRunner {
         try {
             JsonNode summary = new ResourceSummary(proc.cpuCount(), ProcStat.clockTicks()).summarize(samples,
                     options.skipS(), options.procs().stream().map(Proc::label).toList());
-            Files.writeString(resources, StepJson.dumps(summary) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(resources, PyJson.dumps(summary) + "\n", StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             Files.write(resources, new byte[0]);
         }

@@ -42,9 +42,9 @@ class HttpLatencyTest {
         for (JsonNode row : PollerTest.resource("latency-expected.json").get("percentiles")) {
             List<Double> values = new ArrayList<>();
             row.get("values").forEach(v -> values.add(v.doubleValue()));
-            String java = PollJson
-                    .dumps(HttpLatency.Latency.of(values).map(HttpLatency.Latency::toJson).orElse(PollJson.object()));
-            assertThat(java).as(values.toString()).isEqualTo(PollJson.dumps(row.get("percentiles")));
+            String java = PyJson
+                    .dumps(HttpLatency.Latency.of(values).map(HttpLatency.Latency::toJson).orElse(PyJson.object()));
+            assertThat(java).as(values.toString()).isEqualTo(PyJson.dumps(row.get("percentiles")));
         }
     }
 
@@ -76,8 +76,7 @@ class HttpLatencyTest {
         int exit = new HttpLatency(env, TODAY).run("metrics", url, warmup, count,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
-        return new Outcome(PollJson.MAPPER.readTree(lines[lines.length - 1]), err.toString(StandardCharsets.UTF_8),
-                exit);
+        return new Outcome(PyJson.MAPPER.readTree(lines[lines.length - 1]), err.toString(StandardCharsets.UTF_8), exit);
     }
 
     private static Map<String, String> env() {
@@ -85,7 +84,7 @@ class HttpLatencyTest {
     }
 
     private static void script(String routes) throws IOException {
-        server.script(PollJson.MAPPER.readTree(routes));
+        server.script(PyJson.MAPPER.readTree(routes));
     }
 
     private static final String TOKENS = "\"POST /token\": [{\"status\": 200, \"body\": {\"access_token\": \"t1\"}},"
@@ -100,7 +99,7 @@ class HttpLatencyTest {
         assertThat(json.get("name").asText()).isEqualTo("metrics");
         assertThat(json.get("warmup").isInt()).isTrue();
         assertThat(json.get("count").asInt()).isEqualTo(5);
-        assertThat(PollJson.dumps(json.get("status"))).isEqualTo("{\"200\": 7}");
+        assertThat(PyJson.dumps(json.get("status"))).isEqualTo("{\"200\": 7}");
         assertThat(json.get("latencyMs").fieldNames()).toIterable().containsExactly("p50", "p90", "p99", "max", "mean");
         assertThat(json.get("first").get("path").asText())
                 .isEqualTo(HttpLatency.queryPath("/v1/metrics?from={from}&to={to}", 0, TODAY));
@@ -120,7 +119,7 @@ class HttpLatencyTest {
                 + " \"not here\"}]}");
         Outcome outcome = run(server.base() + "/v1/pyramid?date={date}", 0, 5, env());
         assertThat(outcome.exit()).isEqualTo(1);
-        assertThat(PollJson.dumps(outcome.json())).isEqualTo("{\"name\": \"metrics\", \"failed\": \"GET "
+        assertThat(PyJson.dumps(outcome.json())).isEqualTo("{\"name\": \"metrics\", \"failed\": \"GET "
                 + HttpLatency.queryPath("/v1/pyramid?date={date}", 1, TODAY)
                 + " answered 404 (is the endpoint merged?)\", \"body\": \"not here\", \"answered\": 1, \"status\":"
                 + " {\"200\": 1, \"404\": 1}}");
@@ -132,7 +131,7 @@ class HttpLatencyTest {
                 + " {\"status\": 200, \"body\": {}}]}");
         Outcome outcome = run(server.base() + "/v1/metrics", 0, 3, env());
         assertThat(outcome.exit()).isZero();
-        assertThat(PollJson.dumps(outcome.json().get("status"))).isEqualTo("{\"200\": 3}");
+        assertThat(PyJson.dumps(outcome.json().get("status"))).isEqualTo("{\"200\": 3}");
         assertThat(server.requests()).extracting(r -> r.get(0) + " " + r.get(2)).containsExactly("POST null",
                 "GET Bearer t1", "GET Bearer t1", "POST null", "GET Bearer t2", "GET Bearer t2");
     }

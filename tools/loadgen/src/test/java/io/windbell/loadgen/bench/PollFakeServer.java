@@ -24,7 +24,7 @@ final class PollFakeServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Integer> taken = new HashMap<>();
     private final List<List<String>> requests = new ArrayList<>();
-    private JsonNode routes = PollJson.object();
+    private JsonNode routes = PyJson.object();
 
     PollFakeServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -58,14 +58,14 @@ final class PollFakeServer implements AutoCloseable {
             JsonNode answers = routes.get(key);
             JsonNode answer;
             if (answers == null) {
-                answer = PollJson.object().put("status", 404).put("raw", "no route " + key);
+                answer = PyJson.object().put("status", 404).put("raw", "no route " + key);
             } else {
                 int i = taken.merge(key, 1, Integer::sum) - 1;
                 answer = answers.get(Math.min(i, answers.size() - 1));
             }
             status = answer.get("status").asInt();
             String text = answer.has("raw") ? answer.get("raw").asText()
-                    : answer.has("body") ? PollJson.dumps(answer.get("body")) : "";
+                    : answer.has("body") ? PyJson.dumps(answer.get("body")) : "";
             data = text.getBytes(StandardCharsets.UTF_8);
         }
         if (status == 204) {

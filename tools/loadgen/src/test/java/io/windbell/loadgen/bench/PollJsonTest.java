@@ -19,7 +19,7 @@ class PollJsonTest {
     @Test
     void reprIsPythons() {
         for (JsonNode pair : python.get("repr")) {
-            assertThat(PollJson.repr(pair.get(0).doubleValue())).as(pair.toString()).isEqualTo(pair.get(1).asText());
+            assertThat(PyJson.repr(pair.get(0).doubleValue())).as(pair.toString()).isEqualTo(pair.get(1).asText());
         }
     }
 
@@ -27,7 +27,7 @@ class PollJsonTest {
     void roundIsPythonsHalfToEvenOnTheBinaryValue() {
         for (JsonNode row : python.get("round")) {
             double expected = row.get(2).doubleValue();
-            assertThat(PollJson.round(row.get(0).doubleValue(), row.get(1).asInt())).as(row.toString())
+            assertThat(PyJson.round(row.get(0).doubleValue(), row.get(1).asInt())).as(row.toString())
                     .isEqualTo(expected);
         }
     }
@@ -43,10 +43,10 @@ class PollJsonTest {
 
     @Test
     void dumpsLikeJsonDumps() throws IOException {
-        JsonNode tree = PollJson.MAPPER
+        JsonNode tree = PyJson.MAPPER
                 .readTree("{\"a\": [1, 2.5, null, true], \"b\": \"caf\u00e9 \\\"q\\\"\\n\\u0001~\u007f\","
                         + " \"c\": {}, \"d\": [], \"e\": 12345678901234567890, \"f\": 1e16}");
-        assertThat(PollJson.dumps(tree)).isEqualTo("{\"a\": [1, 2.5, null, true], \"b\": \"caf\\u00e9 \\\"q\\\"\\n"
+        assertThat(PyJson.dumps(tree)).isEqualTo("{\"a\": [1, 2.5, null, true], \"b\": \"caf\\u00e9 \\\"q\\\"\\n"
                 + "\\u0001~\\u007f\", \"c\": {}, \"d\": [], \"e\": 12345678901234567890, \"f\": 1e+16}");
     }
 }

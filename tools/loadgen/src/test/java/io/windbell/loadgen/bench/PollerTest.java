@@ -123,12 +123,12 @@ class PollerTest {
         Poller poller = new Poller(clock, clock, new PrintStream(err, true, StandardCharsets.UTF_8));
         String stdout;
         if (scenario.get("kind").asText().equals("catchup")) {
-            stdout = PollJson.dumps(poller.catchUp(probe, scenario.get("target").asLong(),
+            stdout = PyJson.dumps(poller.catchUp(probe, scenario.get("target").asLong(),
                     scenario.get("timeoutS").asDouble(), scenario.get("baseline").asLong(),
                     scenario.get("label").asText(), scenario.get("nothing").asText()).toJson());
         } else {
             Poller.Settled settled = poller.settle(probe, scenario.get("timeoutS").asDouble());
-            stdout = PollJson.dumps(PollJson.object().put("settled", settled.settled()).put("count", settled.count())
+            stdout = PyJson.dumps(PyJson.object().put("settled", settled.settled()).put("count", settled.count())
                     .put("waitedS", settled.waitedS()));
         }
         return new Run(stdout, err.toString(StandardCharsets.UTF_8), probe.polls);
@@ -156,7 +156,7 @@ class PollerTest {
     static JsonNode resource(String name) throws IOException {
         try (InputStream in = PollerTest.class.getResourceAsStream("/bench/poll/" + name)) {
             assertThat(in).as(name).isNotNull();
-            return PollJson.MAPPER.readTree(in);
+            return PyJson.MAPPER.readTree(in);
         }
     }
 }

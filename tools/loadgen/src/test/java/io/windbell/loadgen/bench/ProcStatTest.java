@@ -55,7 +55,7 @@ class ProcStatTest {
         }
         List<String> lines = Files.readAllLines(out);
         for (String line : lines) {
-            var row = StepJson.parse(line);
+            var row = PyJson.parse(line);
             assertThat(row.get("procs").get(0).get(0).isIntegralNumber()).isTrue();
             assertThat(row.get("procs").get(1).get(0).isNull()).isTrue();
             assertThat(row.get("t").isDouble()).isTrue();

@@ -79,9 +79,9 @@ class RecordCommandsTest {
 
     @Test
     void roundingIsPythonsHalfToEvenOnTheBinaryValue() {
-        assertThat(RecordCommands.round(2.675, 2)).isEqualTo(2.67); // 2.67499999... in binary, as in Python
-        assertThat(RecordCommands.round(0.125, 2)).isEqualTo(0.12); // exact tie: to even
-        assertThat(RecordCommands.round(1.5, 0)).isEqualTo(2.0);
+        assertThat(PyJson.round(2.675, 2)).isEqualTo(2.67); // 2.67499999... in binary, as in Python
+        assertThat(PyJson.round(0.125, 2)).isEqualTo(0.12); // exact tie: to even
+        assertThat(PyJson.round(1.5, 0)).isEqualTo(2.0);
     }
 
     @Test

@@ -97,7 +97,7 @@ class ReportCommandsTest {
     @Test
     void theStartupJsonCasesAreBenchPys(@TempDir Path dir) throws Exception {
         Path cases = fixtures().resolve("startup-json");
-        JsonNode all = ReportJson.MAPPER.readTree(cases.resolve("cases.json").toFile());
+        JsonNode all = PyJson.MAPPER.readTree(cases.resolve("cases.json").toFile());
         assertThat(all.size()).isEqualTo(4);
         for (Map.Entry<String, JsonNode> c : ReportJson.items(all)) {
             Path out = dir.resolve(c.getKey() + ".json");

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class ScoringSectionTest {
 
     private static Double days(String json) throws Exception {
-        JsonNode preload = ReportJson.MAPPER.readTree(json);
+        JsonNode preload = PyJson.MAPPER.readTree(json);
         return ScoringSection.metaDays(preload);
     }
 

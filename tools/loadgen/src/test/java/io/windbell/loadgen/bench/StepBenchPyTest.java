@@ -37,7 +37,7 @@ class StepBenchPyTest {
     }
 
     static JsonNode json(String text) throws IOException {
-        return StepJson.parse(text);
+        return PyJson.parse(text);
     }
 
     @Nested
@@ -127,7 +127,7 @@ class StepBenchPyTest {
                     "{\"inboxRows\": 100, \"timelineRows\": 101, \"timelineDistinct\": 100, \"outboxLeft\": 0, \"revisionSum\": 10}",
                     healths("{\"touchpoints.applied\": 61}", "{\"touchpoints.applied\": 40}"), "{}");
             assertThat(r.get("appliedOnce").booleanValue()).isFalse();
-            assertThat(r.get("failedChecks")).contains(StepJson.NODES.textNode("no event id twice on the timeline"));
+            assertThat(r.get("failedChecks")).contains(PyJson.NODES.textNode("no event id twice on the timeline"));
         }
 
         @Test
@@ -159,8 +159,8 @@ class StepBenchPyTest {
             JsonNode catchup = json(
                     "{\"caughtUp\": true, \"pollerS\": 20.0, \"count\": 1000, \"progress\": [[5.0, 0], [9.0, 100], [12.0, 400]]}");
             ReplicasRow.OnceReady r = ReplicasRow.rateOnceReady(catchup, Map.of("journey-r1", 8.0, "journey-r2", 10.5));
-            assertThat(r.eventsPerS()).isEqualTo(StepJson.NODES.numberNode(75.0));
-            assertThat(r.seconds()).isEqualTo(StepJson.NODES.numberNode(8.0));
+            assertThat(r.eventsPerS()).isEqualTo(PyJson.NODES.numberNode(75.0));
+            assertThat(r.seconds()).isEqualTo(PyJson.NODES.numberNode(8.0));
         }
 
         @Test
@@ -179,7 +179,7 @@ class StepBenchPyTest {
         void theLongestRunWithoutProgressAfterConsumptionBegan() throws IOException {
             JsonNode progress = json(
                     "[[1.0, 0], [2.0, 0], [3.0, 0], [4.0, 50], [5.0, 90], [6.0, 90], [7.0, 90], [8.5, 90], [9.0, 100]]");
-            assertThat(ReplicasRow.longestStall(progress)).isEqualTo(StepJson.NODES.numberNode(3.5));
+            assertThat(ReplicasRow.longestStall(progress)).isEqualTo(PyJson.NODES.numberNode(3.5));
         }
     }
 }

@@ -33,8 +33,8 @@ class StepCommandsTest {
         assertThat(run.rc()).isZero();
         String written = Files.readString(file);
         assertThat(written).startsWith("{\"step\": \"baseline\", \"seconds\": 0.2, \"machineBusyPct\": ").endsWith("}");
-        double pct = StepJson.parse(written).get("machineBusyPct").doubleValue();
-        assertThat(run.out()).isEqualTo(StepJson.floatRepr(pct) + "\n");
+        double pct = PyJson.parse(written).get("machineBusyPct").doubleValue();
+        assertThat(run.out()).isEqualTo(PyJson.repr(pct) + "\n");
     }
 
     @Test
@@ -43,8 +43,8 @@ class StepCommandsTest {
         Run run = bench("summarize", dir.resolve("samples.jsonl").toString(), "0", "ingest", "journey", "kafka");
 
         assertThat(run.rc()).isZero();
-        var actual = StepJson.parse(run.out());
-        var expected = StepJson.parse(Files.readString(dir.resolve("expected/summarize.out")));
+        var actual = PyJson.parse(run.out());
+        var expected = PyJson.parse(Files.readString(dir.resolve("expected/summarize.out")));
         for (String name : List.of("samples", "seconds", "ingest", "journey", "kafka")) {
             assertThat(actual.get(name)).as(name).isEqualTo(expected.get(name));
         }

@@ -53,7 +53,7 @@ class StepEquivalenceTest {
         try (PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
                 PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8)) {
             if (resolved.get(0).equals("summarize")) {
-                out.print(StepJson.dumps(new ResourceSummary(4, 100).summarize(Path.of(resolved.get(1)),
+                out.print(PyJson.dumps(new ResourceSummary(4, 100).summarize(Path.of(resolved.get(1)),
                         Double.parseDouble(resolved.get(2)), resolved.subList(3, resolved.size()))) + "\n");
                 rc = 0;
             } else {
@@ -66,7 +66,7 @@ class StepEquivalenceTest {
         assertThat(rc).isEqualTo(Integer.parseInt(Files.readString(expected.resolve(name + ".rc")).strip()));
         assertThat(actualOut).isEqualTo(expectedOut);
         if (!expectedOut.isEmpty() && !expectedOut.startsWith("{\n")) {
-            assertThat(StepJson.parse(actualOut)).isEqualTo(StepJson.parse(expectedOut));
+            assertThat(PyJson.parse(actualOut)).isEqualTo(PyJson.parse(expectedOut));
         }
         assertThat(stderr.toString(StandardCharsets.UTF_8).replace(dir + "/", ""))
                 .isEqualTo(Files.readString(expected.resolve(name + ".err")));

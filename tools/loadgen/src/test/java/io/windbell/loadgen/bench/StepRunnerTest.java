@@ -44,7 +44,7 @@ class StepRunnerTest {
     }
 
     JsonNode result(String name) throws Exception {
-        return StepJson.parse(Files.readString(dir.resolve("results/" + name + ".json")));
+        return PyJson.parse(Files.readString(dir.resolve("results/" + name + ".json")));
     }
 
     @Test
@@ -59,17 +59,17 @@ class StepRunnerTest {
         assertThat(log("ok", "out")).isEqualTo("{\"x\":1}\n");
         assertThat(log("ok", "log")).isEqualTo("progress\n{\"x\":1}\n");
         assertThat(log("ok", "result")).isEqualTo("{\"x\": 1}\n");
-        assertThat(StepJson.parse(log("ok", "samples").lines().findFirst().orElseThrow()).get("procs").size())
+        assertThat(PyJson.parse(log("ok", "samples").lines().findFirst().orElseThrow()).get("procs").size())
                 .isEqualTo(1);
-        assertThat(StepJson.parse(log("ok", "resources")).has("samples")).isTrue();
+        assertThat(PyJson.parse(log("ok", "resources")).has("samples")).isTrue();
 
         JsonNode record = result("ok");
         assertThat(record.get("step").textValue()).isEqualTo("ok");
         assertThat(record.get("command").textValue()).isEqualTo("sh -c echo progress >&2; echo '{\"x\":1}'");
         assertThat(record.get("exitCode").intValue()).isZero();
         assertThat(record.get("wallS").isDouble()).isTrue();
-        assertThat(record.get("result")).isEqualTo(StepJson.parse("{\"x\": 1}"));
-        assertThat(record.get("resources")).isEqualTo(StepJson.parse(log("ok", "resources")));
+        assertThat(record.get("result")).isEqualTo(PyJson.parse("{\"x\": 1}"));
+        assertThat(record.get("resources")).isEqualTo(PyJson.parse(log("ok", "resources")));
         assertThat(Files.readString(dir.resolve("results/ok.json"))).startsWith("{\n  \"step\": \"ok\",\n")
                 .endsWith("}\n");
     }
@@ -100,7 +100,7 @@ class StepRunnerTest {
         assertThat(run.out()).containsPattern("step five FAILED \\(exit 5\\), see .*bench-five\\.log");
         JsonNode record = result("five");
         assertThat(record.get("exitCode").intValue()).isEqualTo(5);
-        assertThat(record.get("result")).isEqualTo(StepJson.parse("{\"partial\": true}"));
+        assertThat(record.get("result")).isEqualTo(PyJson.parse("{\"partial\": true}"));
     }
 
     @Test

@@ -44,7 +44,7 @@ class StepSignalsTest {
         String text = Files.readString(out);
         assertThat(text).endsWith("\n");
         for (String line : text.lines().toList()) {
-            var row = StepJson.parse(line);
+            var row = PyJson.parse(line);
             assertThat(row.get("procs").size()).isEqualTo(2);
             assertThat(row.get("procs").get(1).get(1).isNull()).isTrue();
         }

@@ -2,6 +2,8 @@ package io.windbell.loadgen.bench;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,18 +19,19 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * JSON as bench.py reads and writes it: Python's {@code json.loads} (NaN allowed, no trailing data) and
- * {@code json.dumps} (separators {@code ", "} and {@code ": "}, or {@code indent=2}; non-ASCII escaped; floats as
- * {@code repr}), plus the bits of Python semantics the step group's ports need ({@code round}, truthiness, {@code ==}
- * across int and float). Package-private helper of the step group.
+ * Python {@code json}/number semantics on Jackson trees, so the bench's files and lines read as the Python helper's
+ * did: {@code json.loads} (NaN allowed, no trailing data), {@code json.dumps} (separators {@code ", "} and
+ * {@code ": "}, or {@code indent=2}; non-ASCII escaped; floats as {@code repr}, non-finite as {@code NaN} and
+ * {@code Infinity}), {@code repr(float)}, {@code round}, truthiness, {@code ==} across int and float, {@code int()} and
+ * {@code float()} of strings. The one place for these in the package.
  */
-final class StepJson {
+final class PyJson {
 
     static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private StepJson() {
+    private PyJson() {
     }
 
     static ObjectNode object() {
@@ -78,7 +81,7 @@ final class StepJson {
         } else if (v.isIntegralNumber()) {
             sb.append(v.bigIntegerValue());
         } else if (v.isNumber()) {
-            sb.append(floatRepr(v.doubleValue()));
+            sb.append(jsonFloat(v.doubleValue()));
         } else if (v.isTextual()) {
             string(sb, v.textValue());
         } else if (v.isArray()) {
@@ -144,41 +147,55 @@ final class StepJson {
         sb.append('"');
     }
 
-    /** Python's {@code repr(float)}: the shortest round-trip digits, exponent form below 1e-4 and from 1e16. */
-    static String floatRepr(double d) {
+    /** A float as {@code json.dumps} writes it: {@code repr}, but {@code NaN}, {@code Infinity}, {@code -Infinity}. */
+    static String jsonFloat(double d) {
         if (Double.isNaN(d)) {
             return "NaN";
         }
         if (Double.isInfinite(d)) {
             return d > 0 ? "Infinity" : "-Infinity";
         }
-        if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
-        }
-        BigDecimal exact = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
-        String digits = exact.unscaledValue().toString();
-        int decpt = digits.length() - exact.scale();
-        String sign = d < 0 ? "-" : "";
-        if (decpt > 16 || decpt < -3) {
-            int exp = decpt - 1;
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            return sign + mantissa + (exp < 0 ? "e-" : "e+") + String.format("%02d", Math.abs(exp));
-        }
-        if (decpt <= 0) {
-            return sign + "0." + "0".repeat(-decpt) + digits;
-        }
-        if (decpt >= digits.length()) {
-            return sign + digits + "0".repeat(decpt - digits.length()) + ".0";
-        }
-        return sign + digits.substring(0, decpt) + "." + digits.substring(decpt);
+        return repr(d);
     }
 
-    /** Python's {@code round(x, n)} of a float: half to even on the binary value. */
+    /**
+     * Python's {@code repr(float)}: the shortest round-trip digits (also 5e-324), positional for exponents -4 to 15;
+     * {@code nan}, {@code inf}, {@code -inf}.
+     */
+    static String repr(double x) {
+        if (Double.isNaN(x)) {
+            return "nan";
+        }
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "inf" : "-inf";
+        }
+        if (x == 0) {
+            return 1 / x < 0 ? "-0.0" : "0.0";
+        }
+        BigDecimal shortest = new BigDecimal(Double.toString(x)).stripTrailingZeros();
+        BigDecimal oneDigit = shortest.round(new MathContext(1, RoundingMode.HALF_EVEN));
+        if (shortest.precision() == 2 && Double.parseDouble(oneDigit.toString()) == x) {
+            shortest = oneDigit; // Java prints at least two digits (4.9E-324), Python the shortest (5e-324)
+        }
+        int exponent = shortest.precision() - shortest.scale() - 1;
+        if (exponent >= -4 && exponent < 16) {
+            String plain = shortest.toPlainString();
+            return plain.contains(".") ? plain : plain + ".0";
+        }
+        String digits = shortest.unscaledValue().abs().toString();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return (x < 0 ? "-" : "") + mantissa + (exponent < 0 ? "e-" : "e+") + String.format("%02d", Math.abs(exponent));
+    }
+
+    /**
+     * Python's {@code round(x, n)} of a float: half to even on the binary value; a negative that rounds to zero keeps
+     * its sign (-0.0), NaN and infinities stay.
+     */
     static double round(double x, int n) {
         if (Double.isNaN(x) || Double.isInfinite(x)) {
             return x;
         }
-        return new BigDecimal(x).setScale(n, RoundingMode.HALF_EVEN).doubleValue();
+        return Math.copySign(new BigDecimal(x).setScale(n, RoundingMode.HALF_EVEN).doubleValue(), x);
     }
 
     /** Python's {@code bool(value)} of a JSON value (null and missing are false). */
@@ -190,7 +207,7 @@ final class StepJson {
             return v.booleanValue();
         }
         if (v.isNumber()) {
-            return v.doubleValue() != 0;
+            return v.isIntegralNumber() ? v.bigIntegerValue().signum() != 0 : v.doubleValue() != 0;
         }
         if (v.isTextual()) {
             return !v.textValue().isEmpty();
@@ -250,9 +267,35 @@ final class StepJson {
     /** Python's {@code int(value)} of a JSON value (floats truncated, strings parsed); throws on null. */
     static long toInt(JsonNode v) {
         if (v != null && v.isTextual()) {
-            return Long.parseLong(StepText.strip(v.textValue()));
+            return pyInt(v.textValue()).longValueExact();
         }
         return requireNumber(v).isBoolean() ? (v.booleanValue() ? 1 : 0) : v.longValue();
+    }
+
+    /** Python's {@code int(s)}: surrounding blanks, a sign, underscores between digits. */
+    static BigInteger pyInt(String s) {
+        String t = StepText.strip(s);
+        if (!t.matches("[+-]?\\d+(_\\d+)*")) {
+            throw new NumberFormatException("invalid literal for int() with base 10: '" + s + "'");
+        }
+        return new BigInteger(t.replace("_", "").replace("+", ""));
+    }
+
+    /** Python's {@code float(s)} for decimal forms, inf and nan. */
+    static double pyFloat(String s) {
+        String t = StepText.strip(s).toLowerCase(java.util.Locale.ROOT).replace("_", "");
+        String unsigned = t.startsWith("-") || t.startsWith("+") ? t.substring(1) : t;
+        double sign = t.startsWith("-") ? -1 : 1;
+        if (unsigned.equals("inf") || unsigned.equals("infinity")) {
+            return sign * Double.POSITIVE_INFINITY;
+        }
+        if (unsigned.equals("nan")) {
+            return Double.NaN;
+        }
+        if (!unsigned.matches("(\\d+\\.?\\d*|\\.\\d+)(e[+-]?\\d+)?")) {
+            throw new NumberFormatException("could not convert string to float: '" + s + "'");
+        }
+        return Double.parseDouble(t);
     }
 
     private static double number(JsonNode v) {
