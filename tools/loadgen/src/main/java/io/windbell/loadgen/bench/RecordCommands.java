@@ -10,9 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -22,8 +20,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class RecordCommands {
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Result files are written as Jackson's default pretty printer writes them (as before, not Python's indent). */
+    private static final ObjectWriter WRITER = PyJson.MAPPER.writerWithDefaultPrettyPrinter();
 
     private RecordCommands() {
     }
@@ -61,7 +59,7 @@ final class RecordCommands {
         int i = 0;
         while (i < parts.length) {
             if (!node.isObject()) {
-                return NODES.missingNode();
+                return PyJson.NODES.missingNode();
             }
             int next = -1;
             for (int j = parts.length; j > i; j--) {
@@ -71,7 +69,7 @@ final class RecordCommands {
                 }
             }
             if (next < 0) {
-                return NODES.missingNode();
+                return PyJson.NODES.missingNode();
             }
             node = node.get(String.join(".", List.of(parts).subList(i, next)));
             i = next;
@@ -90,13 +88,13 @@ final class RecordCommands {
         if (args.size() < 2) {
             throw new IllegalArgumentException("record OUT STEP FIELD...");
         }
-        ObjectNode doc = NODES.objectNode();
+        ObjectNode doc = PyJson.NODES.objectNode();
         doc.put("step", args.get(1));
         for (String field : args.subList(2, args.size())) {
             Field f = Field.parse(field);
             doc.set(f.name(), f.value());
         }
-        JSON.writeValue(Path.of(args.get(0)).toFile(), doc);
+        WRITER.writeValue(Path.of(args.get(0)).toFile(), doc);
         return 0;
     }
 
@@ -108,7 +106,7 @@ final class RecordCommands {
         ObjectNode doc = (ObjectNode) read(args.get(0));
         int eq = args.get(1).indexOf('=');
         doc.put(args.get(1).substring(0, eq), args.get(1).substring(eq + 1));
-        JSON.writeValue(Path.of(args.get(0)).toFile(), doc);
+        WRITER.writeValue(Path.of(args.get(0)).toFile(), doc);
         return 0;
     }
 
@@ -130,12 +128,12 @@ final class RecordCommands {
 
         JsonNode value() {
             return switch (op) {
-            case "=" -> NODES.textNode(raw);
+            case "=" -> PyJson.NODES.textNode(raw);
             case ":=" -> parseOrNull(raw);
             case "#=" -> raw.isBlank() ? NullNode.instance : number(raw);
             case "@kb=" -> raw.isBlank() || Long.parseLong(raw.trim()) == 0 ? NullNode.instance
-                    : NODES.numberNode(PyJson.round(Long.parseLong(raw.trim()) / 1024.0, 1));
-            case "@us=" -> NODES.numberNode(PyJson.round(Long.parseLong(raw.trim()) / 1e6, 2));
+                    : PyJson.NODES.numberNode(PyJson.round(Long.parseLong(raw.trim()) / 1024.0, 1));
+            case "@us=" -> PyJson.NODES.numberNode(PyJson.round(Long.parseLong(raw.trim()) / 1e6, 2));
             case "@pairs=" -> pairs(raw);
             case "@checks=" -> checks(raw);
             default -> throw new IllegalStateException(op);
@@ -144,11 +142,12 @@ final class RecordCommands {
 
         private static JsonNode number(String raw) {
             String t = raw.trim();
-            return t.matches("-?\\d+") ? NODES.numberNode(Long.parseLong(t)) : NODES.numberNode(Double.parseDouble(t));
+            return t.matches("-?\\d+") ? PyJson.NODES.numberNode(Long.parseLong(t))
+                    : PyJson.NODES.numberNode(Double.parseDouble(t));
         }
 
         private static ObjectNode pairs(String raw) {
-            ObjectNode o = NODES.objectNode();
+            ObjectNode o = PyJson.NODES.objectNode();
             for (String p : raw.trim().split("\\s+")) {
                 int eq = p.indexOf('=');
                 if (eq > 0) {
@@ -159,7 +158,7 @@ final class RecordCommands {
         }
 
         private static ObjectNode checks(String raw) {
-            ObjectNode merged = NODES.objectNode();
+            ObjectNode merged = PyJson.NODES.objectNode();
             for (JsonNode check : parseOrNull(raw).path("checks")) {
                 if (check.path("data").isObject()) {
                     merged.setAll((ObjectNode) check.get("data"));
@@ -171,7 +170,7 @@ final class RecordCommands {
 
     static JsonNode parseOrNull(String text) {
         try {
-            return text == null || text.isBlank() ? NullNode.instance : JSON.readTree(text);
+            return text == null || text.isBlank() ? NullNode.instance : PyJson.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             return NullNode.instance;
         }
@@ -182,18 +181,18 @@ final class RecordCommands {
         try {
             if (file.equals("-")) {
                 try (InputStream in = System.in) {
-                    return orEmpty(JSON.readTree(in));
+                    return orEmpty(PyJson.MAPPER.readTree(in));
                 }
             }
             Path p = Path.of(file);
-            return Files.isRegularFile(p) && Files.size(p) > 0 ? orEmpty(JSON.readTree(p.toFile()))
-                    : NODES.objectNode();
+            return Files.isRegularFile(p) && Files.size(p) > 0 ? orEmpty(PyJson.MAPPER.readTree(p.toFile()))
+                    : PyJson.NODES.objectNode();
         } catch (IOException e) {
-            return NODES.objectNode();
+            return PyJson.NODES.objectNode();
         }
     }
 
     private static JsonNode orEmpty(JsonNode n) {
-        return n == null || n.isMissingNode() ? NODES.objectNode() : n;
+        return n == null || n.isMissingNode() ? PyJson.NODES.objectNode() : n;
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class ReportJson {
 
     /** {@code {}}: never modified. */
-    static final ObjectNode EMPTY = JsonNodeFactory.instance.objectNode();
+    static final ObjectNode EMPTY = PyJson.object();
 
     private ReportJson() {
     }
@@ -124,7 +123,7 @@ final class ReportJson {
         }
         List<JsonNode> out = new ArrayList<>();
         if (list.isObject()) {
-            list.fieldNames().forEachRemaining(k -> out.add(JsonNodeFactory.instance.textNode(k)));
+            list.fieldNames().forEachRemaining(k -> out.add(PyJson.NODES.textNode(k)));
         } else {
             list.forEach(out::add);
         }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -21,8 +20,6 @@ final class StartupRecord {
 
     static final String NOTE = "launch to the first 200 from /q/health/ready (management port, polled every 0.05 s); "
             + "RSS = VmRSS 3 s after ready; medians of the runs; runs without and with the cache alternate";
-
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private StartupRecord() {
     }
@@ -51,7 +48,7 @@ final class StartupRecord {
 
     /** bench.py {@code startup_record}. */
     static ObjectNode record(String service, String trainingS, String cacheBytes, String noCache, String cache) {
-        ObjectNode rec = JSON.objectNode();
+        ObjectNode rec = PyJson.object();
         rec.put("step", "startup");
         rec.put("service", service);
         rec.set("noCache", summary(parseRuns(noCache)));
@@ -99,7 +96,7 @@ final class StartupRecord {
     }
 
     private static ObjectNode summary(List<Run> runs) {
-        ObjectNode s = JSON.objectNode();
+        ObjectNode s = PyJson.object();
         ArrayNode list = s.putArray("runs");
         runs.forEach(r -> list.addObject().put("readyS", r.readyS()).put("idleRssMb", r.idleRssMb()));
         putNullable(s, "readyS", median(runs.stream().map(Run::readyS).toList()));

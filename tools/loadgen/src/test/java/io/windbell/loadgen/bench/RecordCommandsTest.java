@@ -60,7 +60,7 @@ class RecordCommandsTest {
                 "readyS@us=1234567", "outcomes@pairs=INVITED=10 SAMPLED_OUT=2",
                 "health@checks={\"checks\":[{\"data\":{\"a.applied\":1}},{\"name\":\"x\"},{\"data\":{\"b\":\"up\"}}]}",
                 "noHealth@checks=curl: refused");
-        JsonNode doc = RecordCommands.JSON.readTree(f.toFile());
+        JsonNode doc = PyJson.MAPPER.readTree(f.toFile());
         assertThat(doc.get("step").asText()).isEqualTo("survey-decisions");
         assertThat(doc.get("note").asText()).isEqualTo("a text");
         assertThat(doc.get("latency").get("p99Ms").asDouble()).isEqualTo(3.5);
@@ -89,7 +89,7 @@ class RecordCommandsTest {
         Path f = dir.resolve("step.json");
         Files.writeString(f, "{\"step\": \"workorder-alerts\", \"exitCode\": 0}");
         run("bench", "set", f.toString(), "checkFailed=no work order at all");
-        JsonNode doc = RecordCommands.JSON.readTree(f.toFile());
+        JsonNode doc = PyJson.MAPPER.readTree(f.toFile());
         assertThat(doc.get("checkFailed").asText()).isEqualTo("no work order at all");
         assertThat(doc.get("exitCode").asInt()).isZero();
     }
