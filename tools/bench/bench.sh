@@ -395,6 +395,8 @@ build() {
   wants_survey && modules=(services/survey "${modules[@]}")
   { wants_journey || wants_journey_replicas; } && modules=(services/journey "${modules[@]}")
   { wants_ingest || wants_gateway; } && modules=(services/ingest "${modules[@]}")
+  # once each (startup adds every service, the other steps theirs), in the order given
+  mapfile -t modules < <(printf '%s\n' "${modules[@]}" | awk '!seen[$0]++')
   local list; list=$(IFS=,; echo "${modules[*]}")
   say "building $list (the bench measures the code in this tree)"
   MVN_TIMEOUT=$BUILD_TIMEOUT_S mvn_package "$list" || die "build of $list failed"

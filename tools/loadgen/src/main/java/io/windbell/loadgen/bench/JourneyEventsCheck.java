@@ -30,7 +30,7 @@ record JourneyEventsCheck(int records, int distinctIds, int idsSeenTwice, int st
     private record Step(JsonNode instance, JsonNode revision) {
     }
 
-    static JourneyEventsCheck of(List<String> startLines, List<String> eventLines) {
+    static JourneyEventsCheck of(List<String> startLines, Iterable<String> eventLines) {
         Map<Long, Long> start = new HashMap<>();
         for (String line : startLines) {
             String[] parts = rsplit(StepText.strip(line), ':', 2);

@@ -1,5 +1,6 @@
 package io.windbell.loadgen.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,11 +35,16 @@ final class StepCommands {
                 Map.entry("group-assignment",
                         (args, out, err) -> print(out,
                                 GroupAssignment.parse(StepText.read(Path.of(args.get(0)))).toNode())),
-                Map.entry("journey-events-check",
-                        (args, out, err) -> print(out,
-                                JourneyEventsCheck.of(StepText.splitlines(StepText.read(Path.of(args.get(0)))),
-                                        StepText.fileLines(Path.of(args.get(1)))).toNode())),
+                Map.entry("journey-events-check", StepCommands::journeyEventsCheck),
                 Map.entry("replicas-row", StepCommands::replicasRow), Map.entry("step", StepRunner::command));
+    }
+
+    /** {@code journey-events-check START EVENTS}: the events file is streamed, not held (see StepText#streamLines). */
+    private static int journeyEventsCheck(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        List<String> start = StepText.splitlines(StepText.read(Path.of(args.get(0))));
+        try (Stream<String> events = StepText.streamLines(Path.of(args.get(1)))) {
+            return print(out, JourneyEventsCheck.of(start, events::iterator).toNode());
+        }
     }
 
     /** {@code print(json.dumps(value))}. */

@@ -202,9 +202,14 @@ final class StepRunner {
     /** Runs the command under the timeout: its exit code, 124 when it timed out, 127 when it could not start. */
     private int execute() throws IOException, InterruptedException {
         // registered before the start: a SIGTERM or SIGINT to this JVM at any time ends the command's process tree
+        // the start and the record of it are one step for the hook (it waits on the same monitor): a signal arriving
+        // while the command is being started still finds it
         AtomicReference<Process> started = new AtomicReference<>();
-        Thread stopOnExit = new Thread(() -> Optional.ofNullable(started.get()).ifPresent(p -> destroyTree(p, false)),
-                "bench-step-stop");
+        Thread stopOnExit = new Thread(() -> {
+            synchronized (started) {
+                Optional.ofNullable(started.get()).ifPresent(p -> destroyTree(p, false));
+            }
+        }, "bench-step-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
             return execute(started);
@@ -220,10 +225,12 @@ final class StepRunner {
     private int execute(AtomicReference<Process> started) throws IOException, InterruptedException {
         Process process;
         try {
-            process = new ProcessBuilder(options.command())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).redirectOutput(output.toFile())
-                    .start();
-            started.set(process);
+            synchronized (started) {
+                process = new ProcessBuilder(options.command())
+                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                        .redirectOutput(output.toFile()).start();
+                started.set(process);
+            }
         } catch (IOException e) {
             String message = "step " + options.name() + ": failed to run command: " + e.getMessage() + "\n";
             appendTo(log, message.getBytes(StandardCharsets.UTF_8));
@@ -255,9 +262,12 @@ final class StepRunner {
         return true;
     }
 
-    /** SIGTERM (or SIGKILL) to the command and every process it started. */
+    /**
+     * SIGTERM (or SIGKILL) to every process the command started, then to the command: the children first, so that a
+     * parent still there reaps them rather than leaving orphans to an init that may not.
+     */
     static void destroyTree(Process process, boolean forcibly) {
-        List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList();
+        List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
         for (ProcessHandle p : tree) {
             if (forcibly) {
                 p.destroyForcibly();

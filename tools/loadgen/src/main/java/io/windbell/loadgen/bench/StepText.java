@@ -1,13 +1,17 @@
 package io.windbell.loadgen.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Text as bench.py handles it: {@code open(path, errors="replace")} (UTF-8, bad bytes replaced, universal newlines),
@@ -24,6 +28,16 @@ final class StepText {
                 .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(Files.readAllBytes(path)))
                 .toString();
         return text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    /**
+     * The lines of a text file read as they are consumed (a ConsoleConsumer dump of a replicas row runs to hundreds of
+     * MB): the same lines as {@link #fileLines}, without holding the file. Close the stream.
+     */
+    static Stream<String> streamLines(Path path) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(path), decoder), 1 << 16).lines();
     }
 
     /** Iterating over an open text file: the lines without their {@code \n}. */

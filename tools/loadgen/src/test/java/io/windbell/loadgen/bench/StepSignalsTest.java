@@ -64,6 +64,19 @@ class StepSignalsTest {
 
         step.destroy();
         assertThat(step.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(child).map(p -> !p.isAlive()).orElse(true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ended(child));
+    }
+
+    /** Gone, or a zombie (ended; reaped whenever its new parent gets to it: init here may not). */
+    private static boolean ended(long pid) {
+        if (ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
+            return true;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (java.io.IOException e) {
+            return true;
+        }
     }
 }
