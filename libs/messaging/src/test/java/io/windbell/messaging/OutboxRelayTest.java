@@ -114,6 +114,7 @@ class OutboxRelayTest {
         assertThat(relay.status().published()).isEqualTo(2);
         assertThat(relay.status().lastError()).isNull();
         assertThat(relay.status().lastSuccess()).isNotNull();
+        assertThat(relay.status().vacuums()).as("vacuumAfter 0: autovacuum's job").isZero();
     }
 
     @Test
@@ -141,6 +142,35 @@ class OutboxRelayTest {
         await().atMost(WAIT).until(() -> outboxSize() == 0);
         assertThat(recordCount(topic)).isEqualTo(1);
         assertThat(relay.status().published()).isEqualTo(1);
+    }
+
+    @Test
+    void theRelayVacuumsTheOutboxAfterEveryVacuumAfterRowsItDeleted() throws Exception {
+        String topic = unique("outbox-vacuum");
+        createTopics(topic);
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            messages.add(message(topic, "key-" + (i % 7), Integer.toString(i)));
+        }
+        for (int from = 0; from < messages.size(); from += 50) {
+            commit(messages.subList(from, from + 50));
+        }
+        long vacuumsBefore = outboxVacuums();
+        long lockKey = LOCK_KEYS.incrementAndGet();
+        OutboxRelay relay = new OutboxRelay(dataSource, producer(),
+                new OutboxRelay.Settings(50, Duration.ofMillis(200), Duration.ofSeconds(10), lockKey, 100));
+        resources.add(relay);
+        relay.start("outbox-relay-vacuum");
+        relay.wake();
+
+        await().atMost(WAIT).until(() -> outboxSize() == 0);
+        assertThat(recordCount(topic)).isEqualTo(messages.size());
+        // batches of at most 50 rows: the count crosses 100 twice in 250 deleted rows, and 50 are left over
+        await().atMost(WAIT).until(() -> relay.status().vacuums() == 2);
+        // and PostgreSQL counted two manual vacuums of the table (its statistics arrive within a second or so)
+        await().atMost(WAIT).until(() -> outboxVacuums() - vacuumsBefore == 2);
+        assertThat(relay.status().vacuums()).isEqualTo(2);
+        assertThat(relay.status().lastError()).isNull();
     }
 
     @Test
@@ -271,6 +301,10 @@ class OutboxRelayTest {
             Outbox.append(connection, messages);
             connection.commit();
         }
+    }
+
+    private static long outboxVacuums() {
+        return count(dataSource, "SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = 'outbox'");
     }
 
     private static long outboxSize() {

@@ -45,6 +45,13 @@ public interface MessagingConfig {
         /** How long to wait for the broker's acks before giving a batch back. */
         @WithDefault("PT10S")
         Duration sendTimeout();
+
+        /**
+         * Rows the relay deletes between its own {@code VACUUM}s of the outbox (a queue table: its dead rows slow the
+         * relay's read long before autovacuum comes round); 0 leaves it to autovacuum.
+         */
+        @WithDefault("10000")
+        int vacuumAfter();
     }
 
     /** The producer of the relay and of dead letters; acks=all and idempotence are forced on in code. */

@@ -45,6 +45,7 @@ public class MessagingReadiness implements HealthCheck {
         }
         OutboxRelay.Status relay = publisher.status();
         response.withData("relay.published", relay.published());
+        response.withData("relay.vacuums", relay.vacuums());
         if (relay.lastError() != null) {
             response.withData("relay.last-error", relay.lastError());
         }

@@ -34,7 +34,7 @@ public class Publishing {
         properties.putAll(config.producer().properties());
         return new OutboxPublisher(dataSource, bootstrapServers, properties, config.service(),
                 new OutboxRelay.Settings(config.relay().batchSize(), config.relay().idlePoll(),
-                        config.relay().sendTimeout(), config.relayLockKey()));
+                        config.relay().sendTimeout(), config.relayLockKey(), config.relay().vacuumAfter()));
     }
 
     void close(@Disposes OutboxPublisher publisher) throws InterruptedException {
