@@ -26,6 +26,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -146,21 +148,15 @@ class OutboxRelayTest {
 
     @Test
     void theRelayVacuumsTheOutboxAfterEveryVacuumAfterRowsItDeleted() throws Exception {
-        String topic = unique("outbox-vacuum");
-        createTopics(topic);
-        List<OutboxMessage> messages = new ArrayList<>();
-        for (int i = 0; i < 250; i++) {
-            messages.add(message(topic, "key-" + (i % 7), Integer.toString(i)));
-        }
+        List<OutboxMessage> messages = onNewTopic("outbox-vacuum", 250, 7);
+        String topic = messages.getFirst().topic();
         for (int from = 0; from < messages.size(); from += 50) {
             commit(messages.subList(from, from + 50));
         }
         long vacuumsBefore = outboxVacuums();
         long lockKey = LOCK_KEYS.incrementAndGet();
-        OutboxRelay relay = new OutboxRelay(dataSource, producer(),
+        OutboxRelay relay = startRelay(dataSource, producer(),
                 new OutboxRelay.Settings(50, Duration.ofMillis(200), Duration.ofSeconds(10), lockKey, 100));
-        resources.add(relay);
-        relay.start("outbox-relay-vacuum");
         relay.wake();
 
         await().atMost(WAIT).until(() -> outboxSize() == 0);
@@ -175,8 +171,8 @@ class OutboxRelayTest {
 
     @Test
     void aRelayWhoseUserMayNotVacuumTheOutboxStillPublishesEverythingAndCountsNoVacuum() throws Exception {
-        String topic = unique("outbox-not-owner");
-        createTopics(topic);
+        List<OutboxMessage> messages = onNewTopic("outbox-not-owner", 150, 3);
+        String topic = messages.getFirst().topic();
         String role = unique("relay_only").replace('-', '_');
         MessagingTestSupport.execute(dataSource, "CREATE ROLE " + role + " LOGIN PASSWORD 'relay'");
         MessagingTestSupport.execute(dataSource, "GRANT SELECT, DELETE ON outbox TO " + role);
@@ -184,16 +180,10 @@ class OutboxRelayTest {
         notOwner.setUrl(dataSource.getUrl());
         notOwner.setUser(role);
         notOwner.setPassword("relay");
-        List<OutboxMessage> messages = new ArrayList<>();
-        for (int i = 0; i < 150; i++) {
-            messages.add(message(topic, "key-" + (i % 3), Integer.toString(i)));
-        }
         commit(messages);
         long vacuumsBefore = outboxVacuums();
-        OutboxRelay relay = new OutboxRelay(notOwner, producer(), new OutboxRelay.Settings(50, Duration.ofMillis(200),
+        OutboxRelay relay = startRelay(notOwner, producer(), new OutboxRelay.Settings(50, Duration.ofMillis(200),
                 Duration.ofSeconds(10), LOCK_KEYS.incrementAndGet(), 50));
-        resources.add(relay);
-        relay.start("outbox-relay-not-owner");
         relay.wake();
 
         await().atMost(WAIT).until(() -> outboxSize() == 0);
@@ -277,12 +267,8 @@ class OutboxRelayTest {
 
     @Test
     void rowsStayInTheOutboxWhileTheBrokerIsUnreachableAndArePublishedOnceItIsBack() throws Exception {
-        String topic = unique("outbox-outage");
-        createTopics(topic);
-        List<OutboxMessage> messages = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            messages.add(message(topic, "key-" + (i % 3), Integer.toString(i)));
-        }
+        List<OutboxMessage> messages = onNewTopic("outbox-outage", 50, 3);
+        String topic = messages.getFirst().topic();
         commit(messages);
 
         long lockKey = LOCK_KEYS.incrementAndGet();
@@ -354,11 +340,29 @@ class OutboxRelayTest {
     }
 
     private OutboxRelay startRelay(KafkaProducer<String, byte[]> producer, int batchSize, long lockKey) {
-        OutboxRelay relay = new OutboxRelay(dataSource, producer,
+        return startRelay(dataSource, producer,
                 new OutboxRelay.Settings(batchSize, Duration.ofMillis(200), Duration.ofSeconds(10), lockKey));
+    }
+
+    private OutboxRelay startRelay(DataSource source, KafkaProducer<String, byte[]> producer,
+            OutboxRelay.Settings settings) {
+        OutboxRelay relay = new OutboxRelay(source, producer, settings);
         resources.add(relay);
         relay.start("outbox-relay-" + resources.size());
         return relay;
+    }
+
+    /**
+     * {@code count} messages on a topic made for the test, keyed round robin over {@code keys} keys, payload = index.
+     */
+    private static List<OutboxMessage> onNewTopic(String prefix, int count, int keys) {
+        String topic = unique(prefix);
+        createTopics(topic);
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            messages.add(message(topic, "key-" + (i % keys), Integer.toString(i)));
+        }
+        return messages;
     }
 
     private static int closedPort() throws Exception {
