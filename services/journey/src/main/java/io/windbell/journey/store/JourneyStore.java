@@ -1,5 +1,6 @@
 package io.windbell.journey.store;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,10 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import io.windbell.contracts.CloudEvents;
-import io.windbell.contracts.EventJson;
 import io.windbell.contracts.EventPayload;
 import io.windbell.journey.JourneyInstance;
 import io.windbell.journey.JourneyInstance.InterruptionChange;
@@ -53,15 +51,21 @@ public class JourneyStore {
 
     private static final String LOCK = "SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest(?::bigint[]) k ORDER BY k) s";
     private static final String TRY_LOCK = "SELECT s FROM unnest(?::text[], ?::bigint[]) AS t(s, k) WHERE pg_try_advisory_xact_lock(k)";
-    private static final String LINKS = "SELECT anonymous_id, customer_id FROM identity_link WHERE anonymous_id = ANY(?) ORDER BY linked_at";
-    private static final String LOAD_BY_SUBJECT = "SELECT state::text FROM journey_instance WHERE subject = ANY(?) "
-            + "AND (NOT closed OR (status = 'COMPLETED' AND completed_at >= ?))";
-    private static final String LOAD_BY_ID = "SELECT state::text FROM journey_instance WHERE id = ANY(?)";
+    // The lookups by a batch's people join the array instead of filtering on "= ANY(?)": a prepared statement keeps its
+    // generic plan until the table is next analyzed, and one planned while the table was small scans it sequentially
+    // and
+    // compares every row with every element (8.6 ms a call on 12,000 links); the join hashes or probes the index.
+    private static final String LINKS = "SELECT l.anonymous_id, l.customer_id FROM unnest(?::varchar[]) AS d(id) "
+            + "JOIN identity_link l ON l.anonymous_id = d.id ORDER BY l.linked_at";
+    private static final String LOAD_BY_SUBJECT = "SELECT i.state FROM unnest(?::varchar[]) AS p(subject) "
+            + "JOIN journey_instance i ON i.subject = p.subject "
+            + "WHERE NOT i.closed OR (i.status = 'COMPLETED' AND i.completed_at >= ?)";
+    private static final String LOAD_BY_ID = "SELECT state FROM journey_instance WHERE id = ANY(?)";
     private static final String UPSERT_INSTANCE = """
             INSERT INTO journey_instance (id, definition_code, definition_version, subject, customer_id, anonymous_id,
                 status, closed, merged_into, phase, current_step, started_at, updated_at, last_activity_at, completed_at,
                 interruptions, channel_switches, revision, state)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET subject = EXCLUDED.subject, customer_id = EXCLUDED.customer_id,
                 status = EXCLUDED.status, closed = EXCLUDED.closed, merged_into = EXCLUDED.merged_into,
                 phase = EXCLUDED.phase, current_step = EXCLUDED.current_step, started_at = EXCLUDED.started_at,
@@ -298,7 +302,7 @@ public class JourneyStore {
                 upsert.setInt(16, instance.interruptions());
                 upsert.setInt(17, instance.channelSwitches());
                 upsert.setLong(18, instance.revision());
-                upsert.setString(19, json(instance.state()));
+                upsert.setBytes(19, bytes(instance.state()));
                 upsert.addBatch();
             }
             upsert.executeBatch();
@@ -374,7 +378,7 @@ public class JourneyStore {
         List<JourneyInstance> instances = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                JourneyState state = state(rows.getString(1));
+                JourneyState state = state(rows.getBytes(1));
                 JourneyDefinition definition = definitions.find(state.definitionCode(), state.definitionVersion())
                         .orElse(null);
                 if (definition == null) {
@@ -399,18 +403,18 @@ public class JourneyStore {
         return hash;
     }
 
-    private static String json(JourneyState state) {
+    private static byte[] bytes(JourneyState state) {
         try {
-            return EventJson.mapper().writeValueAsString(state);
-        } catch (JsonProcessingException e) {
+            return StateCodec.write(state);
+        } catch (IOException e) {
             throw new IllegalStateException("journey state of " + state.id() + " is not serialisable", e);
         }
     }
 
-    private static JourneyState state(String json) throws SQLException {
+    private static JourneyState state(byte[] stored) throws SQLException {
         try {
-            return EventJson.mapper().readValue(json, JourneyState.class);
-        } catch (JsonProcessingException e) {
+            return StateCodec.read(stored);
+        } catch (IOException e) {
             LOG.errorf("unreadable journey state: %s", e.getMessage());
             throw new SQLException("unreadable journey state", "XX000", e);
         }
