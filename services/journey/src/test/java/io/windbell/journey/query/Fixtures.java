@@ -196,7 +196,7 @@ final class Fixtures {
             update("insert into journey_instance (id, definition_code, definition_version, subject, customer_id,"
                     + " anonymous_id, status, closed, merged_into, phase, current_step, started_at, updated_at,"
                     + " last_activity_at, completed_at, interruptions, channel_switches, state)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}'::jsonb)", id, definitionCode,
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ''::bytea)", id, definitionCode,
                     version, subject, customerId, anonymousId, status, isClosed, mergedInto, phase, currentStep,
                     startedAt, last, last, completedAt, interruptions, channelSwitches);
             return id;
