@@ -67,35 +67,26 @@ public class ReconstructionService {
             return 0;
         }
 
-        Set<String> subjects = new HashSet<>();
         Set<String> anonymousIds = new HashSet<>();
         for (Envelope<TouchpointRecorded> delivery : deliveries) {
-            TouchpointRecorded event = delivery.payload();
-            if (event.customerId() != null) {
-                subjects.add(Subjects.customer(event.customerId()));
-            }
-            if (event.anonymousId() != null) {
-                subjects.add(Subjects.anonymous(event.anonymousId()));
-                anonymousIds.add(event.anonymousId());
+            if (delivery.payload().anonymousId() != null) {
+                anonymousIds.add(delivery.payload().anonymousId());
             }
         }
-        // Everyone the batch may touch is locked in one sorted round, so two consumers never wait on each other in
-        // opposite orders: the devices' linked customers are read first, then again under the locks. A link committed
-        // in between names a customer not locked yet; waiting for that lock could deadlock, so it is only tried, and
-        // if someone holds it the batch starts over (a transient failure: the retry reads the link first).
+        // Everyone the batch touches is locked in one sorted round, so two consumers never wait on each other in
+        // opposite orders: who that is depends on the devices' links, read first, then again under the locks. A link
+        // committed in between can name a customer not locked yet; waiting for that lock could deadlock, so it is only
+        // tried, and if someone holds it the batch starts over (a transient failure: the retry reads the link first).
         Map<String, String> links = store.links(connection, anonymousIds);
-        links.values().forEach(customerId -> subjects.add(Subjects.customer(customerId)));
+        Set<String> subjects = touched(deliveries, links);
         store.lock(connection, subjects);
         links = store.links(connection, anonymousIds);
-        Set<String> linkedMeanwhile = new HashSet<>();
-        for (String customerId : links.values()) {
-            if (subjects.add(Subjects.customer(customerId))) {
-                linkedMeanwhile.add(Subjects.customer(customerId));
-            }
-        }
+        Set<String> linkedMeanwhile = new HashSet<>(touched(deliveries, links));
+        linkedMeanwhile.removeAll(subjects);
         if (!store.tryLock(connection, linkedMeanwhile).containsAll(linkedMeanwhile)) {
             throw new SQLTransientException("a customer linked while this batch waited is busy; starting over");
         }
+        subjects.addAll(linkedMeanwhile);
         lap.lap("lock");
 
         Instant completedSince = now.minus(rules.postCompletionWindow()).minus(rules.lateness());
@@ -141,6 +132,31 @@ public class ReconstructionService {
         int count = store.appendToOutbox(connection, events);
         lap.lap("outbox");
         return count;
+    }
+
+    /**
+     * The people whose journeys routing these events reads or writes, given the devices' links: the customer an event
+     * names; a device's own journeys only while the device is not linked to that customer yet (its first event with the
+     * customer adopts them); for an event without a customer, the customer its device is linked to, else the device. A
+     * device already linked is not locked again, so the consumer of its customer's partition and the consumer of the
+     * device's partition do not wait for each other on every event of a logged-in session.
+     */
+    static Set<String> touched(List<Envelope<TouchpointRecorded>> deliveries, Map<String, String> stored) {
+        Map<String, String> links = new HashMap<>(stored);
+        Set<String> subjects = new HashSet<>();
+        for (Envelope<TouchpointRecorded> delivery : deliveries) {
+            String customerId = delivery.payload().customerId();
+            String anonymousId = delivery.payload().anonymousId();
+            if (customerId != null) {
+                subjects.add(Subjects.customer(customerId));
+                if (anonymousId != null && !customerId.equals(links.put(anonymousId, customerId))) {
+                    subjects.add(Subjects.anonymous(anonymousId));
+                }
+            } else {
+                subjects.add(Subjects.of(links.get(anonymousId), anonymousId));
+            }
+        }
+        return subjects;
     }
 
     private static PersonJourneys person(Map<String, PersonJourneys> people, Map<String, List<JourneyInstance>> loaded,
