@@ -7,7 +7,7 @@ import java.util.UUID;
 import io.windbell.contracts.journey.JourneyStatus;
 import io.windbell.journey.JourneyInstance.OpenInterruption;
 
-/** A journey instance as it is stored (the {@code state} column, as JSON). */
+/** A journey instance as it is stored (the {@code state} column, as Smile: {@code store.StateCodec}). */
 public record JourneyState(UUID id, String definitionCode, int definitionVersion, String customerId, String anonymousId,
         boolean beganAnonymous, JourneyStatus status, boolean closed, UUID mergedInto, Instant startedAt,
         Instant updatedAt, Instant lastActivityAt, Instant completedAt, List<Visit> visits, int maxStep,

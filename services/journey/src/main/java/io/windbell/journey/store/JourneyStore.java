@@ -51,10 +51,9 @@ public class JourneyStore {
 
     private static final String LOCK = "SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest(?::bigint[]) k ORDER BY k) s";
     private static final String TRY_LOCK = "SELECT s FROM unnest(?::text[], ?::bigint[]) AS t(s, k) WHERE pg_try_advisory_xact_lock(k)";
-    // The lookups by a batch's people join the array instead of filtering on "= ANY(?)": a prepared statement keeps its
-    // generic plan until the table is next analyzed, and one planned while the table was small scans it sequentially
-    // and
-    // compares every row with every element (8.6 ms a call on 12,000 links); the join hashes or probes the index.
+    // The lookups by a batch's people join the array instead of filtering on "= ANY(?)". A prepared statement keeps
+    // its generic plan until the table is next analyzed; one planned while the table was small scans it and compares
+    // every row with every element (8.6 ms a call on 12,000 links). The join hashes or probes the index.
     private static final String LINKS = "SELECT l.anonymous_id, l.customer_id FROM unnest(?::varchar[]) AS d(id) "
             + "JOIN identity_link l ON l.anonymous_id = d.id ORDER BY l.linked_at";
     private static final String LOAD_BY_SUBJECT = "SELECT i.state FROM unnest(?::varchar[]) AS p(subject) "
